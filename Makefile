@@ -1,0 +1,37 @@
+# The two commands of the README: `make demo` and `make test`. Both create .venv and install the
+# pinned dependencies (constraints.txt) when needed.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_DB := build/demo.db
+
+.PHONY: demo test lint typecheck unit install clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	mkdir -p build
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/storyfold ingest --db $(DEMO_DB) data/demo/ecbplus-excerpt.jsonl tests/fixtures/seeds
+	$(BIN)/storyfold stories --db $(DEMO_DB)
+
+unit: $(STAMP)
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+test: unit lint typecheck
+
+clean:
+	rm -rf build $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,128 @@
+"""Separate page debris from article body. Debris is labelled and kept, never thrown away.
+
+The rules look at the shape of a block (a credit at its end, a sign-up call, a time stamp), not at
+any outlet's wording, so they carry over to pages they were not written for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storyfold.model import Segment, SegmentKind
+
+# Agencies and photo services whose name in parentheses or after "Credit:" marks a caption.
+WIRE_NAMES = (
+    "AFP",
+    "AP",
+    "Reuters",
+    "Associated Press",
+    "Agence France-Presse",
+    "dpa",
+    "DPA",
+    "EPA",
+    "EFE",
+    "ANSA",
+    "Xinhua",
+    "TASS",
+    "Anadolu",
+    "PTI",
+    "IANS",
+    "UPI",
+    "Bloomberg",
+    "Getty Images",
+    "Getty",
+    "Shutterstock",
+    "AAP",
+    "Kyodo",
+    "Yonhap",
+    "CNN",
+    "BBC",
+)
+_WIRE_ALT = "|".join(re.escape(w) for w in sorted(WIRE_NAMES, key=len, reverse=True))
+
+_CREDIT = re.compile(
+    r"(?:\b(?:photo|image|picture|video)\s*(?:credit|courtesy|by)?\s*[:/]|\bcredit\s*:|\bcourtesy\s+of\b"
+    r"|\b(?:photograph|photo|picture)\s*:\s|\bfile\s+photo\b|\((?:photo|image)\s*:?[^)]*\))",
+    re.IGNORECASE,
+)
+_TRAILING_AGENCY = re.compile(
+    rf"\((?:{_WIRE_ALT})(?:\s*(?:Photo|Images?|Pictures?|/)[^)]*)?\)\s*$|\b(?:{_WIRE_ALT})\s*(?:Photo|/\s*\w+)\s*$"
+)
+_LEADING_DATELINE = re.compile(rf"^[A-Z][A-Za-z .,'-]{{1,60}}\((?:{_WIRE_ALT})\)\s*[-\u2013\u2014:]")
+_RELATED = re.compile(
+    r"^\s*(?:also\s+read|read\s+(?:more|also|next)|related(?:\s+(?:articles?|stories|news|coverage))?"
+    r"|see\s+also|more\s+(?:on\s+this|from|stories)|recommended|watch|listen|click\s+here)\b\s*[:|\-\u2013\u2014>]",
+    re.IGNORECASE,
+)
+_NEWSLETTER = re.compile(
+    r"\bnewsletters?\b|\bsign\s*up\b|\bsubscribe\b|\bin\s+your\s+inbox\b|\bunsubscribe\b"
+    r"|\bfollow\s+us\s+on\b|\bdownload\s+(?:our|the)\s+app\b",
+    re.IGNORECASE,
+)
+_STAMP = re.compile(
+    r"^\s*(?:last\s+updated?|updated|published|first\s+published|posted|modified)\s*(?:on|at)?\s*[:\-]?\s*"
+    r"(?:\w+day,?\s*)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^\s*(?:by|written\s+by|reporting\s+by|editing\s+by)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,4}"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*\s*$"
+)
+_BOILERPLATE = re.compile(
+    r"\b(?:we\s+use\s+cookies|accept\s+(?:all\s+)?cookies|cookie\s+policy|privacy\s+policy|terms\s+of\s+(?:use|service)"
+    r"|all\s+rights\s+reserved|share\s+this\s+(?:article|story)|enable\s+javascript|subscribers?\s+only"
+    r"|already\s+a\s+subscriber|log\s*in\s+to\s+continue|advertisement)\b",
+    re.IGNORECASE,
+)
+
+SHORT_WORDS = 30  # debris lines are short; a long paragraph that mentions "subscribe" is body
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    kind: SegmentKind
+    reason: str = ""
+
+
+def classify_block(text: str) -> Verdict:
+    """Label one paragraph as body or as a kind of debris, with the rule that decided it."""
+    stripped = text.strip()
+    words = len(stripped.split())
+    short = words <= SHORT_WORDS
+    if _STAMP.match(stripped) and words <= 16:
+        return Verdict(SegmentKind.STAMP, "time stamp line")
+    if _RELATED.match(stripped) and words <= 40:
+        return Verdict(SegmentKind.RELATED, "related-links line")
+    if short and _NEWSLETTER.search(stripped):
+        return Verdict(SegmentKind.NEWSLETTER, "newsletter or sign-up call")
+    if _BYLINE.match(stripped):
+        return Verdict(SegmentKind.BYLINE, "byline")
+    if _LEADING_DATELINE.match(stripped):
+        return Verdict(SegmentKind.BODY)
+    if _TRAILING_AGENCY.search(stripped):
+        return Verdict(SegmentKind.CAPTION, "ends with a photo or agency credit")
+    if words <= 60 and _CREDIT.search(stripped):
+        kind = SegmentKind.CREDIT if words <= 6 else SegmentKind.CAPTION
+        return Verdict(kind, "photo credit")
+    if words <= 40 and _BOILERPLATE.search(stripped):
+        return Verdict(SegmentKind.BOILERPLATE, "page boilerplate")
+    return Verdict(SegmentKind.BODY)
+
+
+def segment(
+    paragraphs: tuple[str, ...], *, title: str | None = None, subtitles: tuple[str, ...] = ()
+) -> tuple[Segment, ...]:
+    """Turn a reader's blocks into labelled segments, in input order."""
+    out: list[Segment] = []
+    if title:
+        out.append(Segment(SegmentKind.TITLE, title, len(out)))
+    for sub in subtitles:
+        out.append(Segment(SegmentKind.SUBTITLE, sub, len(out)))
+    for para in paragraphs:
+        para = para.strip()
+        if not para:
+            continue
+        verdict = classify_block(para)
+        out.append(Segment(verdict.kind, para, len(out), verdict.reason))
+    return tuple(out)

@@ -1,0 +1,45 @@
+"""Bytes to text: BOMs, declared UTF-8, then charset detection; always NFC."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from storyfold.model import Skipped
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+# Share of control characters (other than whitespace) above which input is binary, not text.
+MAX_CONTROL_SHARE = 0.02
+
+
+def decode_bytes(data: bytes, *, origin: str) -> str | Skipped:
+    """Decode raw bytes to NFC text, or say why they are not text."""
+    if not data.strip():
+        return Skipped(origin, "empty input (0 bytes of text)")
+    text: str | None = None
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(enc)
+            except UnicodeDecodeError:
+                return Skipped(origin, f"starts with a {enc} byte-order mark but is not valid {enc}")
+            break
+    if text is None:
+        if b"\x00" in data[:4096]:
+            return Skipped(origin, "binary data, not text (NUL bytes)")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            from charset_normalizer import from_bytes
+
+            best = from_bytes(data).best()
+            if best is None:
+                return Skipped(origin, "undecodable bytes: no text encoding fits")
+            text = str(best)
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v")
+    if controls > MAX_CONTROL_SHARE * len(text):
+        return Skipped(origin, "binary data, not text (control characters)")
+    return unicodedata.normalize("NFC", text)

@@ -1,0 +1,232 @@
+"""Typed model objects passed between stages.
+
+Every stage reads and returns these frozen, slotted dataclasses; dicts appear only at the
+JSON / SQL / HTTP edge (see ``to_dict`` helpers in the store and CLI).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+
+class SegmentKind(StrEnum):
+    """What a block of an article's text is. Only ``BODY`` feeds the later stages."""
+
+    TITLE = "title"
+    SUBTITLE = "subtitle"
+    BODY = "body"
+    CAPTION = "caption"
+    CREDIT = "credit"
+    RELATED = "related"  # "Also read: ...", "Read more", related-links blocks
+    NEWSLETTER = "newsletter"  # sign-up and subscription lines
+    STAMP = "stamp"  # "Last Update: ...", "Published ...", "Updated ..."
+    BYLINE = "byline"
+    BOILERPLATE = "boilerplate"  # cookie, paywall, share and other page chrome
+
+
+DEBRIS_KINDS = frozenset(
+    {
+        SegmentKind.CAPTION,
+        SegmentKind.CREDIT,
+        SegmentKind.RELATED,
+        SegmentKind.NEWSLETTER,
+        SegmentKind.STAMP,
+        SegmentKind.BYLINE,
+        SegmentKind.BOILERPLATE,
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One block (paragraph or line) of an article, labelled by what it is."""
+
+    kind: SegmentKind
+    text: str
+    position: int  # order in the original input, 0-based
+    reason: str = ""  # why the cleaner labelled it so (empty for plain body)
+
+    @property
+    def is_debris(self) -> bool:
+        return self.kind in DEBRIS_KINDS
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """What a reader produces: the text and metadata exactly as the input gave them.
+
+    ``paragraphs`` are the body blocks in input order, before cleaning. ``meta`` keeps every
+    extra input field (never the gold fields of labelled sets).
+    """
+
+    origin: str  # where it came from: a path, ``path:line`` for JSONL, a URL
+    paragraphs: tuple[str, ...]
+    title: str | None = None
+    subtitles: tuple[str, ...] = ()
+    input_id: str | None = None
+    url: str | None = None
+    source: str | None = None
+    author: str | None = None
+    published: date | datetime | None = None
+    file_name: str | None = None
+    raw_hash: str | None = None  # sha256 of the original bytes, when there were bytes
+    meta: tuple[tuple[str, Any], ...] = ()
+
+    def meta_dict(self) -> dict[str, Any]:
+        return dict(self.meta)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article: labelled segments plus metadata and a stable identity."""
+
+    id: str  # public id: the input id, else the file name, else derived from the URL
+    key: str  # identity for idempotent ingest: ``id:…``, ``url:…`` or ``file:name:hash``
+    origin: str
+    segments: tuple[Segment, ...]
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    author: str | None = None
+    published: date | datetime | None = None
+    content_hash: str = ""  # sha256 of the normalised body text
+    raw_hash: str | None = None
+    meta: tuple[tuple[str, Any], ...] = ()
+
+    @property
+    def body(self) -> tuple[Segment, ...]:
+        return tuple(s for s in self.segments if s.kind is SegmentKind.BODY)
+
+    @property
+    def debris(self) -> tuple[Segment, ...]:
+        return tuple(s for s in self.segments if s.is_debris)
+
+    @property
+    def text(self) -> str:
+        """The body text, paragraphs separated by blank lines."""
+        return "\n\n".join(s.text for s in self.body)
+
+    @property
+    def published_date(self) -> date | None:
+        if isinstance(self.published, datetime):
+            return self.published.date()
+        return self.published
+
+    def meta_dict(self) -> dict[str, Any]:
+        return dict(self.meta)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article's body, with its place in the article."""
+
+    text: str
+    paragraph: int  # position of the body segment it comes from
+    index: int  # 0-based order among the article's body sentences
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input that could not be read, with the reason. Never silently dropped."""
+
+    origin: str
+    reason: str
+    stage: str = "ingest"
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A group of articles reporting one real-world event."""
+
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+    first_published: date | None = None
+    last_published: date | None = None
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Why an article joined (or founded) a story."""
+
+    article_id: str
+    story_id: str
+    score: float
+    new_story: bool
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class WordDiff:
+    """One word-level difference inside an aligned sentence pair."""
+
+    op: str  # "replace", "delete" (only in a), "insert" (only in b)
+    a: str
+    b: str
+
+
+@dataclass(frozen=True, slots=True)
+class SentencePair:
+    """Two sentences, one from each article, that carry the same statement."""
+
+    a: Sentence
+    b: Sentence
+    kind: str  # "verbatim", "near" (same words, small edits) or "rewrite"
+    score: float
+    diffs: tuple[WordDiff, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """What two articles share and what each adds."""
+
+    a: Article
+    b: Article
+    shared: tuple[SentencePair, ...]
+    only_a: tuple[Sentence, ...]
+    only_b: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    """The summary of one ingest run."""
+
+    ingested: tuple[str, ...] = ()
+    already_present: tuple[str, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+    assignments: tuple[Assignment, ...] = field(default_factory=tuple)
+
+    @property
+    def ok(self) -> bool:
+        return not self.skipped
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class GroupMember:
+    article_id: str
+    sentence: Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceGroup:
+    """Sentences of several articles of one story that carry the same statement."""
+
+    members: tuple[GroupMember, ...]
+    kind: str  # the loosest link inside the group: "verbatim", "near" or "rewrite"
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.article_id for m in self.members))

@@ -1,0 +1,120 @@
+"""Model objects to plain JSON-ready dicts: the one edge where dicts appear (CLI ``--json``,
+exports, later the HTTP API)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from storyfold.model import (
+    Article,
+    Assignment,
+    Comparison,
+    IngestReport,
+    Sentence,
+    SentencePair,
+    Story,
+)
+from storyfold.pipeline import StoryView
+
+
+def iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def article_summary(a: Article) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "title": a.title,
+        "source": a.source,
+        "published": iso(a.published),
+        "url": a.url,
+    }
+
+
+def article_full(a: Article) -> dict[str, Any]:
+    return {
+        **article_summary(a),
+        "author": a.author,
+        "origin": a.origin,
+        "content_hash": a.content_hash,
+        "meta": a.meta_dict(),
+        "segments": [{"kind": s.kind.value, "text": s.text, "reason": s.reason} for s in a.segments],
+    }
+
+
+def debris(a: Article) -> list[dict[str, str]]:
+    return [{"kind": s.kind.value, "text": s.text, "reason": s.reason} for s in a.debris]
+
+
+def _sentence(s: Sentence) -> dict[str, Any]:
+    return {"index": s.index, "text": s.text}
+
+
+def _pair(p: SentencePair) -> dict[str, Any]:
+    return {
+        "kind": p.kind,
+        "score": p.score,
+        "a": _sentence(p.a),
+        "b": _sentence(p.b),
+        "changes": [{"op": d.op, "a": d.a, "b": d.b} for d in p.diffs],
+    }
+
+
+def comparison(c: Comparison) -> dict[str, Any]:
+    """``shared`` holds the sentence pairs both carry; ``a`` and ``b`` say what each article adds
+    (``adds``) and the page debris kept aside (``debris``)."""
+    return {
+        "shared": [_pair(p) for p in c.shared],
+        "a": {**article_summary(c.a), "adds": [_sentence(s) for s in c.only_a], "debris": debris(c.a)},
+        "b": {**article_summary(c.b), "adds": [_sentence(s) for s in c.only_b], "debris": debris(c.b)},
+    }
+
+
+def story_summary(s: Story) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "title": s.title,
+        "size": len(s.article_ids),
+        "first_published": iso(s.first_published),
+        "last_published": iso(s.last_published),
+        "sources": list(s.sources),
+        "articles": list(s.article_ids),
+    }
+
+
+def assignment(a: Assignment | None) -> dict[str, Any] | None:
+    if a is None:
+        return None
+    return {"story": a.story_id, "score": a.score, "reasons": list(a.reasons)}
+
+
+def story_view(v: StoryView) -> dict[str, Any]:
+    return {
+        **story_summary(v.story),
+        "articles": [
+            {**article_summary(a), "assignment": assignment(asg), "debris": debris(a)}
+            for a, asg in zip(v.articles, v.assignments, strict=True)
+        ],
+        "shared": [
+            {
+                "kind": g.kind,
+                "articles": list(g.article_ids),
+                "sentences": [{"article": m.article_id, **_sentence(m.sentence)} for m in g.members],
+            }
+            for g in v.shared
+        ],
+        "adds": {
+            a.id: [_sentence(m.sentence) for g in v.groups if g.article_ids == (a.id,) for m in g.members]
+            for a in v.articles
+        },
+    }
+
+
+def ingest_report(r: IngestReport) -> dict[str, Any]:
+    return {
+        "ingested": len(r.ingested),
+        "already_present": len(r.already_present),
+        "skipped": [{"input": s.origin, "reason": s.reason, "stage": s.stage} for s in r.skipped],
+        "new_stories": sum(1 for a in r.assignments if a.new_story),
+    }

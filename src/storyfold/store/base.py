@@ -1,0 +1,80 @@
+"""The store interface. SQLite is the default backend; others implement the same methods."""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
+from datetime import date
+
+from storyfold.model import Article, Assignment, Story
+
+
+class Store(abc.ABC):
+    """Articles, their stories and the story term index, behind one transactional interface."""
+
+    @abc.abstractmethod
+    def transaction(self) -> AbstractContextManager[None]:
+        """A unit of work: everything inside commits together or not at all."""
+
+    @abc.abstractmethod
+    def close(self) -> None: ...
+
+    # articles
+    @abc.abstractmethod
+    def find_by_key(self, key: str) -> str | None:
+        """The id of the stored article with this identity key, if any."""
+
+    @abc.abstractmethod
+    def add_article(self, article: Article) -> str:
+        """Store a new article and return its id (made unique if the input id is taken)."""
+
+    @abc.abstractmethod
+    def get_article(self, article_id: str) -> Article:
+        """One article; raises NotFoundError."""
+
+    @abc.abstractmethod
+    def iter_articles(self) -> Iterator[Article]:
+        """All articles in ingest order."""
+
+    @abc.abstractmethod
+    def count_articles(self) -> int: ...
+
+    # the term index used to find candidate stories
+    @abc.abstractmethod
+    def add_article_terms(self, article_id: str, weights: Mapping[str, float]) -> None:
+        """Record an article's term weights and update document frequencies."""
+
+    @abc.abstractmethod
+    def document_frequencies(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
+        """(number of indexed articles, df of each term)."""
+
+    @abc.abstractmethod
+    def candidate_stories(self, terms: Sequence[str], limit: int) -> list[str]:
+        """Stories whose index shares the most of these terms, best first."""
+
+    @abc.abstractmethod
+    def story_profiles(
+        self, story_ids: Sequence[str]
+    ) -> dict[str, tuple[dict[str, float], int, date | None, date | None]]:
+        """Per story: (summed term weights, size, first and last publication date)."""
+
+    # stories
+    @abc.abstractmethod
+    def create_story(self, story_id: str, title: str) -> None: ...
+
+    @abc.abstractmethod
+    def add_to_story(self, assignment: Assignment, weights: Mapping[str, float], published: date | None) -> None:
+        """Make an article a member of a story and fold its terms into the story's profile."""
+
+    @abc.abstractmethod
+    def stories(self) -> list[Story]:
+        """All stories, largest first, then newest."""
+
+    @abc.abstractmethod
+    def get_story(self, story_id: str) -> Story:
+        """One story; raises NotFoundError."""
+
+    @abc.abstractmethod
+    def assignment(self, article_id: str) -> Assignment | None:
+        """The story an article belongs to, with the score and reasons recorded when it joined."""

@@ -1,0 +1,71 @@
+"""Numbered schema migrations. Append only: a released migration is never edited."""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
+    (
+        1,
+        "articles, segments, stories and the story term index",
+        (
+            """CREATE TABLE articles (
+                id TEXT PRIMARY KEY,
+                key TEXT NOT NULL UNIQUE,
+                origin TEXT NOT NULL,
+                title TEXT,
+                url TEXT,
+                source TEXT,
+                author TEXT,
+                published TEXT,
+                content_hash TEXT NOT NULL,
+                raw_hash TEXT,
+                meta TEXT NOT NULL DEFAULT '{}',
+                seq INTEGER NOT NULL,
+                ingested_at TEXT NOT NULL
+            )""",
+            "CREATE INDEX ix_articles_content_hash ON articles (content_hash)",
+            "CREATE INDEX ix_articles_seq ON articles (seq)",
+            """CREATE TABLE segments (
+                article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                text TEXT NOT NULL,
+                reason TEXT NOT NULL DEFAULT '',
+                PRIMARY KEY (article_id, position)
+            )""",
+            """CREATE TABLE stories (
+                id TEXT PRIMARY KEY,
+                title TEXT NOT NULL,
+                size INTEGER NOT NULL DEFAULT 0,
+                first_published TEXT,
+                last_published TEXT,
+                created_seq INTEGER NOT NULL
+            )""",
+            """CREATE TABLE story_members (
+                article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+                story_id TEXT NOT NULL REFERENCES stories (id),
+                score REAL NOT NULL,
+                reasons TEXT NOT NULL DEFAULT '[]'
+            )""",
+            "CREATE INDEX ix_story_members_story ON story_members (story_id)",
+            """CREATE TABLE article_terms (
+                article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+                term TEXT NOT NULL,
+                weight REAL NOT NULL,
+                PRIMARY KEY (article_id, term)
+            )""",
+            """CREATE TABLE term_df (
+                term TEXT PRIMARY KEY,
+                df INTEGER NOT NULL
+            )""",
+            """CREATE TABLE story_terms (
+                story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+                term TEXT NOT NULL,
+                weight REAL NOT NULL,
+                PRIMARY KEY (story_id, term)
+            )""",
+            "CREATE INDEX ix_story_terms_term ON story_terms (term)",
+        ),
+    ),
+)
+
+LATEST = MIGRATIONS[-1][0]

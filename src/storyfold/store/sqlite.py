@@ -1,0 +1,328 @@
+"""SQLite backend (one file, WAL) through SQLAlchemy Core; SQL only with bound parameters."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, bindparam, create_engine, event, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from storyfold.errors import NotFoundError, StoreError
+from storyfold.model import Article, Assignment, Segment, SegmentKind, Story
+from storyfold.store.base import Store
+from storyfold.store.migrations import MIGRATIONS
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _from_iso(value: str | None) -> date | datetime | None:
+    if not value:
+        return None
+    return date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)
+
+
+def _as_date(value: str | None) -> date | None:
+    return date.fromisoformat(value[:10]) if value else None
+
+
+class SQLiteStore(Store):
+    """The default store: a single SQLite file in WAL mode, schema from numbered migrations."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        url = "sqlite+pysqlite:///:memory:" if self.path == ":memory:" else f"sqlite+pysqlite:///{self.path}"
+        try:
+            self._engine: Engine = create_engine(url)
+            event.listen(self._engine, "connect", _sqlite_pragmas)
+            self._conn: Connection = self._engine.connect()
+            self._migrate()
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                f"cannot open the store ({exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc}); "
+                "check the path given with --db or $STORYFOLD_DB",
+                origin=self.path,
+            ) from exc
+        self._depth = 0
+
+    # plumbing
+    def _migrate(self) -> None:
+        c = self._conn
+        with c.begin():
+            c.execute(
+                text(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations"
+                    " (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
+                )
+            )
+            done = {row[0] for row in c.execute(text("SELECT version FROM schema_migrations"))}
+        for version, name, statements in MIGRATIONS:
+            if version in done:
+                continue
+            with c.begin():
+                for stmt in statements:
+                    c.execute(text(stmt))
+                c.execute(
+                    text("INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :t)"),
+                    {"v": version, "n": name, "t": datetime.now(UTC).isoformat()},
+                )
+
+    def schema_version(self) -> int:
+        return int(self._conn.execute(text("SELECT MAX(version) FROM schema_migrations")).scalar_one())
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._depth = 1
+        if self._conn.in_transaction():  # end the implicit read transaction a query opened
+            self._conn.commit()
+        try:
+            with self._conn.begin():
+                yield
+        finally:
+            self._depth = 0
+
+    def _rows(self, sql: str, params: Mapping[str, Any] | None = None, *expanding: str) -> list[Any]:
+        stmt = text(sql)
+        if expanding:
+            stmt = stmt.bindparams(*(bindparam(name, expanding=True) for name in expanding))
+        return list(self._conn.execute(stmt, dict(params or {})))
+
+    def _exec(self, sql: str, params: Mapping[str, Any] | Sequence[Mapping[str, Any]] | None = None) -> None:
+        if isinstance(params, Sequence):
+            if params:
+                self._conn.execute(text(sql), [dict(p) for p in params])
+            return
+        self._conn.execute(text(sql), dict(params or {}))
+
+    def close(self) -> None:
+        if self._conn.in_transaction():
+            self._conn.rollback()
+        self._conn.close()
+        self._engine.dispose()
+
+    # articles
+    def find_by_key(self, key: str) -> str | None:
+        rows = self._rows("SELECT id FROM articles WHERE key = :k", {"k": key})
+        return str(rows[0][0]) if rows else None
+
+    def add_article(self, article: Article) -> str:
+        article_id = article.id
+        if self._rows("SELECT 1 FROM articles WHERE id = :id", {"id": article_id}):
+            article_id = f"{article.id}#{article.content_hash[:8]}"
+            n = 2
+            while self._rows("SELECT 1 FROM articles WHERE id = :id", {"id": article_id}):
+                article_id = f"{article.id}#{article.content_hash[:8]}-{n}"
+                n += 1
+        seq = int(self._conn.execute(text("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles")).scalar_one())
+        self._exec(
+            """INSERT INTO articles (id, key, origin, title, url, source, author, published, content_hash,
+                   raw_hash, meta, seq, ingested_at)
+               VALUES (:id, :key, :origin, :title, :url, :source, :author, :published, :content_hash,
+                   :raw_hash, :meta, :seq, :ingested_at)""",
+            {
+                "id": article_id,
+                "key": article.key,
+                "origin": article.origin,
+                "title": article.title,
+                "url": article.url,
+                "source": article.source,
+                "author": article.author,
+                "published": _iso(article.published),
+                "content_hash": article.content_hash,
+                "raw_hash": article.raw_hash,
+                "meta": json.dumps(dict(article.meta), sort_keys=True, default=str),
+                "seq": seq,
+                "ingested_at": datetime.now(UTC).isoformat(),
+            },
+        )
+        self._exec(
+            "INSERT INTO segments (article_id, position, kind, text, reason) VALUES (:a, :p, :k, :t, :r)",
+            [
+                {"a": article_id, "p": s.position, "k": s.kind.value, "t": s.text, "r": s.reason}
+                for s in article.segments
+            ],
+        )
+        return article_id
+
+    def _article_from_row(self, row: Any) -> Article:
+        segs = tuple(
+            Segment(SegmentKind(r.kind), r.text, r.position, r.reason)
+            for r in self._rows(
+                "SELECT position, kind, text, reason FROM segments WHERE article_id = :a ORDER BY position",
+                {"a": row.id},
+            )
+        )
+        return Article(
+            id=row.id,
+            key=row.key,
+            origin=row.origin,
+            segments=segs,
+            title=row.title,
+            url=row.url,
+            source=row.source,
+            author=row.author,
+            published=_from_iso(row.published),
+            content_hash=row.content_hash,
+            raw_hash=row.raw_hash,
+            meta=tuple(sorted(json.loads(row.meta).items())),
+        )
+
+    def get_article(self, article_id: str) -> Article:
+        rows = self._rows("SELECT * FROM articles WHERE id = :id", {"id": article_id})
+        if not rows:
+            raise NotFoundError(
+                "no such article in the store; `storyfold stories` lists what is there", origin=article_id
+            )
+        return self._article_from_row(rows[0])
+
+    def iter_articles(self) -> Iterator[Article]:
+        for row in self._rows("SELECT * FROM articles ORDER BY seq"):
+            yield self._article_from_row(row)
+
+    def count_articles(self) -> int:
+        return int(self._conn.execute(text("SELECT COUNT(*) FROM articles")).scalar_one())
+
+    # term index
+    def add_article_terms(self, article_id: str, weights: Mapping[str, float]) -> None:
+        self._exec(
+            "INSERT INTO article_terms (article_id, term, weight) VALUES (:a, :t, :w)",
+            [{"a": article_id, "t": t, "w": w} for t, w in weights.items()],
+        )
+        self._exec(
+            "INSERT INTO term_df (term, df) VALUES (:t, 1) ON CONFLICT (term) DO UPDATE SET df = df + 1",
+            [{"t": t} for t in weights],
+        )
+
+    def document_frequencies(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
+        n = int(self._conn.execute(text("SELECT COUNT(DISTINCT article_id) FROM article_terms")).scalar_one())
+        if not terms:
+            return n, {}
+        rows = self._rows("SELECT term, df FROM term_df WHERE term IN :terms", {"terms": list(terms)}, "terms")
+        return n, {r.term: int(r.df) for r in rows}
+
+    def candidate_stories(self, terms: Sequence[str], limit: int) -> list[str]:
+        if not terms:
+            return []
+        rows = self._rows(
+            """SELECT story_id, COUNT(*) AS shared FROM story_terms WHERE term IN :terms
+               GROUP BY story_id ORDER BY shared DESC, story_id LIMIT :limit""",
+            {"terms": list(terms), "limit": limit},
+            "terms",
+        )
+        return [str(r.story_id) for r in rows]
+
+    def story_profiles(
+        self, story_ids: Sequence[str]
+    ) -> dict[str, tuple[dict[str, float], int, date | None, date | None]]:
+        if not story_ids:
+            return {}
+        out: dict[str, tuple[dict[str, float], int, date | None, date | None]] = {}
+        for r in self._rows(
+            "SELECT id, size, first_published, last_published FROM stories WHERE id IN :ids",
+            {"ids": list(story_ids)},
+            "ids",
+        ):
+            out[r.id] = ({}, int(r.size), _as_date(r.first_published), _as_date(r.last_published))
+        for r in self._rows(
+            "SELECT story_id, term, weight FROM story_terms WHERE story_id IN :ids", {"ids": list(story_ids)}, "ids"
+        ):
+            out[r.story_id][0][r.term] = float(r.weight)
+        return out
+
+    # stories
+    def create_story(self, story_id: str, title: str) -> None:
+        seq = int(self._conn.execute(text("SELECT COALESCE(MAX(created_seq), 0) + 1 FROM stories")).scalar_one())
+        self._exec(
+            "INSERT INTO stories (id, title, size, created_seq) VALUES (:id, :title, 0, :seq)",
+            {"id": story_id, "title": title, "seq": seq},
+        )
+
+    def add_to_story(self, assignment: Assignment, weights: Mapping[str, float], published: date | None) -> None:
+        self._exec(
+            "INSERT INTO story_members (article_id, story_id, score, reasons) VALUES (:a, :s, :score, :reasons)",
+            {
+                "a": assignment.article_id,
+                "s": assignment.story_id,
+                "score": assignment.score,
+                "reasons": json.dumps(list(assignment.reasons)),
+            },
+        )
+        self._exec(
+            """INSERT INTO story_terms (story_id, term, weight) VALUES (:s, :t, :w)
+               ON CONFLICT (story_id, term) DO UPDATE SET weight = weight + excluded.weight""",
+            [{"s": assignment.story_id, "t": t, "w": w} for t, w in weights.items()],
+        )
+        day = _iso(published)
+        self._exec(
+            """UPDATE stories SET size = size + 1,
+                 first_published = CASE WHEN :d IS NULL THEN first_published
+                     WHEN first_published IS NULL OR :d < first_published THEN :d ELSE first_published END,
+                 last_published = CASE WHEN :d IS NULL THEN last_published
+                     WHEN last_published IS NULL OR :d > last_published THEN :d ELSE last_published END
+               WHERE id = :s""",
+            {"d": day, "s": assignment.story_id},
+        )
+
+    def _story(self, row: Any) -> Story:
+        members = self._rows(
+            """SELECT a.id, a.source FROM story_members m JOIN articles a ON a.id = m.article_id
+               WHERE m.story_id = :s ORDER BY a.published IS NULL, a.published, a.seq""",
+            {"s": row.id},
+        )
+        sources = tuple(sorted({m.source for m in members if m.source}))
+        return Story(
+            id=row.id,
+            title=row.title,
+            article_ids=tuple(m.id for m in members),
+            first_published=_as_date(row.first_published),
+            last_published=_as_date(row.last_published),
+            sources=sources,
+        )
+
+    def stories(self) -> list[Story]:
+        rows = self._rows(
+            """SELECT * FROM stories WHERE size > 0
+               ORDER BY size DESC, last_published IS NULL, last_published DESC, created_seq"""
+        )
+        return [self._story(r) for r in rows]
+
+    def get_story(self, story_id: str) -> Story:
+        rows = self._rows("SELECT * FROM stories WHERE id = :id", {"id": story_id})
+        if not rows:
+            raise NotFoundError("no such story in the store; `storyfold stories` lists them", origin=story_id)
+        return self._story(rows[0])
+
+    def assignment(self, article_id: str) -> Assignment | None:
+        rows = self._rows("SELECT * FROM story_members WHERE article_id = :a", {"a": article_id})
+        if not rows:
+            return None
+        r = rows[0]
+        return Assignment(
+            article_id=r.article_id,
+            story_id=r.story_id,
+            score=float(r.score),
+            new_story=False,
+            reasons=tuple(json.loads(r.reasons)),
+        )
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()

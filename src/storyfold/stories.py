@@ -1,0 +1,113 @@
+"""Online story assignment: each new article joins the best-matching story or starts one.
+
+Candidates come from the store's term index (stories sharing the article's most salient terms),
+never from a scan of all stories; the score is the TF-IDF cosine between the article and the
+story's summed profile, with proper names weighted up and a publication-time window.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from storyfold.model import Article, Assignment
+from storyfold.store.base import Store
+from storyfold.textproc import STOPWORDS, normalise, spelling_key
+
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['-][A-Za-z\u00c0-\u024f]+)*|\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class StoryOptions:
+    threshold: float = 0.2  # minimum cosine to join a story
+    window_days: int = 14  # a story whose dates are all further away is not a candidate
+    query_terms: int = 25  # salient terms used to look up candidate stories
+    candidates: int = 30  # stories scored per article
+    name_weight: float = 2.0  # capitalised words inside a sentence: names and places
+    title_weight: float = 2.0
+
+
+def story_id_for(article_key: str) -> str:
+    """A story's id derives from its founding article, so the same input gives the same ids."""
+    return "s" + hashlib.sha1(article_key.encode("utf-8")).hexdigest()[:10]
+
+
+def article_terms(article: Article, opts: StoryOptions | None = None) -> dict[str, float]:
+    """Sublinear term weights of an article (before IDF): content words, names weighted up."""
+    opts = opts or StoryOptions()
+    counts: dict[str, float] = {}
+    parts = [(article.title or "", opts.title_weight)] + [(s.text, 1.0) for s in article.body]
+    for text, weight in parts:
+        prev_end = True
+        for m in _WORD.finditer(normalise(text)):
+            word = m.group(0)
+            low = word.lower()
+            if low.endswith("'s"):
+                low = low[:-2]
+            key = spelling_key(low)
+            sentence_start = prev_end
+            prev_end = text[m.end() : m.end() + 1] in {".", "!", "?"}
+            if key in STOPWORDS or len(key) < 2:
+                continue
+            w = weight
+            if word[0].isupper() and not sentence_start:
+                w *= opts.name_weight
+            counts[key] = counts.get(key, 0.0) + w
+    return {t: 1.0 + math.log(c) if c >= 1 else c for t, c in counts.items()}
+
+
+def _idf(n: int, df: int) -> float:
+    return math.log((n + 1) / (df + 1)) + 1.0
+
+
+def _days_apart(day: date | None, first: date | None, last: date | None) -> int | None:
+    if day is None or first is None or last is None:
+        return None
+    if first <= day <= last:
+        return 0
+    return min(abs((day - first).days), abs((day - last).days))
+
+
+def assign(article: Article, weights: dict[str, float], store: Store, opts: StoryOptions | None = None) -> Assignment:
+    """Choose the story for a new article (reading the store, writing nothing)."""
+    opts = opts or StoryOptions()
+    n, df = store.document_frequencies(list(weights))
+    idf = {t: _idf(n, df.get(t, 0)) for t in weights}
+    vec = {t: w * idf[t] for t, w in weights.items()}
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    query = sorted(vec, key=lambda t: (-vec[t], t))[: opts.query_terms]
+    day = article.published_date
+    best: tuple[float, str, list[str], int | None] | None = None
+    profiles = store.story_profiles(store.candidate_stories(query, opts.candidates))
+    extra = sorted({t for terms, *_ in profiles.values() for t in terms} - idf.keys())
+    if extra:
+        _, extra_df = store.document_frequencies(extra)
+        idf.update({t: _idf(n, extra_df.get(t, 1)) for t in extra})
+    for story_id in sorted(profiles):
+        terms, _size, first, last = profiles[story_id]
+        apart = _days_apart(day, first, last)
+        if apart is not None and apart > opts.window_days:
+            continue
+        dot = 0.0
+        snorm_sq = 0.0
+        contrib: list[tuple[float, str]] = []
+        for t, w in terms.items():
+            sw = w * idf[t]
+            snorm_sq += sw * sw
+            if t in vec:
+                dot += vec[t] * sw
+                contrib.append((vec[t] * sw, t))
+        score = dot / (norm * (math.sqrt(snorm_sq) or 1.0))
+        if best is None or score > best[0]:
+            best = (score, story_id, [t for _, t in sorted(contrib, reverse=True)[:8]], apart)
+    if best is not None and best[0] >= opts.threshold:
+        score, story_id, shared, apart = best
+        why = ["shared terms: " + ", ".join(shared)]
+        if apart is not None:
+            why.append(f"time distance: {apart} days")
+        return Assignment(article.id, story_id, round(score, 4), False, tuple(why))
+    reasons = ("no story above the threshold" + (f" (best {best[0]:.3f})" if best else " (no candidate)"),)
+    return Assignment(article.id, story_id_for(article.key), 1.0, True, reasons)

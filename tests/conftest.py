@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from storyfold.store import Store, open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+SEED_A = SEEDS / "000_f3079d3cd45f4e8b.txt"  # the longer report: quotes, mediators' statement, debris
+SEED_B = SEEDS / "001_9b97860197688dbc.txt"  # the shorter one: a date header and two photo captions
+DEMO = ROOT / "data" / "demo" / "ecbplus-excerpt.jsonl"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = open_store(tmp_path / "test.db")
+    yield s
+    s.close()

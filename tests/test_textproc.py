@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from storyfold.textproc import normalise, spelling_key, split_sentences, tokens
+
+
+def test_sentence_split_keeps_abbreviations_initials_and_quotes() -> None:
+    text = (
+        'Mr. Smith met U.S. officials in Washington, D.C. on Monday. "One step closer to a wider war?," '
+        "tweeted Carey Cavanaugh. John F. Kennedy was mentioned. It ended."
+    )
+    assert split_sentences(text) == [
+        "Mr. Smith met U.S. officials in Washington, D.C. on Monday.",
+        '"One step closer to a wider war?," tweeted Carey Cavanaugh.',
+        "John F. Kennedy was mentioned.",
+        "It ended.",
+    ]
+
+
+def test_spelling_variants_fold_but_ordinary_words_stay() -> None:
+    assert spelling_key("defence") == spelling_key("defense")
+    assert spelling_key("colour") == "color"
+    assert spelling_key("organised") == "organized"
+    for word in ("violence", "hours", "promise", "raised", "since"):
+        assert spelling_key(word) == word
+
+
+def test_tokens_normalise_quotes_and_keep_numbers() -> None:
+    assert tokens("Moscow’s help for 1,200 people") == ["moscow", "help", "for", "1,200", "people"]
+    assert normalise("“urgent” — now") == '"urgent" - now'
