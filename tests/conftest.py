@@ -12,6 +12,16 @@ SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 SEED_A = SEEDS / "000_f3079d3cd45f4e8b.txt"  # the longer report: quotes, mediators' statement, debris
 SEED_B = SEEDS / "001_9b97860197688dbc.txt"  # the shorter one: a date header and two photo captions
 DEMO = ROOT / "data" / "demo" / "ecbplus-excerpt.jsonl"
+# The labelled development sets live beside the checkout (../shared/data, as in CI); they are never
+# copied into the project. Tests that need them skip with a reason where they are absent.
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"labelled data not found at {SHARED_DATA}")
+    return SHARED_DATA
 
 
 @pytest.fixture

@@ -24,6 +24,10 @@ app = typer.Typer(
 )
 export_app = typer.Typer(help="Write what the store holds in machine-readable form.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
+eval_app = typer.Typer(
+    help="Measure quality on labelled data (stories, pairs, time expressions, facts).", no_args_is_help=True
+)
+app.add_typer(eval_app, name="eval")
 
 out = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
