@@ -230,3 +230,20 @@ class SentenceGroup:
     @property
     def article_ids(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(m.article_id for m in self.members))
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRef:
+    """A time expression found in a text and resolved against the article's publication date.
+
+    ``value`` is the TimeML (TIMEX3) normalised value: "2020-10-31", "2020-W44", "2020-10", "199",
+    "P1M" (a duration), "PRESENT_REF", "2020-10-30TNI" ... ``start``/``end`` are character offsets in
+    the text it was found in.
+    """
+
+    text: str
+    start: int
+    end: int
+    type: str  # DATE, TIME, DURATION or SET
+    value: str
+    mod: str | None = None  # TimeML mod: MORE_THAN, LESS_THAN, APPROX, START, END, ...

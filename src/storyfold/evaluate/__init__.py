@@ -1,0 +1,1 @@
+"""Quality measured on labelled data; one module per kind of evaluation."""

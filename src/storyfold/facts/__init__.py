@@ -1,0 +1,1 @@
+"""Facts of a report: entities, time expressions, quantities, quotes."""
