@@ -114,12 +114,12 @@ def test_every_command_is_documented() -> None:
             for param in cmd_params:
                 if param.param_type_name == "option":
                     assert param.help, f"{name} {sub_name} {param.opts} has no help text"
-        names.append(name)
+        if not getattr(cmd, "commands", None):
+            names.append(name)
         for param in cmd.params:
             if param.param_type_name == "option":
                 assert param.help, f"{name} {param.opts} has no help text"
     assert {"ingest", "stories", "show", "compare", "export articles"} <= set(names)
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
     for name in names:
-        if name != "export":
-            assert f"storyfold {name}" in readme, f"README does not document `storyfold {name}`"
+        assert f"storyfold {name}" in readme, f"README does not document `storyfold {name}`"

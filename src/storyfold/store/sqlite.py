@@ -207,7 +207,8 @@ class SQLiteStore(Store):
         )
 
     def document_frequencies(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
-        n = int(self._conn.execute(text("SELECT COUNT(DISTINCT article_id) FROM article_terms")).scalar_one())
+        # articles ingested so far (an index look-up, not a count over a table)
+        n = int(self._conn.execute(text("SELECT COALESCE(MAX(seq), 0) FROM articles")).scalar_one())
         if not terms:
             return n, {}
         rows = self._rows("SELECT term, df FROM term_df WHERE term IN :terms", {"terms": list(terms)}, "terms")
