@@ -29,6 +29,10 @@ MIN_RATIO_BASE = 64 * 1024  # compressed bytes the ratio cap is measured against
 def sniff(head: bytes, name: str) -> str:
     """The format of an input: ``gzip``, ``warc``, ``feed``, ``html``, ``jsonl``, ``csv`` or ``text``."""
     lname = name.lower()
+    for bom, enc in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):  # sniff UTF-16 text by its characters, not its bytes
+            head = head[2:].decode(enc, "ignore").encode("utf-8")
+            break
     if head.startswith(GZIP_MAGIC):
         return "gzip"
     body = head.lstrip(_BOM + b" \t\r\n")

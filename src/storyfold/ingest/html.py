@@ -85,11 +85,16 @@ def read_html(
         return Skipped(origin, f"HTML page with more than {MAX_TREE_ELEMENTS} elements; not an article")
     try:
         doc = trafilatura.bare_extraction(
-            tree, url=url, with_metadata=True, include_comments=False, include_tables=False, as_dict=True
+            tree,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as exc:  # trafilatura is a third-party parser: any failure is this input's problem
         return Skipped(origin, f"malformed HTML: the extractor failed ({exc.__class__.__name__}: {str(exc)[:80]})")
-    found: dict[str, Any] = doc if isinstance(doc, dict) else {}
+    found: dict[str, Any] = doc if isinstance(doc, dict) else (doc.as_dict() if doc is not None else {})
     title = (found.get("title") or "").strip() or _tree_title(tree)
     text = found.get("text") or ""
     paragraphs = [" ".join(ln.split()) for ln in str(text).splitlines() if ln.strip()]
