@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from storyfold.model import Segment, SegmentKind
 
 MIN_BODY_WORDS = 10  # fewer words of body text than this: a near-empty page
-NOTICE_MAX_BODY_WORDS = 40  # a page with a notice below and fewer other words of body is that notice
+NOTICE_MAX_BODY_WORDS = 25  # a page with a notice below and fewer other words of body is that notice
 INDEX_MIN_LINES = 6
 INDEX_SHARE = 0.8
 
@@ -31,7 +31,7 @@ _NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "sign-in or registration page",
         re.compile(
             r"\bverification\s+(?:e-?mail|message)\b|\bthank\s+you\s+for\s+registering\b|\bactivate\s+your\s+profile\b"
-            r"|\b(?:sign|log)\s*in\s+to\s+(?:continue|your\s+account|read|comment)\b|\bforgot\s+(?:your\s+)?password\b"
+            r"|\b(?:sign|log)\s*in\s+to\s+(?:continue|your\s+account|read|comment|update)\b|\bforgot\s+(?:your\s+)?password\b"
             r"|\bcreate\s+(?:an|your)\s+account\b|\byou\s+are\s+the\s+owner\s+of\s+this\s+article\b"
             r"|\bnotification\s+has\s+been\s+saved\b|\buse\s+your\s+facebook\s+account\b",
             re.IGNORECASE,
@@ -42,7 +42,9 @@ _NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\bfull[\s-]+access\s+subscri\w*|\bsubscribe\s+(?:now\s+)?to\s+(?:continue|read|keep\s+reading)\b"
             r"|\bsubscribers?\s+only\b|\breached\s+your\s+(?:free\s+)?(?:article|story)\s+limit\b"
-            r"|\balready\s+a\s+subscriber\b|\bdelivery\s+options\b|\bhome\s+delivery\b",
+            r"|\balready\s+a\s+subscriber\b|\bdelivery\s+options\b|\bhome\s+delivery\b|\bwithout\s+a\s+subscription\b"
+            r"|\bmaximum\s+number\s+of\s+(?:free\s+)?(?:stories|articles)\b|\bsubscription\s+service\b"
+            r"|\bget\s+(?:unlimited\s+)?digital\s+access\b",
             re.IGNORECASE,
         ),
     ),

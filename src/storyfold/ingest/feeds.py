@@ -78,7 +78,9 @@ def read_feed(data: bytes, *, origin: str, options: ReadOptions) -> Iterator[Raw
         title = " ".join(str(entry.get("title") or "").split()) or None
         link = str(entry.get("link") or "").strip() or None
         if not paragraphs and not title:
-            yield Skipped(where, "feed entry has neither text nor title")
+            why = parsed.get("bozo_exception") if parsed.get("bozo") else None
+            broken = f"malformed feed ({why.__class__.__name__}): " if why else ""
+            yield Skipped(where, f"{broken}feed entry has neither text nor title")
             continue
         meta: list[tuple[str, Any]] = [("format", "feed")]
         if feed_title:

@@ -4,8 +4,8 @@ The archive is streamed: its size is not limited, each record's is."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 import zlib
+from collections.abc import Iterator
 from typing import IO
 
 from storyfold.ingest.dates import parse_date
