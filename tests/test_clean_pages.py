@@ -58,7 +58,7 @@ def test_recurring_lines_of_an_outlet_become_boilerplate_and_body_stays(tmp_path
     for article_id, segs in labels.items():
         kinds = dict((t, k) for k, t in segs)
         assert kinds[PROMO] == "boilerplate", article_id  # learned, and relabelled in the earlier articles too
-        assert [t for k, t in segs if k == "body"][0] in EVENTS
+        assert next(t for k, t in segs if k == "body") in EVENTS
         copyright_line = next(t for _, t in segs if t.startswith("Copyright"))
         assert kinds[copyright_line] == "boilerplate"
     # a sentence two reports share is not boilerplate
