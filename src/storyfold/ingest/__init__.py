@@ -94,8 +94,8 @@ def _read_stdin(options: ReadOptions) -> Iterator[RawArticle | Skipped]:
 
 
 def _read_url(url: str, options: ReadOptions) -> Iterator[RawArticle | Skipped]:
+    from storyfold.ingest.decode import charset_from_content_type
     from storyfold.ingest.fetch import fetch
-    from storyfold.ingest.warc import _charset
 
     got = fetch(url, options)
     if isinstance(got, Skipped):
@@ -110,7 +110,7 @@ def _read_url(url: str, options: ReadOptions) -> Iterator[RawArticle | Skipped]:
         name=Path(got.url.split("?", 1)[0]).name,
         options=options,
         url=got.url,
-        http_charset=_charset(got.content_type),
+        http_charset=charset_from_content_type(got.content_type),
         content_type=got.content_type,
         fallback_date=fallback,
     )

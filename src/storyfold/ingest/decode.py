@@ -81,3 +81,12 @@ def decode_markup(data: bytes, *, origin: str, http_charset: str | None = None) 
             return Skipped(origin, "binary data, not text (NUL bytes)")
         return unicodedata.normalize("NFC", text)
     return decode_bytes(data, origin=origin)
+
+
+def charset_from_content_type(content_type: str) -> str | None:
+    """The ``charset`` parameter of an HTTP Content-Type header, if any."""
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    return None

@@ -3,7 +3,6 @@ What comes back is read like a file of the type the server says (or the bytes sh
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from storyfold.ingest.options import ReadOptions
@@ -59,7 +58,3 @@ def fetch(url: str, options: ReadOptions) -> Fetched | Skipped:
         return Skipped(url, f"more than {MAX_REDIRECTS} redirects")
     except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:
         return Skipped(url, f"cannot fetch: {exc.__class__.__name__}: {str(exc)[:120]}")
-
-
-def iter_fetch(url: str, options: ReadOptions) -> Iterator[Fetched | Skipped]:
-    yield fetch(url, options)

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import IO
 
 from storyfold.ingest.dates import parse_date
+from storyfold.ingest.decode import charset_from_content_type
 from storyfold.ingest.html import read_html
 from storyfold.ingest.options import ReadOptions
 from storyfold.model import RawArticle, Skipped
@@ -75,14 +76,6 @@ class _Checked:
         return self._gz and not self._fresh and not self._d.eof
 
 
-def _charset(content_type: str) -> str | None:
-    for part in content_type.split(";")[1:]:
-        key, _, value = part.partition("=")
-        if key.strip().lower() == "charset" and value.strip():
-            return value.strip().strip("\"'")
-    return None
-
-
 def read_warc(fh: IO[bytes], *, origin: str, options: ReadOptions) -> Iterator[RawArticle | Skipped]:
     """Every HTML response record of a WARC stream; an archive broken midway yields what came
     before the break and one skip saying where it broke."""
@@ -119,7 +112,13 @@ def read_warc(fh: IO[bytes], *, origin: str, options: ReadOptions) -> Iterator[R
                 continue
             fallback = parse_date(record.rec_headers.get_header("WARC-Date"))
             articles += 1
-            yield read_html(body, origin=where, url=uri or None, fallback_date=fallback, http_charset=_charset(ctype))
+            yield read_html(
+                body,
+                origin=where,
+                url=uri or None,
+                fallback_date=fallback,
+                http_charset=charset_from_content_type(ctype),
+            )
     except Exception as exc:  # warcio raises many kinds (ArchiveLoadFailed, zlib, EOF): all mean a broken archive
         yield Skipped(
             origin,
