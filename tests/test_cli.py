@@ -28,6 +28,7 @@ def test_end_to_end_on_seeds_and_demo(tmp_path: Path) -> None:
         "already_present": 0,
         "skipped": [],
         "new_stories": json.loads(out)["new_stories"],
+        "non_articles": [],
     }
 
     code, out = _run("stories", "--db", db, "--json")

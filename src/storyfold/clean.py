@@ -76,6 +76,12 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 
+_SHARE_BUTTONS = re.compile(
+    r"^(?:(?:share(?:\s+this)?|print|e-?mail|facebook|twitter|tweet|google\+?|pinterest|linkedin|reddit|whatsapp"
+    r"|tumblr|more|close|comments?|like\s+this|like|loading|save|copy\s+link)\s*[:|.,/\u2026]*\s*)+$",
+    re.IGNORECASE,
+)
+
 SHORT_WORDS = 30  # debris lines are short; a long paragraph that mentions "subscribe" is body
 
 
@@ -90,6 +96,8 @@ def classify_block(text: str) -> Verdict:
     stripped = text.strip()
     words = len(stripped.split())
     short = words <= SHORT_WORDS
+    if _SHARE_BUTTONS.match(stripped):
+        return Verdict(SegmentKind.BOILERPLATE, "share or social buttons")
     if _STAMP.match(stripped) and words <= 16:
         return Verdict(SegmentKind.STAMP, "time stamp line")
     if _RELATED.match(stripped) and words <= 40:

@@ -10,6 +10,7 @@ from typing import Any
 
 from storyfold.errors import ConfigError
 from storyfold.ingest import DEFAULT_MAX_FILE_BYTES
+from storyfold.ingest.options import DEFAULT_FETCH_TIMEOUT, DEFAULT_MAX_RATIO, DEFAULT_MAX_RECORDS
 from storyfold.stories import StoryOptions
 
 DEFAULT_DB = "storyfold.db"
@@ -22,6 +23,10 @@ class Settings:
     db: str = DEFAULT_DB
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     stories: StoryOptions = field(default_factory=StoryOptions)
+    max_records: int = DEFAULT_MAX_RECORDS  # entries per feed, records per WARC or CSV file
+    max_ratio: int = DEFAULT_MAX_RATIO  # decompression ratio cap for gzip input
+    fetch_timeout: float = DEFAULT_FETCH_TIMEOUT  # seconds per http(s) URL
+    csv_columns: str = ""  # CSV column mapping, e.g. "text=body,published=pubdate"
 
     def with_overrides(self, **changes: Any) -> Settings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})

@@ -96,6 +96,15 @@ class Article:
     content_hash: str = ""  # sha256 of the normalised body text
     raw_hash: str | None = None
     meta: tuple[tuple[str, Any], ...] = ()
+    language: str | None = None  # ISO 639-1 code of the body text ("en"), None when too short to tell
+    dateline: str | None = None  # as written at the head of the report: "YEREVAN (AFP) -"
+    wire: str | None = None  # news agency credited: "AFP", "AP", "Reuters", ...
+    non_article: str | None = None  # why the page is not an article (sign-in, captcha, empty ...); kept out of stories
+    outlet: str | None = None  # the host its boilerplate is learned under ("dnainfo.com")
+
+    @property
+    def is_article(self) -> bool:
+        return self.non_article is None
 
     @property
     def body(self) -> tuple[Segment, ...]:
@@ -200,6 +209,7 @@ class IngestReport:
     already_present: tuple[str, ...] = ()
     skipped: tuple[Skipped, ...] = ()
     assignments: tuple[Assignment, ...] = field(default_factory=tuple)
+    non_articles: tuple[tuple[str, str], ...] = ()  # (stored id, reason): stored, kept out of stories
 
     @property
     def ok(self) -> bool:

@@ -7,21 +7,25 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from storyfold.align import AlignOptions, align_story, compare
+from storyfold.boilerplate import LearnOptions, candidate_lines, is_learned, relabel
 from storyfold.clean import segment
 from storyfold.errors import InputError
-from storyfold.ingest import read_inputs
+from storyfold.ingest import ReadOptions, read_inputs
+from storyfold.ingest.meta import date_from_url, detect_language, find_dateline, find_wire, host, registered_domain
 from storyfold.model import (
     Article,
     Assignment,
     Comparison,
     IngestReport,
     RawArticle,
+    Segment,
     SegmentKind,
     SentenceGroup,
     Skipped,
     Story,
     sha256_text,
 )
+from storyfold.pagekind import non_article_reason
 from storyfold.store.base import Store
 from storyfold.stories import StoryOptions, article_terms, assign
 from storyfold.textproc import normalise
@@ -41,6 +45,11 @@ def build_article(raw: RawArticle) -> Article:
     else:
         name = raw.file_name or raw.origin
         key, public_id = f"file:{name}:{content_hash}", name
+    body_texts = [s.text for s in segments if s.kind is SegmentKind.BODY]
+    dateline = find_dateline(body_texts[0]) if body_texts else None
+    wire = (dateline.wire if dateline else None) or find_wire(
+        [s.text for s in segments if s.kind is not SegmentKind.TITLE]
+    )
     return Article(
         id=public_id,
         key=key,
@@ -48,32 +57,77 @@ def build_article(raw: RawArticle) -> Article:
         segments=segments,
         title=raw.title,
         url=raw.url,
-        source=raw.source,
+        source=raw.source or registered_domain(raw.url),
         author=raw.author,
-        published=raw.published,
+        published=raw.published or date_from_url(raw.url),
         content_hash=content_hash,
         raw_hash=raw.raw_hash,
         meta=raw.meta,
+        language=detect_language("\n".join(body_texts)),
+        dateline=dateline.text if dateline else None,
+        wire=wire,
+        non_article=non_article_reason(segments),
+        outlet=host(raw.url) or host(raw.source),
     )
 
 
-def add_article(store: Store, article: Article, opts: StoryOptions) -> tuple[str, Assignment | None]:
-    """Store one article and assign it to a story, in one transaction. Returns the stored id and
-    the assignment, or (existing id, None) when the article was already there."""
+@dataclass(frozen=True, slots=True)
+class Added:
+    """What storing one article did."""
+
+    article_id: str
+    assignment: Assignment | None  # None when already present or not an article
+    present: bool = False
+    non_article: str | None = None
+
+
+def _learn_boilerplate(store: Store, article: Article, learn: LearnOptions) -> tuple[Article, list[tuple[str, int]]]:
+    """Label the body lines that recur across the outlet's stored articles as boilerplate."""
+    if not article.outlet:
+        return article, []
+    lines = candidate_lines(article.segments, learn)
+    articles, counts = store.outlet_line_counts(article.outlet, [k for k, _ in lines])
+    segments: tuple[Segment, ...] = relabel(article.segments, counts, articles, article.outlet, learn)
+    if segments != article.segments:
+        article = replace(article, segments=segments, non_article=non_article_reason(segments))
+    return article, lines
+
+
+def store_article(store: Store, article: Article, opts: StoryOptions, learn: LearnOptions | None = None) -> Added:
+    """Store one article in one transaction: learn the outlet's boilerplate, then assign a story
+    unless the page is not an article (those are stored with the reason and kept out of stories)."""
+    learn = learn or LearnOptions()
     with store.transaction():
         existing = store.find_by_key(article.key)
         if existing is not None:
-            return existing, None
+            return Added(existing, None, present=True)
+        article, lines = _learn_boilerplate(store, article, learn)
         stored_id = store.add_article(article)
         if stored_id != article.id:
             article = _with_id(article, stored_id)
+        if article.outlet:
+            articles, counts = store.outlet_line_counts(article.outlet, [k for k, _ in lines])
+            store.add_outlet_lines(article.outlet, stored_id, lines)
+            for key, count in counts.items():
+                if is_learned(count, articles, learn):
+                    reason = f"recurs in {count} articles of {article.outlet}"
+                    store.relabel_outlet_line(article.outlet, key, SegmentKind.BOILERPLATE, reason)
+        if article.non_article is not None:
+            return Added(stored_id, None, non_article=article.non_article)
         weights = article_terms(article, opts)
         decision = assign(article, weights, store, opts)
         if decision.new_story:
             store.create_story(decision.story_id, _story_title(article))
         store.add_article_terms(article.id, weights)
         store.add_to_story(decision, weights, article.published_date)
-        return stored_id, decision
+        return Added(stored_id, decision)
+
+
+def add_article(store: Store, article: Article, opts: StoryOptions) -> tuple[str, Assignment | None]:
+    """Store one article and assign it to a story, in one transaction. Returns the stored id and
+    the assignment, or (id, None) when the article was already there or is not an article."""
+    added = store_article(store, article, opts)
+    return added.article_id, added.assignment
 
 
 def _with_id(article: Article, new_id: str) -> Article:
@@ -92,6 +146,11 @@ def _story_title(article: Article) -> str:
 class IngestOptions:
     stories: StoryOptions = field(default_factory=StoryOptions)
     max_file_bytes: int = 64 * 1024 * 1024
+    read: ReadOptions | None = None  # reader limits; None: defaults with max_file_bytes above
+    learn: LearnOptions = field(default_factory=LearnOptions)
+
+    def read_options(self) -> ReadOptions:
+        return self.read or ReadOptions(max_file_bytes=self.max_file_bytes)
 
 
 def ingest_items(
@@ -102,6 +161,7 @@ def ingest_items(
     present: list[str] = []
     skipped: list[Skipped] = []
     assignments: list[Assignment] = []
+    non_articles: list[tuple[str, str]] = []
     for item in items:
         if isinstance(item, Skipped):
             skipped.append(item)
@@ -109,21 +169,21 @@ def ingest_items(
                 progress(item.origin)
             continue
         try:
-            article = build_article(item)
-            if not article.body:
-                raise InputError("no body text left after cleaning (only debris)", origin=item.origin, stage="clean")
-            stored_id, decision = add_article(store, article, opts.stories)
+            added = store_article(store, build_article(item), opts.stories, opts.learn)
         except InputError as exc:
             skipped.append(Skipped(item.origin, exc.reason, exc.stage or "ingest"))
         else:
-            if decision is None:
-                present.append(stored_id)
+            if added.present:
+                present.append(added.article_id)
             else:
-                ingested.append(stored_id)
-                assignments.append(decision)
+                ingested.append(added.article_id)
+                if added.assignment is not None:
+                    assignments.append(added.assignment)
+                if added.non_article is not None:
+                    non_articles.append((added.article_id, added.non_article))
         if progress:
             progress(item.origin)
-    return IngestReport(tuple(ingested), tuple(present), tuple(skipped), tuple(assignments))
+    return IngestReport(tuple(ingested), tuple(present), tuple(skipped), tuple(assignments), tuple(non_articles))
 
 
 def ingest_paths(
@@ -131,7 +191,7 @@ def ingest_paths(
 ) -> IngestReport:
     """Read every input under the paths and ingest it."""
     opts = opts or IngestOptions()
-    return ingest_items(read_inputs(paths, max_file_bytes=opts.max_file_bytes), store, opts, progress)
+    return ingest_items(read_inputs(paths, options=opts.read_options()), store, opts, progress)
 
 
 def read_article(path: str | Path) -> Article:

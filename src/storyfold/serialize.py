@@ -39,6 +39,11 @@ def article_full(a: Article) -> dict[str, Any]:
         "origin": a.origin,
         "content_hash": a.content_hash,
         "meta": a.meta_dict(),
+        "language": a.language,
+        "dateline": a.dateline,
+        "wire": a.wire,
+        "non_article": a.non_article,
+        "outlet": a.outlet,
         "segments": [{"kind": s.kind.value, "text": s.text, "reason": s.reason} for s in a.segments],
     }
 
@@ -117,4 +122,5 @@ def ingest_report(r: IngestReport) -> dict[str, Any]:
         "already_present": len(r.already_present),
         "skipped": [{"input": s.origin, "reason": s.reason, "stage": s.stage} for s in r.skipped],
         "new_stories": sum(1 for a in r.assignments if a.new_story),
+        "non_articles": [{"id": i, "reason": why} for i, why in r.non_articles],
     }

@@ -33,6 +33,12 @@ def export_articles(
                 for article in store.iter_articles():
                     asg = store.assignment(article.id)
                     row = {**serialize.article_summary(article), "story": asg.story_id if asg else None}
+                    row.update(
+                        language=article.language,
+                        dateline=article.dateline,
+                        wire=article.wire,
+                        non_article=article.non_article,
+                    )
                     if text:
                         row["text"] = article.text
                     fh.write(json.dumps(row, ensure_ascii=False) + "\n")

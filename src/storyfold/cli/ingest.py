@@ -12,6 +12,7 @@ from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColum
 from storyfold import serialize
 from storyfold.cli.app import DbOption, JsonOption, app, err, fail, out, print_json, settings, store_for
 from storyfold.errors import StoryfoldError
+from storyfold.ingest.options import ReadOptions, parse_column_map
 from storyfold.pipeline import IngestOptions, ingest_paths
 
 EXIT_SKIPPED = 3
@@ -19,11 +20,31 @@ EXIT_SKIPPED = 3
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursively), globs or JSONL files.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files (HTML, RSS/Atom, WARC[.gz], CSV, JSONL, text, .gz), directories (recursively), globs, "
+            "http(s) URLs, or - for standard input."
+        ),
+    ],
     db: DbOption = None,
     as_json: JsonOption = False,
     max_file_bytes: Annotated[
         int | None, typer.Option("--max-file-bytes", help="Skip files larger than this (default 64 MiB).")
+    ] = None,
+    max_records: Annotated[
+        int | None,
+        typer.Option("--max-records", help="Read at most this many entries per feed / records per WARC or CSV."),
+    ] = None,
+    max_ratio: Annotated[
+        int | None, typer.Option("--max-ratio", help="Refuse gzip input that expands more than this (default 100x).")
+    ] = None,
+    fetch_timeout: Annotated[
+        float | None, typer.Option("--fetch-timeout", help="Seconds to wait for an http(s) URL (default 20).")
+    ] = None,
+    csv_columns: Annotated[
+        str | None,
+        typer.Option("--csv-columns", help="CSV column mapping FIELD=COLUMN,..., e.g. text=body,published=pubdate."),
     ] = None,
 ) -> None:
     """Ingest articles into the store. Re-running on the same input adds nothing twice.
@@ -31,8 +52,26 @@ def ingest(
     Exits 0 when every input was read, 3 when some were skipped (each is listed with its reason).
     """
     try:
-        cfg = settings(db, max_file_bytes=max_file_bytes)
-        opts = IngestOptions(stories=cfg.stories, max_file_bytes=cfg.max_file_bytes)
+        cfg = settings(
+            db,
+            max_file_bytes=max_file_bytes,
+            max_records=max_records,
+            max_ratio=max_ratio,
+            fetch_timeout=fetch_timeout,
+            csv_columns=csv_columns,
+        )
+        try:
+            columns = parse_column_map(cfg.csv_columns)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--csv-columns") from exc
+        read = ReadOptions(
+            max_file_bytes=cfg.max_file_bytes,
+            max_records=cfg.max_records,
+            max_ratio=cfg.max_ratio,
+            fetch_timeout=cfg.fetch_timeout,
+            csv_columns=columns,
+        )
+        opts = IngestOptions(stories=cfg.stories, max_file_bytes=cfg.max_file_bytes, read=read)
         with store_for(cfg) as store:
             if sys.stderr.isatty() and not as_json:
                 with Progress(
@@ -59,10 +98,13 @@ def ingest(
     else:
         for s in report.skipped:
             err.print(f"skipped {escape(s.origin)}: {escape(s.reason)}")
+        for article_id, why in report.non_articles:
+            err.print(f"not an article {escape(article_id)}: {escape(why)} (stored, kept out of stories)")
         new = sum(1 for a in report.assignments if a.new_story)
         out.print(
             f"ingested {len(report.ingested)}, already present {len(report.already_present)}, "
-            f"skipped {len(report.skipped)}; {new} new stories; store: {escape(cfg.db)}"
+            f"skipped {len(report.skipped)}; {new} new stories; "
+            f"{len(report.non_articles)} not articles; store: {escape(cfg.db)}"
         )
     if report.skipped:
         raise typer.Exit(EXIT_SKIPPED)

@@ -1,38 +1,53 @@
-"""Readers: paths, directories and globs in; raw articles (or recorded reasons) out.
+"""Readers: paths, directories, globs, URLs and ``-`` (standard input) in; raw articles (or
+recorded reasons) out.
 
-A reader is chosen by the file's extension and, when that says nothing, by sniffing its first
-bytes. Every failure becomes a :class:`~storyfold.model.Skipped` naming the input and the reason;
-nothing here raises for bad input.
+A reader is chosen by the content's first bytes where they are unmistakable (gzip, WARC, a feed, an
+HTML page) and otherwise by the file's extension. Every failure becomes a
+:class:`~storyfold.model.Skipped` naming the input and the reason; nothing here raises for bad input.
+Feed entries whose page is also in the batch are joined to that page (the page's text, the feed's
+metadata where the page lacks it).
 """
 
 from __future__ import annotations
 
 import glob
 import os
+import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
-from storyfold.ingest.jsonl import read_jsonl_lines
-from storyfold.ingest.text import read_text
+from storyfold.ingest.formats import gunzip_bytes, read_bytes, read_file, sniff
+from storyfold.ingest.options import DEFAULT_MAX_FILE_BYTES, ReadOptions
 from storyfold.model import RawArticle, Skipped
 
-__all__ = ["DEFAULT_MAX_FILE_BYTES", "expand_paths", "read_inputs", "read_path"]
+__all__ = ["DEFAULT_MAX_FILE_BYTES", "ReadOptions", "expand_paths", "gunzip_bytes", "read_inputs", "read_path"]
 
-DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
+STDIN = "-"
 JSONL_EXTENSIONS = (".jsonl", ".ndjson")
 TEXT_EXTENSIONS = (".txt", ".text", "")
+FEED_EXTENSIONS = (".rss", ".atom", ".xml")
 # Files found while walking a directory are read only when their extension is one of these; others
 # are reported as skipped (named files are always read, by sniffing their content).
-DIRECTORY_EXTENSIONS = frozenset(JSONL_EXTENSIONS + TEXT_EXTENSIONS)
+DIRECTORY_EXTENSIONS = frozenset(
+    JSONL_EXTENSIONS
+    + TEXT_EXTENSIONS
+    + FEED_EXTENSIONS
+    + (".html", ".htm", ".xhtml", ".shtml", ".warc", ".arc", ".gz", ".csv", ".tsv")
+)
 
 
 def _extension(path: Path) -> str:
     return path.suffix.lower()
 
 
-def expand_paths(paths: Sequence[str]) -> Iterator[Path | Skipped]:
-    """Files named, found under directories (recursively, sorted) or matched by globs."""
+def expand_paths(paths: Sequence[str]) -> Iterator[Path | str | Skipped]:
+    """Files named, found under directories (recursively, sorted) or matched by globs; URLs and
+    ``-`` pass through as strings."""
     for spec in paths:
+        if spec == STDIN or spec.lower().startswith(("http://", "https://")):
+            yield spec
+            continue
         p = Path(spec)
         if p.is_dir():
             for root, dirs, files in os.walk(p):
@@ -58,39 +73,134 @@ def expand_paths(paths: Sequence[str]) -> Iterator[Path | Skipped]:
             yield Skipped(spec, "no such file or directory")
 
 
-def _sniff_jsonl(head: bytes) -> bool:
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+def read_path(
+    path: Path, *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES, options: ReadOptions | None = None
+) -> Iterator[RawArticle | Skipped]:
+    """Read one file with the reader its content or name calls for."""
+    opts = options or ReadOptions(max_file_bytes=max_file_bytes)
+    yield from read_file(path, opts)
 
 
-def read_path(path: Path, *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Iterator[RawArticle | Skipped]:
-    """Read one file with the reader its name or content calls for."""
-    origin = str(path)
-    name = path.name.lower()
+def _read_stdin(options: ReadOptions) -> Iterator[RawArticle | Skipped]:
     try:
-        size = path.stat().st_size
-        if name.endswith(JSONL_EXTENSIONS):
-            with path.open("rb") as fh:
-                yield from read_jsonl_lines(fh, origin=origin)
-            return
-        if size > max_file_bytes:
-            yield Skipped(origin, f"file is {size} bytes, over the limit of {max_file_bytes} (raise --max-file-bytes)")
-            return
-        data = path.read_bytes()
-    except OSError as exc:
-        yield Skipped(origin, f"cannot read: {exc.strerror or exc}")
+        data = sys.stdin.buffer.read(options.max_file_bytes + 1)
+    except (OSError, ValueError, AttributeError) as exc:
+        yield Skipped("<stdin>", f"cannot read standard input: {exc}")
         return
-    if _sniff_jsonl(data[:64]) and not name.endswith(".txt"):
-        yield from read_jsonl_lines(data.splitlines(), origin=origin)
+    if len(data) > options.max_file_bytes:
+        yield Skipped("<stdin>", f"standard input is over the limit of {options.max_file_bytes} bytes")
         return
-    yield from read_text(data, origin=origin, file_name=path.name)
+    yield from read_bytes(data, origin="<stdin>", name="", options=options)
+
+
+def _read_url(url: str, options: ReadOptions) -> Iterator[RawArticle | Skipped]:
+    from storyfold.ingest.decode import charset_from_content_type
+    from storyfold.ingest.fetch import fetch
+
+    got = fetch(url, options)
+    if isinstance(got, Skipped):
+        yield got
+        return
+    from storyfold.ingest.dates import parse_date
+
+    fallback = parse_date(got.last_modified) if got.last_modified else None
+    yield from read_bytes(
+        got.data,
+        origin=url,
+        name=Path(got.url.split("?", 1)[0]).name,
+        options=options,
+        url=got.url,
+        http_charset=charset_from_content_type(got.content_type),
+        content_type=got.content_type,
+        fallback_date=fallback,
+    )
+
+
+def _read_source(src: Path | str, options: ReadOptions) -> Iterator[RawArticle | Skipped]:
+    if isinstance(src, Path):
+        yield from read_file(src, options)
+    elif src == STDIN:
+        yield from _read_stdin(options)
+    else:
+        yield from _read_url(src, options)
+
+
+def _is_feed_file(src: Path | str) -> bool:
+    if not isinstance(src, Path):
+        return False
+    try:
+        with src.open("rb") as fh:
+            head = fh.read(2048)
+    except OSError:
+        return False
+    return sniff(head, src.name) == "feed"
+
+
+def url_key(url: str) -> str:
+    """A URL folded for matching a feed entry to its page: no scheme, ``www.``, fragment, tracking
+    parameters or trailing slash."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit
+
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url.strip()
+    netloc = (parts.hostname or "").lower().removeprefix("www.")
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not k.lower().startswith(("utm_", "fbclid"))])
+    return f"{netloc}{parts.path.rstrip('/')}" + (f"?{query}" if query else "")
+
+
+def _join(page: RawArticle, entry: RawArticle) -> RawArticle:
+    meta = dict(page.meta)
+    meta["feed_entry"] = entry.origin
+    for k, v in entry.meta:
+        if k != "format":
+            meta.setdefault(k, v)
+    return replace(
+        page,
+        paragraphs=page.paragraphs or entry.paragraphs,
+        title=page.title or entry.title,
+        author=page.author or entry.author,
+        published=page.published or entry.published,
+        source=page.source or entry.source,
+        meta=tuple(sorted(meta.items())),
+    )
 
 
 def read_inputs(
-    paths: Sequence[str], *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    paths: Sequence[str], *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES, options: ReadOptions | None = None
 ) -> Iterator[RawArticle | Skipped]:
-    """Every raw article (or skip reason) from the given paths, in a stable order."""
-    for item in expand_paths(paths):
-        if isinstance(item, Skipped):
+    """Every raw article (or skip reason) from the given paths, in a stable order: feeds are read
+    first and their entries held back; a page in the batch with an entry's URL takes the entry's
+    metadata, and the entries left over come last."""
+    opts = options or ReadOptions(max_file_bytes=max_file_bytes)
+    sources = list(expand_paths(paths))
+    feeds = [s for s in sources if not isinstance(s, Skipped) and _is_feed_file(s)]
+    entries: dict[str, RawArticle] = {}
+    held: list[RawArticle] = []
+    for src in feeds:
+        for item in _read_source(src, opts):
+            if isinstance(item, RawArticle) and item.url:
+                entries.setdefault(url_key(item.url), item)
+                held.append(item)
+            else:
+                yield item
+    joined: set[str] = set()
+    feed_set = set(feeds)
+    for found in sources:
+        if isinstance(found, Skipped):
+            yield found
+            continue
+        if found in feed_set:
+            continue
+        for item in _read_source(found, opts):
+            if isinstance(item, RawArticle) and item.url:
+                key = url_key(item.url)
+                entry = entries.get(key)
+                if entry is not None:
+                    joined.add(key)
+                    item = _join(item, entry)
             yield item
-        else:
-            yield from read_path(item, max_file_bytes=max_file_bytes)
+    for entry in held:
+        if entry.url and url_key(entry.url) not in joined:
+            yield entry

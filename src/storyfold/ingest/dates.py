@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_RFC822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}")
 
 
 def parse_date(value: object) -> date | datetime | None:
@@ -18,6 +20,11 @@ def parse_date(value: object) -> date | datetime | None:
     text = str(value).strip()
     if not text:
         return None
+    if _RFC822.match(text):  # feeds and HTTP headers: "Mon, 24 Oct 2011 06:30:00 +0700"
+        try:
+            return parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            pass
     try:
         if _ISO_DATE.match(text):
             return date.fromisoformat(text)

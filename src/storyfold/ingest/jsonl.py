@@ -42,8 +42,10 @@ def _str_or_none(value: Any) -> str | None:
 def record_to_raw(obj: dict[str, Any], *, origin: str, raw_hash: str | None = None) -> RawArticle | Skipped:
     """One decoded JSON object to a raw article (or the reason it is not one)."""
     text = obj.get("text")
-    if not isinstance(text, str) or not text.strip():
+    empty_page = isinstance(text, str) and not text.strip() and bool(obj.get("title") or obj.get("url"))
+    if not isinstance(text, str) or not (text.strip() or empty_page):
         return Skipped(origin, "record has no 'text' field with article text")
+    # a record with a title or URL and empty text is a scraped empty page: it is kept (and flagged)
     published = obj.get("published")
     meta = tuple(sorted((k, v) for k, v in obj.items() if k not in KNOWN_FIELDS and k not in GOLD_FIELDS))
     paragraphs = tuple(p.strip() for p in text.splitlines() if p.strip())

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import date
 
-from storyfold.model import Article, Assignment, Story
+from storyfold.model import Article, Assignment, SegmentKind, Story
 
 
 class Store(abc.ABC):
@@ -78,3 +78,16 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def assignment(self, article_id: str) -> Assignment | None:
         """The story an article belongs to, with the score and reasons recorded when it joined."""
+
+    # per-outlet line counts, for boilerplate learned across articles (see storyfold.boilerplate)
+    @abc.abstractmethod
+    def outlet_line_counts(self, outlet: str, keys: Sequence[str]) -> tuple[int, dict[str, int]]:
+        """(distinct article bodies stored for the outlet, distinct bodies that carry each line key)."""
+
+    @abc.abstractmethod
+    def add_outlet_lines(self, outlet: str, article_id: str, lines: Sequence[tuple[str, int]]) -> None:
+        """Record the (line key, segment position) pairs a stored article of the outlet carries."""
+
+    @abc.abstractmethod
+    def relabel_outlet_line(self, outlet: str, key: str, kind: SegmentKind, reason: str) -> int:
+        """Relabel the body segments of the outlet's stored articles that carry this line; how many."""

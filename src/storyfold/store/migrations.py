@@ -66,6 +66,25 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             "CREATE INDEX ix_story_terms_term ON story_terms (term)",
         ),
     ),
+    (
+        2,
+        "ingest metadata (language, dateline, wire, non-article reason, outlet) and per-outlet line counts",
+        (
+            "ALTER TABLE articles ADD COLUMN language TEXT",
+            "ALTER TABLE articles ADD COLUMN dateline TEXT",
+            "ALTER TABLE articles ADD COLUMN wire TEXT",
+            "ALTER TABLE articles ADD COLUMN non_article TEXT",
+            "ALTER TABLE articles ADD COLUMN outlet TEXT",
+            "CREATE INDEX ix_articles_outlet ON articles (outlet)",
+            """CREATE TABLE outlet_lines (
+                outlet TEXT NOT NULL,
+                line_key TEXT NOT NULL,
+                article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                PRIMARY KEY (outlet, line_key, article_id)
+            )""",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -129,9 +129,9 @@ class SQLiteStore(Store):
         seq = int(self._conn.execute(text("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles")).scalar_one())
         self._exec(
             """INSERT INTO articles (id, key, origin, title, url, source, author, published, content_hash,
-                   raw_hash, meta, seq, ingested_at)
+                   raw_hash, meta, seq, ingested_at, language, dateline, wire, non_article, outlet)
                VALUES (:id, :key, :origin, :title, :url, :source, :author, :published, :content_hash,
-                   :raw_hash, :meta, :seq, :ingested_at)""",
+                   :raw_hash, :meta, :seq, :ingested_at, :language, :dateline, :wire, :non_article, :outlet)""",
             {
                 "id": article_id,
                 "key": article.key,
@@ -146,6 +146,11 @@ class SQLiteStore(Store):
                 "meta": json.dumps(dict(article.meta), sort_keys=True, default=str),
                 "seq": seq,
                 "ingested_at": datetime.now(UTC).isoformat(),
+                "language": article.language,
+                "dateline": article.dateline,
+                "wire": article.wire,
+                "non_article": article.non_article,
+                "outlet": article.outlet,
             },
         )
         self._exec(
@@ -178,6 +183,11 @@ class SQLiteStore(Store):
             content_hash=row.content_hash,
             raw_hash=row.raw_hash,
             meta=tuple(sorted(json.loads(row.meta).items())),
+            language=row.language,
+            dateline=row.dateline,
+            wire=row.wire,
+            non_article=row.non_article,
+            outlet=row.outlet,
         )
 
     def get_article(self, article_id: str) -> Article:
@@ -318,6 +328,42 @@ class SQLiteStore(Store):
             new_story=False,
             reasons=tuple(json.loads(r.reasons)),
         )
+
+    # per-outlet line counts
+    def outlet_line_counts(self, outlet: str, keys: Sequence[str]) -> tuple[int, dict[str, int]]:
+        n = int(
+            self._conn.execute(
+                text("SELECT COUNT(DISTINCT content_hash) FROM articles WHERE outlet = :o"), {"o": outlet}
+            ).scalar_one()
+        )
+        if not keys or not n:
+            return n, {}
+        rows = self._rows(
+            """SELECT l.line_key, COUNT(DISTINCT a.content_hash) AS n FROM outlet_lines l
+               JOIN articles a ON a.id = l.article_id
+               WHERE l.outlet = :o AND l.line_key IN :keys GROUP BY l.line_key""",
+            {"o": outlet, "keys": list(keys)},
+            "keys",
+        )
+        return n, {str(r.line_key): int(r.n) for r in rows}
+
+    def add_outlet_lines(self, outlet: str, article_id: str, lines: Sequence[tuple[str, int]]) -> None:
+        self._exec(
+            """INSERT INTO outlet_lines (outlet, line_key, article_id, position) VALUES (:o, :k, :a, :p)
+               ON CONFLICT DO NOTHING""",
+            [{"o": outlet, "k": k, "a": article_id, "p": p} for k, p in lines],
+        )
+
+    def relabel_outlet_line(self, outlet: str, key: str, kind: SegmentKind, reason: str) -> int:
+        result = self._conn.execute(
+            text(
+                """UPDATE segments SET kind = :kind, reason = :reason
+                   WHERE kind = 'body' AND (article_id, position) IN
+                     (SELECT article_id, position FROM outlet_lines WHERE outlet = :o AND line_key = :k)"""
+            ),
+            {"kind": kind.value, "reason": reason, "o": outlet, "k": key},
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

@@ -1,0 +1,151 @@
+"""Article metadata that is not in a reader's fields: the outlet behind a URL, a date in a URL's
+path, the dateline and wire credit at the head of a report, and the language of the text.
+
+Everything here is offline: the public-suffix list is the one bundled with ``tld``, the language
+model the one shipped inside ``py3langid``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlsplit
+
+# News agencies whose credit marks a wire report, with the name they are recorded under.
+WIRES: dict[str, str] = {
+    "AFP": "AFP",
+    "Agence France-Presse": "AFP",
+    "Agence France Presse": "AFP",
+    "AP": "AP",
+    "Associated Press": "AP",
+    "The Associated Press": "AP",
+    "Reuters": "Reuters",
+    "Thomson Reuters": "Reuters",
+    "dpa": "dpa",
+    "DPA": "dpa",
+    "EFE": "EFE",
+    "ANSA": "ANSA",
+    "Xinhua": "Xinhua",
+    "TASS": "TASS",
+    "Anadolu": "Anadolu",
+    "Anadolu Agency": "Anadolu",
+    "PTI": "PTI",
+    "IANS": "IANS",
+    "UPI": "UPI",
+    "United Press International": "UPI",
+    "AAP": "AAP",
+    "Kyodo": "Kyodo",
+    "Yonhap": "Yonhap",
+    "Bloomberg": "Bloomberg",
+}
+_WIRE_ALT = "|".join(re.escape(w) for w in sorted(WIRES, key=len, reverse=True))
+
+# "YEREVAN (AFP) -", "NEW YORK, Oct 31 (Reuters) -", "WASHINGTON —", "STOCKTON-", "(WMC) -"
+_DATELINE = re.compile(
+    r"^(?P<line>(?P<place>[A-Z][A-Z.'\u2019-]{2,}(?:[ ][A-Z][A-Z.'\u2019-]+){0,3}"
+    r"(?:,[ ]?[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2})?)"
+    r"(?:,[ ]?(?P<when>[A-Z][a-z]{2,8}\.?[ ]\d{1,2}))?"
+    r"[ ]?(?:\((?P<credit>[^()]{2,40})\))?[ ]?[-\u2013\u2014]+)[ ]*(?=\S)"
+)
+_LEAD_CREDIT = re.compile(r"^(?P<line>\((?P<credit>[A-Z][A-Za-z0-9 .&]{1,30})\)[ ]?[-\u2013\u2014:]+)[ ]*(?=\S)")
+_CREDIT_IN_TEXT = re.compile(
+    rf"\((?P<a>{_WIRE_ALT})\)|\b(?:told|according\s+to|reported\s+by|said\s+in\s+a\s+statement\s+to)\s+(?:[Tt]he\s+)?"
+    rf"(?P<b>{_WIRE_ALT})\b|(?:\u00a9|\([cC]\)|[Cc]opyright)\s*(?:\d{{4}}\s+)?(?:[Tt]he\s+)?(?P<c>{_WIRE_ALT})\b"
+)
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\b)|/((?:19|20)\d\d)(\d\d)(\d\d)(?:/|\b)")
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    text: str  # as written, e.g. "YEREVAN (AFP) -"
+    place: str | None
+    wire: str | None  # the agency named in it, normalised ("AFP", "AP", "Reuters"), if it is one
+
+
+def wire_name(credit: str) -> str | None:
+    """The normalised agency for a credit such as "AFP" or "The Associated Press", else None."""
+    return WIRES.get(credit.strip())
+
+
+def find_dateline(paragraph: str) -> Dateline | None:
+    """The dateline at the head of a report's first paragraph, if it has one."""
+    head = paragraph[:160]
+    m = _DATELINE.match(head)
+    if m and any(c.islower() for c in head[m.end() : m.end() + 40]):
+        credit = m.group("credit")
+        return Dateline(m.group("line").strip(), m.group("place").strip(), wire_name(credit) if credit else None)
+    m = _LEAD_CREDIT.match(head)
+    if m:
+        return Dateline(m.group("line").strip(), None, wire_name(m.group("credit")))
+    return None
+
+
+def find_wire(paragraphs: tuple[str, ...] | list[str]) -> str | None:
+    """The first news agency credited in the text: "(Reuters)", "told AFP", "© 2016 The Associated Press"."""
+    for para in paragraphs:
+        m = _CREDIT_IN_TEXT.search(para)
+        if m:
+            name = m.group("a") or m.group("b") or m.group("c")
+            return WIRES.get(name)
+    return None
+
+
+def host(url: str | None) -> str | None:
+    """The URL's host, lower-cased, without port and ``www.``."""
+    if not url:
+        return None
+    try:
+        netloc = urlsplit(url.strip() if "//" in url else "//" + url.strip()).hostname
+    except ValueError:
+        return None
+    if not netloc:
+        return None
+    netloc = netloc.lower().rstrip(".")
+    return netloc[4:] if netloc.startswith("www.") else netloc
+
+
+def registered_domain(url: str | None) -> str | None:
+    """The registered domain behind a URL ("news.bbc.co.uk" -> "bbc.co.uk"), from the bundled suffix list."""
+    h = host(url)
+    if not h:
+        return None
+    from tld import get_fld
+
+    try:
+        fld = get_fld(h, fix_protocol=True, fail_silently=True)
+    except Exception:  # tld raises its own errors on odd hosts; the host itself is the answer then
+        fld = None
+    return str(fld) if fld else h
+
+
+def date_from_url(url: str | None) -> date | None:
+    """A publication date written into a URL path: ``/2020/10/31/``, ``/2020-10-31-``, ``/20201031/``."""
+    if not url:
+        return None
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    m = _URL_DATE.search(path)
+    if not m:
+        return None
+    y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+    try:
+        return date(int(y), int(mo), int(d))
+    except ValueError:
+        return None
+
+
+MIN_LANGUAGE_CHARS = 40
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language (py3langid, offline), or None for too little text."""
+    sample = text[:3000]
+    if sum(ch.isalpha() for ch in sample) < MIN_LANGUAGE_CHARS:
+        return None
+    from py3langid.langid import classify
+
+    lang, _score = classify(sample)
+    return str(lang)

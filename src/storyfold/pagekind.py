@@ -1,0 +1,105 @@
+"""Pages that are not articles: sign-in and captcha pages, cookie walls, paywalls, error pages,
+empty or near-empty pages, index pages. They are stored with the reason and kept out of stories.
+
+The rules look at what a page *is* (a form asking for characters, a registration notice, a list of
+headlines), never at any outlet's wording.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from storyfold.model import Segment, SegmentKind
+
+MIN_BODY_WORDS = 10  # fewer words of body text than this: a near-empty page
+NOTICE_MAX_BODY_WORDS = 25  # a page with a notice below and fewer other words of body is that notice
+INDEX_MIN_LINES = 6
+INDEX_SHARE = 0.8
+
+_NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "captcha or bot check",
+        re.compile(
+            r"\benter\s+the\s+characters\b|\bcharacters\s+(?:you\s+see|shown|with\s+\w+\s+colou?r)\b|\bcaptcha\b"
+            r"|\bare\s+you\s+a\s+(?:human|robot)\b|\bnot\s+a\s+robot\b|\bunusual\s+traffic\b"
+            r"|\bverify\s+(?:that\s+)?you\s+are\s+(?:a\s+)?human\b|\bchecking\s+your\s+browser\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "sign-in or registration page",
+        re.compile(
+            r"\bverification\s+(?:e-?mail|message)\b|\bthank\s+you\s+for\s+registering\b|\bactivate\s+your\s+profile\b"
+            r"|\b(?:sign|log)\s*in\s+to\s+(?:continue|your\s+account|read|comment|update)\b|\bforgot\s+(?:your\s+)?password\b"
+            r"|\bcreate\s+(?:an|your)\s+account\b|\byou\s+are\s+the\s+owner\s+of\s+this\s+article\b"
+            r"|\bnotification\s+has\s+been\s+saved\b|\buse\s+your\s+facebook\s+account\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "paywall or subscription notice",
+        re.compile(
+            r"\bfull[\s-]+access\s+subscri\w*|\bsubscribe\s+(?:now\s+)?to\s+(?:continue|read|keep\s+reading)\b"
+            r"|\bsubscribers?\s+only\b|\breached\s+your\s+(?:free\s+)?(?:article|story)\s+limit\b"
+            r"|\balready\s+a\s+subscriber\b|\bdelivery\s+options\b|\bhome\s+delivery\b|\bwithout\s+a\s+subscription\b"
+            r"|\bmaximum\s+number\s+of\s+(?:free\s+)?(?:stories|articles)\b|\bsubscription\s+service\b"
+            r"|\bget\s+(?:unlimited\s+)?digital\s+access\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "cookie wall",
+        re.compile(
+            r"\bwe\s+use\s+cookies\b|\baccept\s+(?:all\s+)?cookies\b|\bcookie\s+(?:settings|preferences|consent)\b"
+            r"|\bconsent\s+to\s+(?:the\s+use\s+of\s+)?cookies\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "error or expired page",
+        re.compile(
+            r"\bpage\s+(?:not\s+found|cannot\s+be\s+found|you\s+requested)\b|\b(?:error\s+)?404\b(?=.*\bnot\s+found\b)"
+            r"|\b(?:article|story|page|content)\s+(?:is\s+)?(?:no\s+longer\s+available|has\s+expired|was\s+removed)\b"
+            r"|\bis\s+outdated\s+and\s+was\s+moved\b|\bmoved\s+to\s+(?:the\s+)?archive\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+_SENTENCE_END = re.compile(r"""[.!?]["'\u201d\u2019)]*$""")
+
+
+def _words(segments: Sequence[Segment]) -> int:
+    return sum(len(s.text.split()) for s in segments)
+
+
+def _is_headline(text: str) -> bool:
+    return len(text.split()) <= 16 and not _SENTENCE_END.search(text.strip())
+
+
+def non_article_reason(segments: Sequence[Segment]) -> str | None:
+    """Why a cleaned page is not an article, or None when it is one."""
+    body = [s for s in segments if s.kind is SegmentKind.BODY]
+    content = [s for s in segments if s.kind not in (SegmentKind.TITLE, SegmentKind.SUBTITLE)]
+    if not content:
+        return "empty page: no text"
+    if not body:
+        return "only page debris, no article text"
+    body_words = _words(body)
+    notice: str | None = None
+    other_words = 0
+    for seg in content:
+        hit = next((reason for reason, pattern in _NOTICES if pattern.search(seg.text)), None)
+        if hit is not None:
+            notice = notice or hit
+        elif seg.kind is SegmentKind.BODY:
+            other_words += len(seg.text.split())
+    if notice is not None and other_words < NOTICE_MAX_BODY_WORDS:
+        return f"{notice} ({body_words} words of text)"
+    if body_words < MIN_BODY_WORDS:
+        return f"near-empty page ({body_words} words of text)"
+    if len(body) >= INDEX_MIN_LINES:
+        headlines = sum(1 for s in body if _is_headline(s.text))
+        if headlines >= INDEX_SHARE * len(body):
+            return f"index or list page ({headlines} of {len(body)} lines are headlines)"
+    return None
