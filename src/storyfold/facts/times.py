@@ -79,7 +79,8 @@ _MODS = {
 }
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|going\s+to|scheduled|plans?\s+to|planned|planning|expected\s+to|expects?\s+to"
-    r"|due\s+to|is\s+to|are\s+to|next|upcoming|until|intends?\s+to|would\s+be\s+held)\b",
+    r"|due\s+to|is\s+to|are\s+to|next|upcoming|intends?\s+to|would|set\s+to|as\s+soon\s+as|begins?|starts?"
+    r"|opens?|meets?|tomorrow|will\s+be)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(r"\b(?:said|was|were|had|did|ago|last|earlier|told|announced|\w{3,}ed)\b", re.IGNORECASE)
@@ -113,15 +114,24 @@ class _Resolver:
         after = right[: m.start()] if m else right
         return before, after
 
-    def direction(self, start: int, end: int) -> int:
-        """+1 when the sentence speaks of the future, -1 of the past, 0 when it does not say."""
+    def direction(self, start: int, end: int, default: int = 0) -> int:
+        """+1 when the words nearest the expression speak of the future, -1 of the past, else ``default``."""
         before, after = self.sentence(start, end)
-        ctx = before + " " + after
-        if _FUTURE.search(ctx):
-            return 1
-        if _PAST.search(ctx):
-            return -1
-        return 0
+        before, after = before[-90:], after[:50]
+        best: tuple[int, int] | None = None  # (distance, direction)
+        for chunk, is_before in ((before, True), (after, False)):
+            for pattern, sign in ((_FUTURE, 1), (_PAST, -1)):
+                for m in pattern.finditer(chunk):
+                    dist = len(chunk) - m.end() if is_before else m.start()
+                    if best is None or dist < best[0]:
+                        best = (dist, sign)
+        return best[1] if best is not None else default
+
+    def month_direction(self, m: re.Match[str]) -> int:
+        """Months and days without a year: forward only after a clear future cue, else the nearest."""
+        before, after = self.sentence(m.start(), m.end())
+        near = before[-60:] + " " + after[:30]
+        return 1 if _FUTURE.search(near) else 0
 
     # --- handlers --------------------------------------------------------------------------------
     def date_md(self, m: re.Match[str]) -> _Result | None:
@@ -133,7 +143,7 @@ class _Resolver:
         if m["year"]:
             year: int | None = int(m["year"])
         elif self.anchor is not None:
-            year = month_year(self.anchor, month, day, self.direction(m.start(), m.end()))
+            year = month_year(self.anchor, month, day, self.month_direction(m))
         else:
             year = None
         try:
@@ -181,7 +191,7 @@ class _Resolver:
         elif rel == "this":
             y = self.anchor.year
         else:
-            y = month_year(self.anchor, month, None, self.direction(m.start(), m.end()))
+            y = month_year(self.anchor, month, None, self.month_direction(m))
         return "DATE", month_value(y, month), _edge(edge)
 
     def date_num(self, m: re.Match[str]) -> _Result | None:
@@ -299,7 +309,7 @@ class _Resolver:
             elif rel == "this":
                 d = weekday_date(a, wd, 0)
             else:
-                d = weekday_date(a, wd, self.direction(m.start(), m.end()))
+                d = weekday_date(a, wd, self.direction(m.start(), m.end(), default=-1))
             base = day_value(d)
         if part:
             return "TIME", f"{base}T{part}", _edge(m["edge"])

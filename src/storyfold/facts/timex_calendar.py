@@ -236,13 +236,20 @@ def month_year(anchor: date, month: int, day: int | None, direction: int) -> int
         return anchor.year if there <= here else anchor.year - 1
     if direction > 0:
         return anchor.year if there >= here else anchor.year + 1
-    # no tense: the same year unless that is more than half a year away
-    diff = (month - anchor.month) % 12
-    if diff > 6 and month > anchor.month:
-        return anchor.year - 1
-    if diff <= 6 and month < anchor.month and anchor.month - month > 6:
-        return anchor.year + 1
-    return anchor.year
+
+    # no tense: the nearest occurrence, counting the future as farther (news mostly reports the past)
+    def distance(year: int) -> float:
+        try:
+            there_day = date(year, month, day or 15)
+        except ValueError:
+            return float("inf")
+        days = (there_day - anchor).days
+        return days * FUTURE_WEIGHT if days > 0 else -days
+
+    return min((anchor.year - 1, anchor.year, anchor.year + 1), key=distance)
+
+
+FUTURE_WEIGHT = 2.0
 
 
 def season_year(anchor: date, season: str, rel: str) -> int:

@@ -50,7 +50,7 @@ DATE_DMY = re.compile(
 )
 DATE_MY = re.compile(
     rf"\b(?:(?P<edge>{EDGE})[-\s]+)?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<month>{MONTH})"
-    rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR})\b|(?![\w.]))",
+    rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR})\b|(?!\w))",
     FLAGS,
 )
 DATE_NUM = re.compile(
@@ -141,7 +141,7 @@ YEAR_AGO_ADJ = re.compile(
 DURATION = re.compile(
     rf"\b(?:(?P<mod>{MOD})\s+)?(?:the\s+(?:(?:past|last|next|first|previous|coming|following|latest|final|initial)\s+)?)?"
     rf"(?P<num>{NUM})(?:\s+(?:more|full|straight|consecutive|long|successive|additional|short))?[-\s]+"
-    rf"(?P<unit>{UNIT})(?:[-\s]+(?:long|old))?\b(?!-(?:old|year))",
+    rf"(?P<unit>{UNIT})(?:[-\s]+long)?\b(?![-\s]+old\b|-(?:year|month|day))",
     FLAGS,
 )
 PLURAL_UNITS = re.compile(
@@ -161,8 +161,8 @@ NOON = re.compile(r"\b(?P<word>noon|midday|midnight)\b(?:\s+(?P<day>today|yester
 
 REFS = re.compile(
     r"\b(?P<word>now|currently|nowadays|at\s+present|the\s+present|present[-\s]day|these\s+days|current"
-    r"|recently|recent\s+(?:years|months|weeks|days|times)|recent|previously|formerly|lately|in\s+the\s+past(?=[\s.,;])"
-    r"|the\s+past(?=[\s.,;])|the\s+future|future|soon|the\s+coming\s+(?:years|months|weeks|days)|the\s+years\s+ahead"
+    r"|recently|recent\s+(?:years|months|weeks|days|times)|formerly|lately|in\s+the\s+past(?=[\s.,;])"
+    r"|the\s+past(?=[\s.,;])|the\s+future|the\s+coming\s+(?:years|months|weeks|days)|the\s+years\s+ahead"
     r"|at\s+the\s+moment)\b",
     FLAGS,
 )
