@@ -372,6 +372,8 @@ class _Resolver:
         if mod in ("MORE_THAN", "LESS_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"):
             mod = "APPROX"
         a = self.anchor
+        if n is None and direction not in ("before", "after"):
+            return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
         if direction in ("before", "after") or n is None:
             return "DURATION", duration_value(n, unit), mod
         if a is None:
@@ -397,6 +399,10 @@ class _Resolver:
         raw_num = _norm(m["num"])
         if raw_num in ("a", "an", "some") and m["unit"].lower().endswith("s"):
             return None
+        if unit == "second" and raw_num in ("a", "one"):
+            return None  # "a second round"
+        if unit == "quarter" and re.search(r"-quarters?$", m.group(0).lower()):
+            return None  # "three-quarters of"
         if raw_num.replace(",", "").replace(".", "").isdigit() and "." in raw_num:
             return None
         n = parse_number(raw_num)
@@ -551,6 +557,60 @@ class _Resolver:
         d = on(year)
         return ("DATE", d.isoformat(), None) if d else None
 
+    def year_words(self, m: re.Match[str]) -> _Result | None:
+        words = _norm(m["year"]).replace("-", " ").split()
+        if words[:2] == ["the", "year"]:
+            words = words[3:] if words[2:3] == ["two"] else words[2:]
+            words = ["two", *words]
+        if words[0] in ("nineteen", "eighteen"):
+            century = 19 if words[0] == "nineteen" else 18
+            rest = [w for w in words[1:] if w not in ("hundred", "and", "oh")]
+            n = parse_number(" ".join(rest)) if rest else 0
+            if n is None or n > 99:
+                return None
+            y = century * 100 + n
+        else:
+            rest = [w for w in words[2:] if w != "and"]
+            n = parse_number(" ".join(rest)) if rest else 0
+            if n is None:
+                return None
+            y = 2000 + n
+        if m["month"]:
+            return "DATE", month_value(y, MONTHS[m["month"].lower().rstrip(".")]), None
+        if m["season"]:
+            return "DATE", f"{y}-{SEASONS[m['season'].lower()]}", None
+        return "DATE", str(y), None
+
+    def the_year(self, m: re.Match[str]) -> _Result | None:
+        a = self.anchor
+        which = _norm(m["which"])
+        if m["end"]:
+            return "DATE", (f"{a.year}-12-31" if a else "XXXX-12-31"), None
+        if m["unit"].lower() == "week":
+            if which in ("past", "previous", "prior", "same", "whole", "entire", "full", "latest"):
+                return None
+            return "DATE", (week_value(a) if a else "XXXX-WXX"), None
+        if which in ("past", "whole", "entire", "full") or (m["lead"] and not m["fiscal"]):
+            return "DURATION", "P1Y", None
+        if which == "same":
+            return None
+        if a is None:
+            return "DATE", "XXXX", None
+        year = a.year - 1 if which in ("latest", "previous", "prior") else a.year
+        return "DATE", str(year), None
+
+    def period(self, m: re.Match[str]) -> _Result | None:
+        mods = _norm(m["mods"])
+        years = re.findall(r"\d{4}", mods)
+        if self.last_quarter is None:
+            return ("DATE", years[0], None) if years else None
+        y, q = self.last_quarter
+        if years:
+            return "DATE", f"{years[0]}-Q{q}", None
+        if "year-earlier" in mods or "year-ago" in mods or "corresponding" in mods or "comparable" in mods:
+            y -= 1
+        return "DATE", f"{y}-Q{q}", None
+
 
 _Handler = Callable[[_Resolver, re.Match[str]], "_Result | None"]
 _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
@@ -581,6 +641,9 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (P.REFS, _Resolver.refs),
     (P.SETS, _Resolver.sets),
     (P.HOLIDAY, _Resolver.holiday),
+    (P.YEAR_WORDS, _Resolver.year_words),
+    (P.THE_YEAR, _Resolver.the_year),
+    (P.PERIOD, _Resolver.period),
 )
 
 

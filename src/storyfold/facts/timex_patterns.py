@@ -30,6 +30,10 @@ MONTH = (
 WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+SPELLED_YEAR = (
+    rf"(?:nineteen|eighteen)\s+(?:(?:{TENS})(?:-(?:{ONES}))?|{TEENS}|(?:hundred\s+and\s+|oh\s+)?(?:{ONES}))"
+    rf"|two\s+thousand(?:\s+and)?(?:\s+(?:{ONES}|{TEENS}))?|the\s+year\s+two\s+thousand"
+)
 PART = r"(?:morning|afternoon|evening|night)"
 EDGE = r"(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+close\s+of)"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
@@ -96,7 +100,7 @@ HALF = re.compile(
 
 # Days relative to the anchor, weekdays, parts of days.
 RELDAY = re.compile(
-    rf"\b(?:(?P<edge>early|late|earlier|later)\s+)?(?P<word>today|yesterday|tomorrow|tonight)(?:'s)?"
+    rf"\b(?:(?P<edge>early|late|earlier|later)\s+)?(?P<word>today|yesterday|tomorrow|tonight)(?!'s)"
     rf"(?:\s+(?P<part>{PART}))?\b",
     FLAGS,
 )
@@ -182,4 +186,21 @@ A_YEAR = re.compile(
 HOLIDAY = re.compile(
     rf"\b(?P<name>Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year's\s+Eve|New\s+Year's(?:\s+Day)?|Thanksgiving(?:\s+Day)?"
     rf"|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|Valentine's\s+Day|Easter)(?:\s+(?P<year>{YEAR}))?\b"
+)
+
+YEAR_WORDS = re.compile(
+    rf"\b(?:(?P<month>{MONTH})\s+|the\s+(?P<season>{SEASON})\s+of\s+)?(?P<year>{SPELLED_YEAR})\b(?!-)",
+    FLAGS,
+)
+# "the year", "the fiscal year", "the latest fiscal year", "year-end", "the week"
+THE_YEAR = re.compile(
+    r"\b(?:(?P<lead>for|during|over|through)\s+)?(?P<span>(?:(?P<around>around)\s+)?(?:the\s+(?:(?P<which>full|current|latest|"
+    r"previous|prior|past|same|whole|entire)\s+)?(?P<fiscal>fiscal\s+|calendar\s+)?(?P<unit>year|week)(?![-\s]+(?:earlier|ago|before|"
+    r"after|later|end|two))|(?P<end>year[-\s]end)))\b",
+    FLAGS,
+)
+# Reporting periods of earnings news: "the latest period", "the year-earlier period", "the 1988 period".
+PERIOD = re.compile(
+    rf"\b(?:the\s+)?(?P<mods>(?:(?:{YEAR}|latest|year-earlier|year-ago|comparable|same|corresponding|recent)[-\s]+)+)period\b",
+    FLAGS,
 )
