@@ -143,7 +143,9 @@ class _Resolver:
         if m["year"]:
             year: int | None = int(m["year"])
         elif self.anchor is not None:
-            year = month_year(self.anchor, month, day, self.month_direction(m))
+            rel = _norm(m.groupdict().get("rel"))
+            direction = -1 if rel in ("last", "past") else 1 if rel in ("next", "coming") else self.month_direction(m)
+            year = month_year(self.anchor, month, day, direction)
         else:
             year = None
         try:
@@ -156,6 +158,12 @@ class _Resolver:
         word = m["month"]
         month = MONTHS[word.lower().rstrip(".")]
         edge, rel, year_s = m["edge"], _norm(m["rel"]), m["year"]
+        if not word.endswith(".") and word.lower() in ("jan", "feb", "apr", "aug", "sept", "oct", "nov", "dec"):
+            if not year_s:
+                return None  # "Jan Kavan"
+        if m["yrel"] and self.anchor is not None:
+            y = self.anchor.year + {"last": -1, "next": 1}.get(_norm(m["yrel"]), 0)
+            return "DATE", month_value(y, month), _edge(edge)
         if word in ("May", "March") and not (edge or rel or year_s):
             prev = self.text[max(0, m.start() - 12) : m.start()].lower().split()
             if not prev or prev[-1] not in {
@@ -590,7 +598,7 @@ class _Resolver:
             if which in ("past", "previous", "prior", "same", "whole", "entire", "full", "latest"):
                 return None
             return "DATE", (week_value(a) if a else "XXXX-WXX"), None
-        if which in ("past", "whole", "entire", "full") or (m["lead"] and not m["fiscal"]):
+        if m["ended"] or which in ("past", "whole", "entire") or (m["lead"] and not m["fiscal"] and which != "full"):
             return "DURATION", "P1Y", None
         if which == "same":
             return None

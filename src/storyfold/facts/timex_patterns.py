@@ -43,7 +43,8 @@ FLAGS = re.IGNORECASE
 
 # Full and partial calendar dates.
 DATE_MDY = re.compile(
-    rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<edge>{EDGE})[-\s]+)?(?P<month>{MONTH})\s+(?P<day>{DAYNUM})\b"
+    rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<edge>{EDGE})[-\s]+)?(?:(?P<rel>last|this|next|past|coming)\s+)?"
+    rf"(?P<month>{MONTH})\s+(?P<day>{DAYNUM})\b"
     rf"(?:,?\s+(?P<year>{YEAR})\b)?",
     FLAGS,
 )
@@ -54,7 +55,7 @@ DATE_DMY = re.compile(
 )
 DATE_MY = re.compile(
     rf"\b(?:(?P<edge>{EDGE})[-\s]+)?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<month>{MONTH})"
-    rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR})\b|(?!\w))",
+    rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR})\b|\s+(?P<yrel>last|this|next)\s+year\b|(?!\w))",
     FLAGS,
 )
 DATE_NUM = re.compile(
@@ -89,7 +90,7 @@ QUARTER = re.compile(
     rf"\b(?:(?P<det>the|this|last|next|its|a|that)\s+)?(?:(?P<year1>{YEAR})(?:'s)?\s+|(?P<ythis>this|last|next)\s+year's\s+)?"
     r"(?:(?P<mods>(?:(?:fiscal|year-earlier|year-ago|latest|current|same|recent|just-ended|just\s+ended|previous"
     r"|prior|comparable)[-\s]+)+))?"
-    rf"(?:(?P<ord>{ORD})[-\s]+)?(?:fiscal[-\s]+)?quarter(?![-\s]century)(?:\s+of\s+(?:(?P<year2>{YEAR})|(?P<yrel>this|last|next)\s+year))?",
+    rf"(?:(?P<ord>{ORD})[-\s]+)?(?:fiscal[-\s]+)?quarter(?![-\s]century|\w)(?:\s+of\s+(?:(?P<year2>{YEAR})|(?P<yrel>this|last|next)\s+year))?",
     FLAGS,
 )
 HALF = re.compile(
@@ -196,7 +197,7 @@ YEAR_WORDS = re.compile(
 THE_YEAR = re.compile(
     r"\b(?:(?P<lead>for|during|over|through)\s+)?(?P<span>(?:(?P<around>around)\s+)?(?:the\s+(?:(?P<which>full|current|latest|"
     r"previous|prior|past|same|whole|entire)\s+)?(?P<fiscal>fiscal\s+|calendar\s+)?(?P<unit>year|week)(?![-\s]+(?:earlier|ago|before|"
-    r"after|later|end|two))|(?P<end>year[-\s]end)))\b",
+    r"after|later|end\b|two))|(?P<end>year[-\s]end)))\b(?P<ended>\s+(?:ended|ending))?",
     FLAGS,
 )
 # Reporting periods of earnings news: "the latest period", "the year-earlier period", "the 1988 period".
