@@ -158,9 +158,9 @@ class _Resolver:
         word = m["month"]
         month = MONTHS[word.lower().rstrip(".")]
         edge, rel, year_s = m["edge"], _norm(m["rel"]), m["year"]
-        if not word.endswith(".") and word.lower() in ("jan", "feb", "apr", "aug", "sept", "oct", "nov", "dec"):
-            if not year_s:
-                return None  # "Jan Kavan"
+        abbreviated = word.lower() in ("jan", "feb", "apr", "aug", "sept", "oct", "nov", "dec")
+        if abbreviated and not year_s:
+            return None  # "Jan Kavan"; "Jan." with its dot is kept
         if m["yrel"] and self.anchor is not None:
             y = self.anchor.year + {"last": -1, "next": 1}.get(_norm(m["yrel"]), 0)
             return "DATE", month_value(y, month), _edge(edge)
