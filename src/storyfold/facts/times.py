@@ -79,7 +79,7 @@ _MODS = {
 }
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|going\s+to|scheduled|plans?\s+to|planned|planning|expected\s+to|expects?\s+to"
-    r"|due\s+to|is\s+to|are\s+to|next|upcoming|intends?\s+to|would|set\s+to|as\s+soon\s+as|begins?|starts?"
+    r"|due\s+to|is\s+to|are\s+to|next|upcoming|intends?\s+to|set\s+to|as\s+soon\s+as|begins?|starts?"
     r"|opens?|meets?|tomorrow|will\s+be)\b",
     re.IGNORECASE,
 )

@@ -173,7 +173,7 @@ REFS = re.compile(
 )
 
 SETS = re.compile(
-    rf"\b(?:(?P<adv>daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|biweekly|semiannually)"
+    rf"\b(?:(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually)"
     rf"|(?P<q>every|each|per)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>second|minute|hour|day|night|week|month|quarter|year|decade"
     rf"|(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|{MONTH}|{SEASON})s?)\b",
     FLAGS,
