@@ -19,8 +19,10 @@ from storyfold.facts.timex_calendar import (
     MONTHS,
     ORDINALS,
     PARTS_OF_DAY,
+    SEASON_ORDER,
     SEASONS,
     WEEKDAYS,
+    current_season,
     day_value,
     duration_value,
     month_value,
@@ -102,6 +104,7 @@ class _Resolver:
         self.text = text
         self.anchor = anchor
         self.last_quarter: tuple[int, int] | None = None
+        self.last_date: str | None = None  # the last explicit date value, for "that year", "later that day"
 
     # --- context -------------------------------------------------------------------------------
     def sentence(self, start: int, end: int) -> tuple[str, str]:
@@ -544,6 +547,8 @@ class _Resolver:
                 return nth_weekday(y, 9, 0, 1)
             if name.startswith("memorial"):
                 return nth_weekday(y, 6, 0, 1) - timedelta(days=7)
+            if name.startswith("election"):
+                return nth_weekday(y, 11, 0, 1) + timedelta(days=1)
             if name.startswith("halloween"):
                 return date(y, 10, 31)
             if name.startswith("valentine"):
@@ -619,6 +624,40 @@ class _Resolver:
             y -= 1
         return "DATE", f"{y}-Q{q}", None
 
+    def bare_season(self, m: re.Match[str]) -> _Result:
+        code = SEASONS[m["season"].lower()]
+        a = self.anchor
+        if a is None:
+            return "DATE", f"XXXX-{code}", _edge(m["edge"])
+        rel = "last" if self.direction(m.start(), m.end(), default=-1) < 0 else "next"
+        year = a.year if SEASON_ORDER[code] <= SEASON_ORDER[current_season(a)] or rel == "next" else a.year - 1
+        return "DATE", f"{year}-{code}", _edge(m["edge"])
+
+    def vague(self, m: re.Match[str]) -> _Result:
+        w = _norm(m["word"])
+        if "years" in w and ("over" in self.text[max(0, m.start() - 5) : m.start()] or w.startswith("past")):
+            return "DATE", "PAST_REF", None
+        return "DATE", "FUTURE_REF", None
+
+    def that_unit(self, m: re.Match[str]) -> _Result | None:
+        unit = m["unit"].lower()
+        last = self.last_date
+        if last is None:
+            return None
+        edge = _edge(m["edge"])
+        if unit == "year":
+            return ("DATE", last[:4], edge) if last[:4].isdigit() else None
+        if unit == "month":
+            return ("DATE", last[:7], edge) if len(last) >= 7 and last[5:7].isdigit() else None
+        if unit == "week":
+            return None
+        if len(last) < 10 or not last[8:10].isdigit():
+            return None
+        day = last[:10]
+        if unit in ("morning", "night"):
+            return "TIME", f"{day}T{PARTS_OF_DAY[unit]}", edge
+        return "DATE", day, edge
+
 
 _Handler = Callable[[_Resolver, re.Match[str]], "_Result | None"]
 _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
@@ -652,6 +691,9 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (P.YEAR_WORDS, _Resolver.year_words),
     (P.THE_YEAR, _Resolver.the_year),
     (P.PERIOD, _Resolver.period),
+    (P.BARE_SEASON, _Resolver.bare_season),
+    (P.VAGUE, _Resolver.vague),
+    (P.THAT_UNIT, _Resolver.that_unit),
 )
 
 
@@ -693,5 +735,7 @@ def find_times(text: str, anchor: date | datetime | None) -> list[TimeRef]:
         if result is None:
             continue
         type_, value, mod = result
+        if type_ == "DATE" and value[:4].isdigit() and len(value) >= 4 and _RULES[i][0] is not P.THAT_UNIT:
+            resolver.last_date = value
         refs.append(TimeRef(text=text[start:end], start=start, end=end, type=type_, value=value, mod=mod))
     return refs

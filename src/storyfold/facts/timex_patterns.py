@@ -185,7 +185,7 @@ A_YEAR = re.compile(
 )
 
 HOLIDAY = re.compile(
-    rf"\b(?P<name>Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year's\s+Eve|New\s+Year's(?:\s+Day)?|Thanksgiving(?:\s+Day)?"
+    rf"\b(?P<name>Election\s+Day|Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year's\s+Eve|New\s+Year's(?:\s+Day)?|Thanksgiving(?:\s+Day)?"
     rf"|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|Valentine's\s+Day|Easter)(?:\s+(?P<year>{YEAR}))?\b"
 )
 
@@ -203,5 +203,24 @@ THE_YEAR = re.compile(
 # Reporting periods of earnings news: "the latest period", "the year-earlier period", "the 1988 period".
 PERIOD = re.compile(
     rf"\b(?:the\s+)?(?P<mods>(?:(?:{YEAR}|latest|year-earlier|year-ago|comparable|same|corresponding|recent)[-\s]+)+)period\b",
+    FLAGS,
+)
+
+# A season without a year: "over the summer", "in the early summer", "this fall" is in RELUNIT.
+BARE_SEASON = re.compile(
+    rf"\b(?:in|over|during|into|through|since|until|by)\s+(?P<span>(?:the\s+)?(?:(?P<edge>early|late|mid)[-\s]+)?"
+    rf"(?P<season>{SEASON}))\b(?!\s+(?:of|\d))",
+    FLAGS,
+)
+# Vague future and past: "in coming weeks", "the weeks ahead", "the near future", "over the years".
+VAGUE = re.compile(
+    r"\b(?P<word>(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years)|the\s+(?:days|weeks|months|years)\s+ahead"
+    r"|the\s+near\s+(?:future|term)|the\s+short\s+term|the\s+long\s+term|future\s+(?:quarters|years)"
+    r"|(?<=over\s)the\s+years|past\s+years)\b",
+    FLAGS,
+)
+# Anaphoric: "that year", "later that year", "earlier that day", "that same day": the last date mentioned.
+THAT_UNIT = re.compile(
+    r"\b(?:(?P<edge>earlier|later|early|late)\s+)?(?:in\s+)?that\s+(?:same\s+)?(?P<unit>day|week|month|year|morning|night)\b",
     FLAGS,
 )
