@@ -178,12 +178,6 @@ SETS = re.compile(
     rf"|(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|{MONTH}|{SEASON})s?)\b",
     FLAGS,
 )
-A_YEAR = re.compile(
-    r"(?<=\d)(?:\s+(?:million|billion|thousand|percent|%|tons?|barrels?|dollars?|a\s+share))?\s+"
-    r"(?P<span>a\s+(?P<unit>year|month|week|day))\b",
-    FLAGS,
-)
-
 HOLIDAY = re.compile(
     rf"\b(?P<name>Election\s+Day|Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year's\s+Eve|New\s+Year's(?:\s+Day)?|Thanksgiving(?:\s+Day)?"
     rf"|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|Valentine's\s+Day|Easter)(?:\s+(?P<year>{YEAR}))?\b"

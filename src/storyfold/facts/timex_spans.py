@@ -52,11 +52,18 @@ def year_ago_adj(r: Resolver, m: re.Match[str]) -> Result | None:
     return "DATE", str(a.year - 1), None
 
 
+_RATE = re.compile(
+    r"(?:\d[\d,.]*%?|million|billion|thousand|hundred|percent|cents?|dollars?)(?:\s+[a-z]+){0,2}\s*$", re.IGNORECASE
+)
+
+
 def duration(r: Resolver, m: re.Match[str]) -> Result | None:
     unit = unit_key(m["unit"])
     raw_num = norm(m["num"])
     if raw_num in ("a", "an", "some") and m["unit"].lower().endswith("s"):
         return None
+    if raw_num in ("a", "an") and not m["mod"] and _RATE.search(r.text[max(0, m.start() - 40) : m.start()]):
+        return None  # a rate ("$500 million a year", "four flights a week"), not a stretch of time
     if unit == "second" and raw_num in ("a", "one"):
         return None  # "a second round"
     if unit == "quarter" and re.search(r"-quarters?$", m.group(0).lower()):
@@ -131,8 +138,6 @@ def noon(r: Resolver, m: re.Match[str]) -> Result:
 def refs(r: Resolver, m: re.Match[str]) -> Result | None:
     w = norm(m["word"])
     if w in ("now", "currently", "nowadays", "at present", "the present", "these days", "current", "at the moment"):
-        if w == "now" and re.match(r"\s+that\b", r.text[m.end() : m.end() + 8]):
-            return None
         if w == "current" and re.match(
             r"\s+(?:account|accounts|events|affairs|flows?|assets|liabilities)\b", r.text[m.end() : m.end() + 14]
         ):
@@ -173,10 +178,6 @@ def sets(r: Resolver, m: re.Match[str]) -> Result | None:
         return "SET", f"XXXX-{SEASONS[unit]}", None
     n = parse_number(m["num"]) if m["num"] else 1
     return "SET", duration_value(n, unit_key(unit)), None
-
-
-def a_year(r: Resolver, m: re.Match[str]) -> Result:
-    return "SET", duration_value(1, m["unit"].lower()), None
 
 
 def vague(r: Resolver, m: re.Match[str]) -> Result:
