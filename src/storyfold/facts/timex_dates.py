@@ -167,14 +167,17 @@ def quarter(r: Resolver, m: re.Match[str]) -> Result | None:
         elif det == "last" or "previous" in mods or "prior" in mods:
             year, q = shift_quarter(a.year, quarter_of(a), -1)
         else:
-            year, q = r.last_quarter or shift_quarter(a.year, quarter_of(a), -1)
+            last_year, q = r.last_quarter or shift_quarter(a.year, quarter_of(a), -1)
+            if not (m["year1"] or m["year2"] or rel_year):
+                year = last_year
         if "year-earlier" in mods or "year-ago" in mods:
             year -= 1
     else:
         return "DATE", "XXXX-QX", None
     if year is None:
         return "DATE", f"XXXX-Q{q}", None
-    if not ("year-earlier" in mods or "year-ago" in mods):
+    reported = a is None or (year, q) < (a.year, quarter_of(a))  # results are reported for past quarters
+    if reported and not ("year-earlier" in mods or "year-ago" in mods):
         r.last_quarter = (year, q)
     return "DATE", f"{year}-Q{q}", None
 
