@@ -170,7 +170,7 @@ def quarter(r: Resolver, m: re.Match[str]) -> Result | None:
             last_year, q = r.last_quarter or shift_quarter(a.year, quarter_of(a), -1)
             if not (m["year1"] or m["year2"] or rel_year):
                 year = last_year
-        if "year-earlier" in mods or "year-ago" in mods:
+        if year is not None and ("year-earlier" in mods or "year-ago" in mods):
             year -= 1
     else:
         return "DATE", "XXXX-QX", None

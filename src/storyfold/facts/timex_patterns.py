@@ -155,14 +155,16 @@ PLURAL_UNITS = re.compile(
     FLAGS,
 )
 
+DAY_AFTER_TIME = (
+    rf"(?:,?\s+(?:on\s+)?(?P<day>today|yesterday|tomorrow|tonight|{WEEKDAY}|(?P<mon>{MONTH})\s+(?P<mday>{DAYNUM})\b))?"
+)
 TIME_OF_DAY = re.compile(
     r"\b(?:(?P<mod>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
     r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)?"
-    r"(?:\s+(?P<tz>EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|local\s+time))?"
-    r"(?:\s+(?P<day>today|yesterday|tomorrow|tonight|(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))?",
+    r"(?:\s+(?P<tz>EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|local\s+time))?" + DAY_AFTER_TIME,
     FLAGS,
 )
-NOON = re.compile(r"\b(?P<word>noon|midday|midnight)\b(?:\s+(?P<day>today|yesterday|tomorrow))?", FLAGS)
+NOON = re.compile(r"\b(?P<word>noon|midday|midnight)\b(?:\s+(?P<tz>EST|EDT|GMT))?" + DAY_AFTER_TIME, FLAGS)
 
 REFS = re.compile(
     r"\b(?P<word>now|currently|nowadays|at\s+present|the\s+present|present[-\s]day|these\s+days|current"

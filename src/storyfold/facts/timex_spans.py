@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from storyfold.facts.timex_calendar import (
     MONTHS,
@@ -11,6 +11,7 @@ from storyfold.facts.timex_calendar import (
     WEEKDAYS,
     day_value,
     duration_value,
+    month_year,
     parse_number,
     shift,
     unit_key,
@@ -30,6 +31,8 @@ def ago(r: Resolver, m: re.Match[str]) -> Result | None:
     a = r.anchor
     if n is None and direction not in ("before", "after"):
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
+    if direction in ("earlier", "later") and unit in ("second", "minute", "hour", "day", "night", "week"):
+        return "DURATION", duration_value(n, unit), mod  # counted from an event, not from the anchor
     if direction in ("before", "after") or n is None:
         return "DURATION", duration_value(n, unit), mod
     if a is None:
@@ -115,24 +118,39 @@ def time_of_day(r: Resolver, m: re.Match[str]) -> Result | None:
         h = 0
     if h > 23:
         return None
-    a = r.anchor
-    day = norm(m["day"])
-    if a is None:
-        base = "XXXX-XX-XX"
-    elif day in WEEKDAYS:
-        base = day_value(weekday_date(a, WEEKDAYS[day], r.direction(m.start(), m.end())))
-    else:
-        base = day_value(a + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(day, 0)))
+    base = _day_of_time(r, m)
     mod = "APPROX" if m["mod"] and norm(m["mod"]) in ("about", "around", "approximately") else None
     return "TIME", f"{base}T{h:02d}:{minute:02d}", mod
 
 
-def noon(r: Resolver, m: re.Match[str]) -> Result:
+def noon(r: Resolver, m: re.Match[str]) -> Result | None:
     word = m["word"].lower()
+    if word == "noon" and m["word"] == "Noon" and not m["day"]:
+        return None  # "High Noon", a title
+    return "TIME", f"{_day_of_time(r, m)}T{'24:00' if word == 'midnight' else '12:00'}", None
+
+
+def _day_of_time(r: Resolver, m: re.Match[str]) -> str:
+    """The day a clock time falls on: the day named after it, else the last day the text named, else the anchor."""
     a = r.anchor
-    off = {"yesterday": -1, "tomorrow": 1}.get(norm(m["day"]), 0)
-    base = day_value(a + timedelta(days=off)) if a is not None else "XXXX-XX-XX"
-    return "TIME", f"{base}T{'24:00' if word == 'midnight' else '12:00'}", None
+    day = norm(m["day"])
+    if a is None:
+        return "XXXX-XX-XX"
+    if m["mon"]:
+        month = MONTHS[m["mon"].lower().rstrip(".")]
+        mday = int(re.sub(r"\D", "", m["mday"]))
+        try:
+            return date(month_year(a, month, mday, r.month_direction(m)), month, mday).isoformat()
+        except ValueError:
+            return day_value(a)
+    if day in WEEKDAYS:
+        return day_value(weekday_date(a, WEEKDAYS[day], r.direction(m.start(), m.end(), default=-1)))
+    if day:
+        return day_value(a + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(day, 0)))
+    last = r.last_date
+    if last is not None and len(last) >= 10 and last[8:10].isdigit():
+        return last[:10]
+    return day_value(a)
 
 
 def refs(r: Resolver, m: re.Match[str]) -> Result | None:
