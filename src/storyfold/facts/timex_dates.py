@@ -379,9 +379,13 @@ def the_year(r: Resolver, m: re.Match[str]) -> Result | None:
 def period(r: Resolver, m: re.Match[str]) -> Result | None:
     mods = norm(m["mods"])
     years = re.findall(r"\d{4}", mods)
-    if r.last_quarter is None:
+    a = r.anchor
+    if r.last_quarter is not None:
+        y, q = r.last_quarter
+    elif a is not None and not years:
+        y, q = shift_quarter(a.year, quarter_of(a), -1)
+    else:
         return ("DATE", years[0], None) if years else None
-    y, q = r.last_quarter
     if years:
         return "DATE", f"{years[0]}-Q{q}", None
     if "year-earlier" in mods or "year-ago" in mods or "corresponding" in mods or "comparable" in mods:

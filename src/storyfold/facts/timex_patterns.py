@@ -20,7 +20,7 @@ UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|months?|quar
 MOD = (
     r"(?:more\s+than|no\s+more\s+than|not\s+more\s+than|less\s+than|no\s+less\s+than|fewer\s+than"
     r"|(?:just\s+|well\s+)?over|under|about|around|roughly|approximately|nearly|almost|at\s+least|at\s+most"
-    r"|up\s+to|some|only|just)"
+    r"|up\s+to|some)"
 )
 # Month names are matched case-sensitively ("may" and "march" are also verbs).
 MONTH = (
@@ -116,7 +116,7 @@ WEEKDAY_RE = re.compile(
 # "last week", "earlier this year", "next month", "the past year", "the coming weeks" ...
 RELUNIT = re.compile(
     r"\b(?:(?P<edge>early|late|earlier|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)"
-    r"[-\s]+)?(?P<rel>last|this|next|previous|coming|current|following|past|same|that)"
+    r"[-\s]+)?(?P<rel>last|this|next|previous|coming|current|following|past)"
     r"\s+(?P<unit>week|weekend|month|year|decade|century|spring|summer|fall|autumn|winter)\b",
     FLAGS,
 )

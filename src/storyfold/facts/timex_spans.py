@@ -89,8 +89,6 @@ def duration(r: Resolver, m: re.Match[str]) -> Result | None:
     if n is not None and n > 1000:
         return None
     mod = MODS.get(norm(m["mod"])) if m["mod"] else None
-    if m["mod"] and norm(m["mod"]) in ("only", "just"):
-        return None
     return "DURATION", duration_value(n, unit), mod
 
 
