@@ -101,7 +101,7 @@ HALF = re.compile(
 
 # Days relative to the anchor, weekdays, parts of days.
 RELDAY = re.compile(
-    rf"\b(?:(?P<edge>early|late|earlier|later)\s+)?(?P<word>today|yesterday|tomorrow|tonight)(?!'s)"
+    rf"\b(?:(?P<edge>early|late|earlier|later)\s+)?(?P<word>today(?!'s)|yesterday|tomorrow|tonight)"
     rf"(?:\s+(?P<part>{PART}))?\b",
     FLAGS,
 )
