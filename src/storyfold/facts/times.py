@@ -59,6 +59,8 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (P.BARE_SEASON, D.bare_season),
     (P.VAGUE, S.vague),
     (P.THAT_UNIT, D.that_unit),
+    (P.CLOCK_WORDS, S.clock_words),
+    (P.DAY_AROUND, S.day_around),
 )
 
 

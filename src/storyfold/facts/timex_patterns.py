@@ -132,7 +132,7 @@ WEEKEND = re.compile(r"\b(?:the|this|last|next|past)\s+weekend\b", FLAGS)
 
 # "two years ago", "a year earlier", "three days later", "a decade ago".
 AGO = re.compile(
-    rf"\b(?:(?P<mod>{MOD})\s+)?(?P<num>{NUM})[-\s]+(?:(?:and\s+a\s+half|or\s+so)\s+)?(?P<unit>{UNIT})"
+    rf"\b(?:(?P<mod>{MOD})\s+)?(?P<num>{NUM})[-\s]+(?P<unit>{UNIT})(?P<so>\s+or\s+so)?"
     r"\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence|back)\b",
     FLAGS,
 )
@@ -220,3 +220,10 @@ THAT_UNIT = re.compile(
     r"\b(?:(?P<edge>earlier|later|early|late)\s+)?(?:in\s+)?that\s+(?:same\s+)?(?P<unit>day|week|month|year|morning|night)\b",
     FLAGS,
 )
+
+# "4 in the morning", "10 at night"; "the day before yesterday", "the day after tomorrow".
+CLOCK_WORDS = re.compile(
+    rf"\b(?P<h>1[0-2]|[1-9]|{ONES}|ten|eleven|twelve)(?:\s+o'clock)?\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b",
+    FLAGS,
+)
+DAY_AROUND = re.compile(r"\bthe\s+day\s+(?P<dir>before\s+yesterday|after\s+tomorrow)\b", FLAGS)

@@ -91,7 +91,7 @@ class Resolver:
         for chunk, is_before in ((before, True), (after, False)):
             for pattern, sign in ((_FUTURE, 1), (_PAST, -1)):
                 for m in pattern.finditer(chunk):
-                    dist = len(chunk) - m.end() if is_before else m.start()
+                    dist = len(chunk) - m.end() if is_before else 3 * m.start()  # the governing verb mostly comes first
                     if best is None or dist < best[0]:
                         best = (dist, sign)
         return best[1] if best is not None else default

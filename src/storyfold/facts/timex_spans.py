@@ -131,10 +131,11 @@ def noon(r: Resolver, m: re.Match[str]) -> Result | None:
 def _day_of_time(r: Resolver, m: re.Match[str]) -> str:
     """The day a clock time falls on: the day named after it, else the last day the text named, else the anchor."""
     a = r.anchor
-    day = norm(m["day"])
+    groups = m.groupdict()
+    day = norm(groups.get("day"))
     if a is None:
         return "XXXX-XX-XX"
-    if m["mon"]:
+    if groups.get("mon"):
         month = MONTHS[m["mon"].lower().rstrip(".")]
         mday = int(re.sub(r"\D", "", m["mday"]))
         try:
@@ -201,3 +202,22 @@ def vague(r: Resolver, m: re.Match[str]) -> Result:
     if "years" in w and ("over" in r.text[max(0, m.start() - 5) : m.start()] or w.startswith("past")):
         return "DATE", "PAST_REF", None
     return "DATE", "FUTURE_REF", None
+
+
+def clock_words(r: Resolver, m: re.Match[str]) -> Result | None:
+    h = parse_number(m["h"])
+    if h is None or not 1 <= h <= 12:
+        return None
+    part = norm(m["part"])
+    if ("afternoon" in part or "evening" in part or "night" in part) and h < 12:
+        h += 12
+    if "morning" in part and h == 12:
+        h = 0
+    return "TIME", f"{_day_of_time(r, m)}T{h:02d}:00", None
+
+
+def day_around(r: Resolver, m: re.Match[str]) -> Result:
+    a = r.anchor
+    if a is None:
+        return "DATE", "XXXX-XX-XX", None
+    return "DATE", day_value(a + timedelta(days=-2 if "before" in m["dir"].lower() else 2)), None
