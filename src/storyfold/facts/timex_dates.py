@@ -12,6 +12,7 @@ from storyfold.facts.timex_calendar import (
     SEASON_ORDER,
     SEASONS,
     WEEKDAYS,
+    add_months,
     current_season,
     day_value,
     duration_value,
@@ -237,10 +238,18 @@ def weekday(r: Resolver, m: re.Match[str]) -> Result:
 def relunit(r: Resolver, m: re.Match[str]) -> Result | None:
     rel, unit, edge = norm(m["rel"]), m["unit"].lower(), edge_mod(m["edge"])
     a = r.anchor
+    last = r.last_date
+    if rel in ("following", "previous") and unit in ("year", "month") and last and last[:4].isdigit():
+        # narrative: "the following year" counts from the last date the text named
+        step = 1 if rel == "following" else -1
+        if unit == "year":
+            return "DATE", str(int(last[:4]) + step), edge
+        if len(last) >= 7 and last[5:7].isdigit():
+            return "DATE", add_months(date(int(last[:4]), int(last[5:7]), 1), step).strftime("%Y-%m"), edge
+    if rel == "past" and unit == "year" and a is not None:
+        return "DATE", str(a.year - 1), edge  # "in the past year": TimeBank reads it as the previous year
     if rel in ("past", "coming", "following") and unit in ("week", "month", "year", "decade", "century"):
         return "DURATION", duration_value(1, unit), None
-    if rel in ("same", "that"):
-        return None
     step = {"last": -1, "previous": -1, "next": 1, "this": 0, "current": 0}.get(rel, 0)
     if unit in SEASONS:
         code = SEASONS[unit]
