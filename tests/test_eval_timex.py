@@ -86,5 +86,6 @@ def test_scores_on_real_timebank_files(shared_data: Path) -> None:
     assert len(paths) >= 5
     scores = evaluate_timex(paths, find_times)
     assert scores.documents == len(paths) and not scores.skipped
-    assert scores.relaxed[2] >= 0.80
-    assert scores.value_f1 >= 0.65
+    # measured: relaxed span F1 0.93, value F1 0.78 on these eight files
+    assert scores.relaxed[2] >= 0.88
+    assert scores.value_f1 >= 0.72

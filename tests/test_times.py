@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyfold.facts.times import find_times, timeref_dates
 from storyfold.model import TimeRef
@@ -92,3 +95,94 @@ def test_timeref_dates_none_for_durations_and_vague_values() -> None:
     assert timeref_dates(TimeRef("x", 0, 1, "DURATION", "P1M")) is None
     assert timeref_dates(TimeRef("x", 0, 1, "DATE", "PRESENT_REF")) is None
     assert timeref_dates(TimeRef("x", 0, 1, "DATE", "XXXX-WXX-5")) is None
+
+
+def test_expressions_anchored_on_dates_the_text_names() -> None:
+    text = "The clinic opened in June 1998. It closed later that year and reopened the following year."
+    refs = _by_text(text)
+    assert refs["later that year"].value == "1998"
+    assert refs["the following year"].value == "1999"
+    times = _by_text("The offer expires at 5 p.m. EST Nov. 9, and the vote is at noon Thursday.", date(1989, 11, 2))
+    assert times["5 p.m. EST Nov. 9"].value == "1989-11-09T17:00"
+    assert times["noon Thursday"].value == "1989-11-02T12:00"
+
+
+def test_earnings_quarters_follow_the_reported_quarter() -> None:
+    text = "Net income rose in the third quarter. It fell from a year earlier, and the year-ago period was weak."
+    refs = _by_text(text, date(1989, 10, 26))
+    assert refs["the third quarter"].value == "1989-Q3"
+    assert refs["a year earlier"].value == "1988-Q3"
+    assert refs["the year-ago period"].value == "1988-Q3"
+
+
+_WORDS = st.sampled_from(
+    [
+        "the",
+        "last",
+        "next",
+        "this",
+        "on",
+        "in",
+        "Friday",
+        "night",
+        "1990s",
+        "'90s",
+        "31st",
+        "Feb.",
+        "29",
+        "2/30/99",
+        "nineteen",
+        "ninety",
+        "quarter",
+        "year-earlier",
+        "ago",
+        "a",
+        "year",
+        "earlier",
+        "more",
+        "than",
+        "half",
+        "a",
+        "couple",
+        "of",
+        "weeks",
+        "12:00",
+        "p.m.",
+        "noon",
+        "EST",
+        ",",
+        ".",
+        "that",
+        "day",
+        "following",
+        "summer",
+        "of",
+        "1999",
+        "mid-",
+        "century",
+        "0th",
+        "daily",
+        "each",
+        "Tuesday's",
+        "tomorrow",
+        "after",
+        "before",
+        "yesterday",
+        "4",
+        "in",
+        "morning",
+        "or",
+        "so",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=12), st.sampled_from([PUBLISHED, None, date(2000, 2, 29)]))
+def test_any_text_gives_valid_non_overlapping_spans(words: list[str], anchor: date | None) -> None:
+    text = " ".join(words)
+    refs = find_times(text, anchor)
+    for r in refs:
+        assert text[r.start : r.end] == r.text == r.text.strip()
+        timeref_dates(r)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(refs))

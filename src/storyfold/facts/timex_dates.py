@@ -135,8 +135,11 @@ def decade_word(r: Resolver, m: re.Match[str]) -> Result:
     return "DATE", f"19{tens.index(m['word'].lower()) + 2}", edge_mod(m["edge"])
 
 
-def century(r: Resolver, m: re.Match[str]) -> Result:
-    return "DATE", f"{int(m['n']) - 1:02d}", edge_mod(m["edge"])
+def century(r: Resolver, m: re.Match[str]) -> Result | None:
+    n = int(m["n"])
+    if n < 1:
+        return None
+    return "DATE", f"{n - 1:02d}", edge_mod(m["edge"])
 
 
 def century_word(r: Resolver, m: re.Match[str]) -> Result:

@@ -116,7 +116,7 @@ WEEKDAY_RE = re.compile(
 # "last week", "earlier this year", "next month", "the past year", "the coming weeks" ...
 RELUNIT = re.compile(
     r"\b(?:(?P<edge>early|late|earlier|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)"
-    r"[-\s]+)?(?P<rel>last|this|next|previous|coming|current|following|past)"
+    r"[-\s]+)?(?:the\s+)?(?P<rel>last|this|next|previous|coming|current|following|past)"
     r"\s+(?P<unit>week|weekend|month|year|decade|century|spring|summer|fall|autumn|winter)\b",
     FLAGS,
 )
