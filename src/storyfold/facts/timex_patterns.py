@@ -90,7 +90,7 @@ QUARTER = re.compile(
     rf"\b(?:(?P<det>the|this|last|next|its|a|that)\s+)?(?:(?P<year1>{YEAR})(?:'s)?\s+|(?P<ythis>this|last|next)\s+year's\s+)?"
     r"(?:(?P<mods>(?:(?:fiscal|year-earlier|year-ago|latest|current|same|recent|just-ended|just\s+ended|previous"
     r"|prior|comparable)[-\s]+)+))?"
-    rf"(?:(?P<ord>{ORD})[-\s]+)?(?:fiscal[-\s]+)?quarter(?![-\s]century|\w)(?:\s+of\s+(?:(?P<year2>{YEAR})|(?P<yrel>this|last|next)\s+year))?",
+    rf"(?:(?P<ord>{ORD})[-\s]+)?(?:fiscal[-\s]+)?(?<!-to-)quarter(?![-\s]century|\w|-to-)(?:\s+of\s+(?:(?P<year2>{YEAR})|(?P<yrel>this|last|next)\s+year))?",
     FLAGS,
 )
 HALF = re.compile(

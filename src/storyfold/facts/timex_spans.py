@@ -162,6 +162,8 @@ def refs(r: Resolver, m: re.Match[str]) -> Result | None:
         return "DATE", "PRESENT_REF", None
     if w.startswith("present"):
         return "DATE", "PRESENT_REF", None
+    if w == "the future" and re.match(r"\s+of\b", r.text[m.end() : m.end() + 4]):
+        return None  # "the future of our peoples": what becomes of them, not a time
     if w in ("the future", "future", "soon", "the years ahead") or w.startswith("the coming"):
         return "DATE", "FUTURE_REF", None
     return "DATE", "PAST_REF", None
