@@ -8,13 +8,16 @@ from pathlib import Path
 
 from storyfold.align import AlignOptions, align_story, compare
 from storyfold.clean import segment
+from storyfold.dedup import DedupOptions, DedupResult, dedup_article
 from storyfold.errors import InputError
 from storyfold.ingest import read_inputs
 from storyfold.model import (
     Article,
     Assignment,
     Comparison,
+    DuplicateLink,
     IngestReport,
+    Line,
     RawArticle,
     SegmentKind,
     SentenceGroup,
@@ -57,9 +60,12 @@ def build_article(raw: RawArticle) -> Article:
     )
 
 
-def add_article(store: Store, article: Article, opts: StoryOptions) -> tuple[str, Assignment | None]:
-    """Store one article and assign it to a story, in one transaction. Returns the stored id and
-    the assignment, or (existing id, None) when the article was already there."""
+def add_article(
+    store: Store, article: Article, opts: StoryOptions, dedup: DedupOptions | None = None
+) -> tuple[str, Assignment | None]:
+    """Store one article, find what it copies (dedup) and assign it to a story, in one transaction.
+    Returns the stored id and the assignment, or (existing id, None) when the article was already there.
+    A copy of an earlier article joins that article's story directly."""
     with store.transaction():
         existing = store.find_by_key(article.key)
         if existing is not None:
@@ -67,13 +73,27 @@ def add_article(store: Store, article: Article, opts: StoryOptions) -> tuple[str
         stored_id = store.add_article(article)
         if stored_id != article.id:
             article = _with_id(article, stored_id)
+        copy = dedup_article(store, article, dedup or DedupOptions(), store.get_article)
         weights = article_terms(article, opts)
-        decision = assign(article, weights, store, opts)
+        decision = _copy_assignment(store, article, copy) or assign(article, weights, store, opts)
         if decision.new_story:
             store.create_story(decision.story_id, _story_title(article))
         store.add_article_terms(article.id, weights)
         store.add_to_story(decision, weights, article.published_date)
         return stored_id, decision
+
+
+def _copy_assignment(store: Store, article: Article, copy: DedupResult) -> Assignment | None:
+    """A copy (exact, near-duplicate or containment) joins the story of the article it copies."""
+    original = copy.member.duplicate_of
+    link = copy.best
+    if original is None or link is None:
+        return None
+    joined = store.assignment(original)
+    if joined is None:
+        return None
+    why = f"{link.kind.value} copy of {original} (Jaccard {link.jaccard:.2f}, {link.shared_sentences} shared sentences)"
+    return Assignment(article.id, joined.story_id, 1.0, False, (why,))
 
 
 def _with_id(article: Article, new_id: str) -> Article:
@@ -91,6 +111,7 @@ def _story_title(article: Article) -> str:
 @dataclass(frozen=True, slots=True)
 class IngestOptions:
     stories: StoryOptions = field(default_factory=StoryOptions)
+    dedup: DedupOptions = field(default_factory=DedupOptions)
     max_file_bytes: int = 64 * 1024 * 1024
 
 
@@ -112,7 +133,7 @@ def ingest_items(
             article = build_article(item)
             if not article.body:
                 raise InputError("no body text left after cleaning (only debris)", origin=item.origin, stage="clean")
-            stored_id, decision = add_article(store, article, opts.stories)
+            stored_id, decision = add_article(store, article, opts.stories, opts.dedup)
         except InputError as exc:
             skipped.append(Skipped(item.origin, exc.reason, exc.stage or "ingest"))
         else:
@@ -173,3 +194,27 @@ def story_view(store: Store, story_id: str, opts: AlignOptions | None = None) ->
     articles = tuple(store.get_article(a) for a in story.article_ids)
     groups = tuple(align_story(articles[:MAX_ALIGNED_ARTICLES], opts))
     return StoryView(story, articles, groups, tuple(store.assignment(a.id) for a in articles))
+
+
+@dataclass(frozen=True, slots=True)
+class DupesView:
+    """Reporting lines with the strongest link of each member that joined one."""
+
+    lines: tuple[Line, ...]
+    best_link: dict[str, DuplicateLink]
+
+
+def dupes_view(store: Store, min_size: int = 2) -> DupesView:
+    """Reporting lines of at least ``min_size`` articles and the best link of each linked article."""
+    by_article: dict[str, list[DuplicateLink]] = {}
+    for link in store.duplicate_links():
+        by_article.setdefault(link.article_id, []).append(link)
+    best: dict[str, DuplicateLink] = {}
+    for article_id, links in by_article.items():
+        member = store.line_member(article_id)
+        original = member.duplicate_of if member else None
+        chosen = [x for x in links if x.other_id == original] or sorted(
+            links, key=lambda x: (not x.is_copy, -x.shared_sentences, -x.jaccard)
+        )
+        best[article_id] = chosen[0]
+    return DupesView(tuple(store.lines(min_size)), best)
