@@ -149,12 +149,14 @@ def _verify(
     share_a = n / max(1, len(informative_a))  # of the new article's sentences, how many the earlier one has
     share_b = n / max(1, len(informative_b))
     shared = max(share_a, share_b)
-    if jac >= opts.near and min(share_a, share_b) >= opts.shared:
-        kind = LinkKind.NEAR
-    elif share_a >= opts.contained and share_a >= share_b:
+    if min(share_a, share_b) >= opts.contained:
+        kind = LinkKind.NEAR  # the same sentences both ways (reordered, retouched)
+    elif share_a >= opts.contained:
         kind = LinkKind.CONTAINED
     elif share_b >= opts.contained:
         kind = LinkKind.CONTAINS
+    elif jac >= opts.near and min(share_a, share_b) >= opts.shared:
+        kind = LinkKind.NEAR
     elif shared >= opts.shared:
         kind = LinkKind.SHARED
     else:
