@@ -90,7 +90,9 @@ def real_data(store: Store) -> dict[str, Any]:
     false = [x for x in links if gold.get(x.article_id) != gold.get(x.other_id)]
     lines = store.lines(min_size=2)
     mixed = [ln for ln in lines if len({gold.get(a) for a in ln.article_ids}) > 1]
+    titles = {a.id: (a.source or "?", (a.title or "")[:60]) for a in store.iter_articles()}
     return {
+        "all_links": [(x, titles[x.article_id], titles[x.other_id]) for x in links],
         "articles": store.count_articles(),
         "links": Counter(x.kind.value for x in links),
         "false_links": false,
@@ -166,6 +168,13 @@ def main() -> None:
     ]
     for x in real["false_links"][:20]:
         out.append(f"  - false: {x.article_id} -> {x.other_id} {x.kind.value} J={x.jaccard} shared={x.shared}")
+    out += ["", "Every link (later -> earlier: kind, estimated Jaccard, shared sentences; source, title):", ""]
+    for x, (src_a, title_a), (src_b, title_b) in real["all_links"]:
+        same = "" if x not in real["false_links"] else " **FALSE**"
+        out.append(
+            f'- {x.kind.value} J={x.jaccard:.2f} shared={x.shared:.2f}{same}: {src_a} "{title_a}" -> '
+            f'{src_b} "{title_b}"'
+        )
     out += [
         "",
         f"## Generated copies of {args.originals} real articles (one copy per kind of change)",

@@ -186,13 +186,20 @@ def test_features_are_reproducible() -> None:
 
 
 def test_shared_data_gva_dev_has_no_false_links(shared_data: Path, tmp_path: Path) -> None:
-    """Unfiltered archive pages (debris, templates, empty pages): no link between different gold stories."""
+    """Unfiltered archive pages (debris, templates, empty pages): no link between different gold stories;
+    GENERATED copies (first paragraph dropped) of some of them are still found among them."""
     lines = (shared_data / "gva-dev" / "docs.jsonl").read_text(encoding="utf-8").splitlines()[:120]
-    gold = {json.loads(x)["id"]: json.loads(x)["story"] for x in lines}
+    docs = [json.loads(x) for x in lines]
+    gold = {d["id"]: d["story"] for d in docs}
+    copies = []
+    for d in [d for d in docs if len(d["text"].split()) >= 200][:3]:
+        copies.append({**d, "id": "copy-" + d["id"], "text": "\n".join(d["text"].split("\n")[1:])})
+        gold["copy-" + d["id"]] = d["story"]
     sample = tmp_path / "gva.jsonl"
-    sample.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    sample.write_text("\n".join(json.dumps(d) for d in docs + copies) + "\n", encoding="utf-8")
     s = open_store(tmp_path / "s.db")
     ingest_paths([str(sample)], s)
     links = s.duplicate_links()
     s.close()
     assert [x for x in links if gold[x.article_id] != gold[x.other_id]] == []
+    assert {"copy-" + x.other_id for x in links if x.article_id.startswith("copy-")} == {c["id"] for c in copies}

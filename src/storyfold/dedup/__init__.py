@@ -19,6 +19,7 @@ order gives the same lines and ids.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -169,7 +170,9 @@ def _is_article(article: Article) -> bool:
     a notification widget left where the article should have been. Such pages copy templates, not news."""
     if not article.title:
         return True
-    title_words = set(content_tokens(article.title))
+    site = " ".join(x for x in (article.source, article.url) if x)
+    site_words = set(tokens(re.sub(r"^\w+://|[./:_-]", " ", site)))  # "Police on Twitter" from twitter.com
+    title_words = set(content_tokens(article.title)) - site_words
     if len(title_words) < 2:
         return True
     return bool(title_words & set(content_tokens(article.text)))
