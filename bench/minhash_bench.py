@@ -188,9 +188,15 @@ def main() -> None:
     args.out.write_text(text + "\n" + CHOICE, encoding="utf-8")
 
 
-CHOICE = """## Choice
+CHOICE = """## Choice: rensa
 
-See the section below the tables in `bench/README.md`: the pipeline's choice and why.
+rensa computes signatures far faster than datasketch and our numpy code, its Jaccard estimates are as good or
+better, and its recall against the exact Jaccard is as high at every threshold. The pipeline therefore signs with
+rensa (`DedupOptions.minhash = "rensa"`; `numpy` and `datasketch` stay selectable behind the same `MinHasher`
+interface, datasketch as the optional `bench` extra). The LSH index itself is not rensa's in-memory one: it is
+the store's own banding (a `dedup_bands` table of (bucket, band, article) rows, 32 bands of 4 rows), so it lives
+in the store, grows across runs and expires; rensa's and datasketch's LSH are measured here for comparison only.
+Signatures of different implementations are not comparable; each stored signature carries its scheme name.
 """
 
 if __name__ == "__main__":

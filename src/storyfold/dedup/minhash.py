@@ -10,7 +10,7 @@ name and the store refuses to mix them.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -169,7 +169,3 @@ def lsh_threshold(bands: int, rows: int) -> float:
 def check_bands(num_perm: int, bands: int) -> None:
     if bands <= 0 or num_perm % bands:
         raise ConfigError(f"LSH bands ({bands}) must divide the number of permutations ({num_perm})")
-
-
-def sizes(sigs: Sequence[Signature]) -> list[int]:
-    return [s.size for s in sigs]
