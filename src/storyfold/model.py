@@ -257,3 +257,74 @@ class TimeRef:
     type: str  # DATE, TIME, DURATION or SET
     value: str
     mod: str | None = None  # TimeML mod: MORE_THAN, LESS_THAN, APPROX, START, END, ...
+
+
+class LinkKind(StrEnum):
+    """How a later article relates to an earlier one (dedup)."""
+
+    EXACT = "exact"  # the same text after normalisation
+    NEAR = "near"  # a near-duplicate: high estimated Jaccard of word shingles, most sentences shared
+    CONTAINED = "contained"  # the later article is mostly inside the earlier one (a cropped/short version)
+    CONTAINS = "contains"  # the earlier article is mostly inside the later one (a copy with added paragraphs)
+    SHARED = "shared"  # a rewrite: a large share of sentences in common, each side adds its own
+
+
+COPY_KINDS = frozenset({LinkKind.EXACT, LinkKind.NEAR, LinkKind.CONTAINED, LinkKind.CONTAINS})
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateLink:
+    """A later article (``article_id``) found to derive from an earlier one (``other_id``)."""
+
+    article_id: str
+    other_id: str
+    kind: LinkKind
+    jaccard: float  # MinHash estimate of the word-shingle Jaccard similarity
+    containment: float  # the larger of the two shares of one article's shingles found in the other
+    shared: float  # share of the shorter article's sentences that the other carries too
+    shared_sentences: int = 0
+
+    @property
+    def is_copy(self) -> bool:
+        return self.kind in COPY_KINDS
+
+
+@dataclass(frozen=True, slots=True)
+class DedupRecord:
+    """What the dedup index keeps of one article: its text hash, MinHash signature, LSH bands and
+    sentence hashes."""
+
+    article_id: str
+    text_hash: str
+    scheme: str  # MinHash implementation and parameters; signatures compare only within one scheme
+    signature: bytes
+    shingles: int  # number of distinct word shingles
+    tokens: int
+    sentence_hashes: tuple[int, ...]
+    bands: tuple[tuple[int, int], ...]
+    day: date | None  # publication date (else ingest date): what expiry goes by
+
+
+@dataclass(frozen=True, slots=True)
+class LineMember:
+    """An article's place in a reporting line."""
+
+    article_id: str
+    line_id: str
+    duplicate_of: str | None = None  # the earlier article it copies (exact, near or containment link)
+    wire: str | None = None  # the agency the article credits, if any
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A reporting line: articles derived from one original (a wire story, its copies and light
+    rewrites). ``origin`` is the earliest article."""
+
+    id: str
+    origin: str
+    members: tuple[LineMember, ...]
+    wire: str | None = None
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return tuple(m.article_id for m in self.members)

@@ -9,6 +9,7 @@ from pathlib import Path
 from storyfold.align import AlignOptions, align_story, compare
 from storyfold.boilerplate import LearnOptions, candidate_lines, is_learned, relabel
 from storyfold.clean import segment
+from storyfold.dedup import DedupOptions, DedupResult, dedup_article
 from storyfold.errors import InputError
 from storyfold.ingest import ReadOptions, read_inputs
 from storyfold.ingest.meta import date_from_url, detect_language, find_dateline, find_wire, host, registered_domain
@@ -16,7 +17,9 @@ from storyfold.model import (
     Article,
     Assignment,
     Comparison,
+    DuplicateLink,
     IngestReport,
+    Line,
     RawArticle,
     Segment,
     SegmentKind,
@@ -93,9 +96,16 @@ def _learn_boilerplate(store: Store, article: Article, learn: LearnOptions) -> t
     return article, lines
 
 
-def store_article(store: Store, article: Article, opts: StoryOptions, learn: LearnOptions | None = None) -> Added:
-    """Store one article in one transaction: learn the outlet's boilerplate, then assign a story
-    unless the page is not an article (those are stored with the reason and kept out of stories)."""
+def store_article(
+    store: Store,
+    article: Article,
+    opts: StoryOptions,
+    learn: LearnOptions | None = None,
+    dedup: DedupOptions | None = None,
+) -> Added:
+    """Store one article in one transaction: learn the outlet's boilerplate, find what it copies
+    (dedup), then assign a story unless the page is not an article (those are stored with the reason
+    and kept out of stories). A copy of an earlier article joins that article's story directly."""
     learn = learn or LearnOptions()
     with store.transaction():
         existing = store.find_by_key(article.key)
@@ -114,8 +124,9 @@ def store_article(store: Store, article: Article, opts: StoryOptions, learn: Lea
                     store.relabel_outlet_line(article.outlet, key, SegmentKind.BOILERPLATE, reason)
         if article.non_article is not None:
             return Added(stored_id, None, non_article=article.non_article)
+        copy = dedup_article(store, article, dedup or DedupOptions(), store.get_article)
         weights = article_terms(article, opts)
-        decision = assign(article, weights, store, opts)
+        decision = _copy_assignment(store, article, copy) or assign(article, weights, store, opts)
         if decision.new_story:
             store.create_story(decision.story_id, _story_title(article))
         store.add_article_terms(article.id, weights)
@@ -123,11 +134,26 @@ def store_article(store: Store, article: Article, opts: StoryOptions, learn: Lea
         return Added(stored_id, decision)
 
 
-def add_article(store: Store, article: Article, opts: StoryOptions) -> tuple[str, Assignment | None]:
+def add_article(
+    store: Store, article: Article, opts: StoryOptions, dedup: DedupOptions | None = None
+) -> tuple[str, Assignment | None]:
     """Store one article and assign it to a story, in one transaction. Returns the stored id and
     the assignment, or (id, None) when the article was already there or is not an article."""
-    added = store_article(store, article, opts)
+    added = store_article(store, article, opts, dedup=dedup)
     return added.article_id, added.assignment
+
+
+def _copy_assignment(store: Store, article: Article, copy: DedupResult) -> Assignment | None:
+    """A copy (exact, near-duplicate or containment) joins the story of the article it copies."""
+    original = copy.member.duplicate_of
+    link = copy.best
+    if original is None or link is None:
+        return None
+    joined = store.assignment(original)
+    if joined is None:
+        return None
+    why = f"{link.kind.value} copy of {original} (Jaccard {link.jaccard:.2f}, {link.shared_sentences} shared sentences)"
+    return Assignment(article.id, joined.story_id, 1.0, False, (why,))
 
 
 def _with_id(article: Article, new_id: str) -> Article:
@@ -145,6 +171,7 @@ def _story_title(article: Article) -> str:
 @dataclass(frozen=True, slots=True)
 class IngestOptions:
     stories: StoryOptions = field(default_factory=StoryOptions)
+    dedup: DedupOptions = field(default_factory=DedupOptions)
     max_file_bytes: int = 64 * 1024 * 1024
     read: ReadOptions | None = None  # reader limits; None: defaults with max_file_bytes above
     learn: LearnOptions = field(default_factory=LearnOptions)
@@ -169,7 +196,7 @@ def ingest_items(
                 progress(item.origin)
             continue
         try:
-            added = store_article(store, build_article(item), opts.stories, opts.learn)
+            added = store_article(store, build_article(item), opts.stories, opts.learn, opts.dedup)
         except InputError as exc:
             skipped.append(Skipped(item.origin, exc.reason, exc.stage or "ingest"))
         else:
@@ -233,3 +260,27 @@ def story_view(store: Store, story_id: str, opts: AlignOptions | None = None) ->
     articles = tuple(store.get_article(a) for a in story.article_ids)
     groups = tuple(align_story(articles[:MAX_ALIGNED_ARTICLES], opts))
     return StoryView(story, articles, groups, tuple(store.assignment(a.id) for a in articles))
+
+
+@dataclass(frozen=True, slots=True)
+class DupesView:
+    """Reporting lines with the strongest link of each member that joined one."""
+
+    lines: tuple[Line, ...]
+    best_link: dict[str, DuplicateLink]
+
+
+def dupes_view(store: Store, min_size: int = 2) -> DupesView:
+    """Reporting lines of at least ``min_size`` articles and the best link of each linked article."""
+    by_article: dict[str, list[DuplicateLink]] = {}
+    for link in store.duplicate_links():
+        by_article.setdefault(link.article_id, []).append(link)
+    best: dict[str, DuplicateLink] = {}
+    for article_id, links in by_article.items():
+        member = store.line_member(article_id)
+        original = member.duplicate_of if member else None
+        chosen = [x for x in links if x.other_id == original] or sorted(
+            links, key=lambda x: (not x.is_copy, -x.shared_sentences, -x.jaccard)
+        )
+        best[article_id] = chosen[0]
+    return DupesView(tuple(store.lines(min_size)), best)

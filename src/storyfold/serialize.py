@@ -15,7 +15,7 @@ from storyfold.model import (
     SentencePair,
     Story,
 )
-from storyfold.pipeline import StoryView
+from storyfold.pipeline import DupesView, StoryView
 
 
 def iso(value: date | datetime | None) -> str | None:
@@ -123,4 +123,49 @@ def ingest_report(r: IngestReport) -> dict[str, Any]:
         "skipped": [{"input": s.origin, "reason": s.reason, "stage": s.stage} for s in r.skipped],
         "new_stories": sum(1 for a in r.assignments if a.new_story),
         "non_articles": [{"id": i, "reason": why} for i, why in r.non_articles],
+    }
+
+
+def dupes(v: DupesView) -> dict[str, Any]:
+    """Reporting lines (``lines``) and duplicate groups (``duplicate_groups``: an original and the articles
+    that copy it exactly, nearly or in part)."""
+    groups: dict[str, list[str]] = {}
+    for line in v.lines:
+        for m in line.members:
+            if m.duplicate_of:
+                groups.setdefault(m.duplicate_of, []).append(m.article_id)
+    return {
+        "lines": [
+            {
+                "id": line.id,
+                "origin": line.origin,
+                "wire": line.wire,
+                "size": len(line.members),
+                "articles": [
+                    {
+                        "id": m.article_id,
+                        "duplicate_of": m.duplicate_of,
+                        "wire": m.wire,
+                        "link": _link(v, m.article_id),
+                    }
+                    for m in line.members
+                ],
+            }
+            for line in v.lines
+        ],
+        "duplicate_groups": [{"original": k, "copies": c} for k, c in groups.items()],
+    }
+
+
+def _link(v: DupesView, article_id: str) -> dict[str, Any] | None:
+    link = v.best_link.get(article_id)
+    if link is None:
+        return None
+    return {
+        "kind": link.kind.value,
+        "with": link.other_id,
+        "jaccard": link.jaccard,
+        "containment": link.containment,
+        "shared": link.shared,
+        "shared_sentences": link.shared_sentences,
     }

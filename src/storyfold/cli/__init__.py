@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyfold.cli import compare, eval_timex, evaluate, export, ingest, stories  # noqa: F401  (registers the commands)
+from storyfold.cli import compare, dupes, eval_timex, evaluate, export, ingest, stories  # noqa: F401  (registers the commands)
 from storyfold.cli.app import app
 
 __all__ = ["app", "main"]

@@ -23,7 +23,8 @@ def export_articles(
     ] = None,
     text: Annotated[bool, typer.Option("--text/--no-text", help="Include the cleaned body text.")] = False,
 ) -> None:
-    """One JSON object per article: id, story, source, published, title, url (and text with --text)."""
+    """One JSON object per article: id, story, source, published, title, url, duplicate_of, line (and text
+    with --text)."""
     if fmt != "jsonl":
         raise typer.BadParameter(f"unknown format {fmt!r}; supported: jsonl", param_hint="--format")
     try:
@@ -39,6 +40,9 @@ def export_articles(
                         wire=article.wire,
                         non_article=article.non_article,
                     )
+                    member = store.line_member(article.id)
+                    row["duplicate_of"] = member.duplicate_of if member else None
+                    row["line"] = member.line_id if member else None
                     if text:
                         row["text"] = article.text
                     fh.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -8,10 +8,12 @@ from contextlib import AbstractContextManager
 from datetime import date
 
 from storyfold.model import Article, Assignment, SegmentKind, Story
+from storyfold.store.dedup_base import DedupStore
 
 
-class Store(abc.ABC):
-    """Articles, their stories and the story term index, behind one transactional interface."""
+class Store(DedupStore, abc.ABC):
+    """Articles, their stories and the story term index, behind one transactional interface (the dedup
+    index, duplicate links and reporting lines: see DedupStore)."""
 
     @abc.abstractmethod
     def transaction(self) -> AbstractContextManager[None]:

@@ -85,6 +85,56 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             )""",
         ),
     ),
+    (
+        3,
+        "dedup index (text hashes, MinHash signatures, LSH bands, sentence hashes), duplicate links, reporting lines",
+        (
+            """CREATE TABLE dedup_docs (
+                article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+                text_hash TEXT NOT NULL,
+                scheme TEXT NOT NULL,
+                signature BLOB NOT NULL,
+                shingles INTEGER NOT NULL,
+                tokens INTEGER NOT NULL,
+                sentence_hashes TEXT NOT NULL,
+                day TEXT,
+                seq INTEGER NOT NULL
+            )""",
+            "CREATE INDEX ix_dedup_docs_text_hash ON dedup_docs (text_hash)",
+            "CREATE INDEX ix_dedup_docs_day ON dedup_docs (day)",
+            """CREATE TABLE dedup_bands (
+                band INTEGER NOT NULL,
+                bucket INTEGER NOT NULL,
+                article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+                PRIMARY KEY (bucket, band, article_id)
+            ) WITHOUT ROWID""",
+            "CREATE INDEX ix_dedup_bands_article ON dedup_bands (article_id)",
+            """CREATE TABLE dedup_sentences (
+                hash INTEGER NOT NULL,
+                article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+                PRIMARY KEY (hash, article_id)
+            ) WITHOUT ROWID""",
+            "CREATE INDEX ix_dedup_sentences_article ON dedup_sentences (article_id)",
+            """CREATE TABLE dup_links (
+                article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+                other_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+                kind TEXT NOT NULL,
+                jaccard REAL NOT NULL,
+                containment REAL NOT NULL,
+                shared REAL NOT NULL,
+                shared_sentences INTEGER NOT NULL,
+                PRIMARY KEY (article_id, other_id)
+            )""",
+            "CREATE INDEX ix_dup_links_other ON dup_links (other_id)",
+            """CREATE TABLE line_members (
+                article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+                line_id TEXT NOT NULL,
+                duplicate_of TEXT,
+                wire TEXT
+            )""",
+            "CREATE INDEX ix_line_members_line ON line_members (line_id)",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -16,6 +16,7 @@ from storyfold.errors import NotFoundError, StoreError
 from storyfold.model import Article, Assignment, Segment, SegmentKind, Story
 from storyfold.store.base import Store
 from storyfold.store.migrations import MIGRATIONS
+from storyfold.store.sqlite_dedup import SQLiteDedupMixin
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -32,7 +33,7 @@ def _as_date(value: str | None) -> date | None:
     return date.fromisoformat(value[:10]) if value else None
 
 
-class SQLiteStore(Store):
+class SQLiteStore(SQLiteDedupMixin, Store):
     """The default store: a single SQLite file in WAL mode, schema from numbered migrations."""
 
     def __init__(self, path: str | Path) -> None:

@@ -1,0 +1,238 @@
+"""Near-duplicates and syndication: which reports are copies of one another.
+
+Each new article is compared with earlier ones through the store's index, never a scan:
+
+- **exact** duplicates: the same normalised word sequence (a hash);
+- **near**-duplicates: MinHash signatures of word shingles, candidates from LSH bands, the estimated
+  Jaccard, confirmed by the sentences the two share;
+- **containment**: one article mostly inside the other (a cropped version, or a copy with a paragraph
+  added), measured on sentences;
+- **shared passages**: a large share of sentences in common (aligned with ``align.compare``: verbatim or
+  near-verbatim), which catches rewrites around one wire core.
+
+Sentences that turn up in three or more unrelated reporting lines (page templates, "anyone with
+information is asked to call ...") do not count as shared. A new article joins the reporting line of its
+strongest link, or founds one; the line is named by its founding article, so the same input in the same
+order gives the same lines and ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from storyfold.align import compare
+from storyfold.dedup.minhash import (
+    MinHasher,
+    band_keys,
+    check_bands,
+    estimate_jaccard,
+    make_hasher,
+    signature_bytes,
+    signature_from_bytes,
+)
+from storyfold.dedup.wire import wire_credit
+from storyfold.errors import ConfigError
+from storyfold.model import Article, DedupRecord, DuplicateLink, LineMember, LinkKind
+from storyfold.store.dedup_base import DedupStore
+from storyfold.textproc import content_tokens, sentences, shingles, tokens
+
+__all__ = ["DedupOptions", "DedupResult", "dedup_article", "expire_index", "features", "line_id_for"]
+
+
+@dataclass(frozen=True, slots=True)
+class DedupOptions:
+    minhash: str = "rensa"  # implementation, chosen by bench/minhash_bench.py (see bench/minhash.md)
+    num_perm: int = 128
+    bands: int = 32  # 32 bands of 4 rows: pairs from Jaccard ~0.4 up become candidates
+    shingle: int = 5  # words per shingle
+    near: float = 0.5  # estimated Jaccard for a near-duplicate
+    contained: float = 0.9  # share of the shorter article's sentences inside the other for containment
+    shared: float = 0.5  # share of the shorter article's sentences in common for a shared-passage link
+    min_shared_sentences: int = 3  # fewer shared sentences than this is never a link (except exact copies)
+    min_sentence_words: int = 6  # shorter sentences are not indexed ("Police said.")
+    min_tokens: int = 40  # an article with fewer informative words only links as an exact copy
+    common_lines: int = 3  # a sentence seen in this many reporting lines is template or stock text
+    candidates: int = 20  # candidates verified per article
+
+    def hasher(self) -> MinHasher:
+        check_bands(self.num_perm, self.bands)
+        return make_hasher(self.minhash, self.num_perm)
+
+
+@dataclass(frozen=True, slots=True)
+class DedupResult:
+    member: LineMember
+    links: tuple[DuplicateLink, ...]
+    new_line: bool
+
+    @property
+    def best(self) -> DuplicateLink | None:
+        return self.links[0] if self.links else None
+
+
+def _hash63(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little") >> 1
+
+
+def line_id_for(article_key: str) -> str:
+    """A line's id derives from its founding article's identity key."""
+    return "l" + hashlib.sha1(article_key.encode("utf-8")).hexdigest()[:10]
+
+
+def _day(article: Article) -> date:
+    return article.published_date or datetime.now().date()
+
+
+def features(article: Article, opts: DedupOptions, hasher: MinHasher | None = None) -> DedupRecord:
+    """What the index keeps of an article (text hash, signature, bands, sentence hashes)."""
+    hasher = hasher or opts.hasher()
+    toks = tokens(article.text)
+    sh = shingles(toks, opts.shingle)
+    sig = hasher.signature(sh)
+    sent_hashes = []
+    for s in sentences(article):
+        st = tokens(s.text)
+        if len(st) >= opts.min_sentence_words:
+            sent_hashes.append(_hash63(" ".join(st)))
+    return DedupRecord(
+        article_id=article.id,
+        text_hash=hashlib.sha256(" ".join(toks).encode("utf-8")).hexdigest(),
+        scheme=hasher.scheme,
+        signature=signature_bytes(sig),
+        shingles=len(sh),
+        tokens=len(toks),
+        sentence_hashes=tuple(sent_hashes),
+        bands=tuple(band_keys(sig, opts.bands)) if sh else (),
+        day=_day(article),
+    )
+
+
+_RANK = {LinkKind.EXACT: 0, LinkKind.NEAR: 1, LinkKind.CONTAINED: 2, LinkKind.CONTAINS: 2, LinkKind.SHARED: 3}
+
+
+def _verify(
+    article: Article,
+    rec: DedupRecord,
+    other: Article,
+    orec: DedupRecord,
+    common: frozenset[int],
+    opts: DedupOptions,
+) -> DuplicateLink | None:
+    sig, osig = signature_from_bytes(rec.signature), signature_from_bytes(orec.signature)
+    jac = estimate_jaccard(sig, osig) if rec.scheme == orec.scheme else 0.0
+    inter = jac * (rec.shingles + orec.shingles) / (1.0 + jac) if jac else 0.0
+    containment = min(1.0, inter / max(1, min(rec.shingles, orec.shingles)))
+    if not (_is_article(article) and _is_article(other)):
+        return None
+    if rec.text_hash == orec.text_hash:
+        return DuplicateLink(article.id, other.id, LinkKind.EXACT, 1.0, 1.0, 1.0, len(set(rec.sentence_hashes)))
+    if rec.tokens < opts.min_tokens or orec.tokens < opts.min_tokens:
+        return None
+    # Sentences: matched one to one (verbatim or near-verbatim), stock sentences left out on both sides.
+    c = compare(article, other)
+    informative_a = [s for s in sentences(article) if _sent_hash(s.text, opts) not in common]
+    informative_b = [s for s in sentences(other) if _sent_hash(s.text, opts) not in common]
+    pairs = [
+        p
+        for p in c.shared
+        if p.kind in ("verbatim", "near")
+        and _sent_hash(p.a.text, opts) not in common
+        and _sent_hash(p.b.text, opts) not in common
+        and len(tokens(p.a.text)) >= opts.min_sentence_words
+    ]
+    n = len(pairs)
+    if n < opts.min_shared_sentences:
+        return None
+    share_a = n / max(1, len(informative_a))  # of the new article's sentences, how many the earlier one has
+    share_b = n / max(1, len(informative_b))
+    shared = max(share_a, share_b)
+    if min(share_a, share_b) >= opts.contained:
+        kind = LinkKind.NEAR  # the same sentences both ways (reordered, retouched)
+    elif share_a >= opts.contained:
+        kind = LinkKind.CONTAINED
+    elif share_b >= opts.contained:
+        kind = LinkKind.CONTAINS
+    elif jac >= opts.near and min(share_a, share_b) >= opts.shared:
+        kind = LinkKind.NEAR
+    elif shared >= opts.shared:
+        kind = LinkKind.SHARED
+    else:
+        return None
+    return DuplicateLink(article.id, other.id, kind, round(jac, 4), round(containment, 4), round(shared, 4), n)
+
+
+def _is_article(article: Article) -> bool:
+    """False for a page whose body never mentions its own headline's words: a sign-in form, a comment box,
+    a notification widget left where the article should have been. Such pages copy templates, not news."""
+    if not article.title:
+        return True
+    site = " ".join(x for x in (article.source, article.url) if x)
+    site_words = set(tokens(re.sub(r"^\w+://|[./:_-]", " ", site)))  # "Police on Twitter" from twitter.com
+    title_words = set(content_tokens(article.title)) - site_words
+    if len(title_words) < 2:
+        return True
+    return bool(title_words & set(content_tokens(article.text)))
+
+
+def _sent_hash(text: str, opts: DedupOptions) -> int:
+    st = tokens(text)
+    return _hash63(" ".join(st)) if len(st) >= opts.min_sentence_words else -1
+
+
+def dedup_article(
+    store: DedupStore, article: Article, opts: DedupOptions, get_article: Callable[[str], Article]
+) -> DedupResult:
+    """Find the earlier articles this one copies or shares passages with, put it in a reporting line,
+    and index it. Call inside the transaction that stores the article."""
+    rec = features(article, opts)
+    seen: list[str] = [a for a in store.dedup_exact(rec.text_hash) if a != article.id]
+    for cand, bands, sents in store.dedup_candidates(rec.bands, rec.sentence_hashes, opts.candidates):
+        if cand != article.id and cand not in seen and (bands or sents >= opts.min_shared_sentences):
+            seen.append(cand)
+    counts = store.sentence_line_counts(rec.sentence_hashes)
+    common = frozenset(h for h, n in counts.items() if n >= opts.common_lines)
+    records = store.dedup_records(seen)
+    links: list[DuplicateLink] = []
+    for cand in seen:
+        orec = records.get(cand)
+        if orec is None:
+            continue
+        link = _verify(article, rec, get_article(cand), orec, common, opts)
+        if link is not None:
+            links.append(link)
+    links.sort(key=lambda x: (_RANK[x.kind], -x.shared_sentences, -x.jaccard, seen.index(x.other_id)))
+    wire = wire_credit(article)
+    if links:
+        best = links[0]
+        parent = store.line_member(best.other_id)
+        line_id = parent.line_id if parent else line_id_for(best.other_id)
+        if best.is_copy:
+            dup_of = parent.duplicate_of if parent and parent.duplicate_of and best.kind is LinkKind.EXACT else None
+            member = LineMember(article.id, line_id, dup_of or best.other_id, wire)
+        else:
+            member = LineMember(article.id, line_id, None, wire)
+        new_line = False
+    else:
+        member = LineMember(article.id, line_id_for(article.key), None, wire)
+        new_line = True
+    store.add_duplicate_links(links)
+    store.set_line_member(member)
+    store.add_dedup_record(rec)
+    return DedupResult(member, tuple(links), new_line)
+
+
+def expire_index(store: DedupStore, *, keep_days: int | None = None, before: date | None = None) -> int:
+    """Drop index entries older than ``before`` (or than ``keep_days`` before the newest indexed date):
+    later articles are no longer compared with them; links and lines already found stay."""
+    if before is None:
+        if keep_days is None:
+            raise ConfigError("expiry needs a number of days to keep or a date to expire before")
+        newest = store.newest_dedup_day()
+        if newest is None:
+            return 0
+        before = date.fromordinal(newest.toordinal() - keep_days)
+    return store.expire_dedup_index(before)
