@@ -30,7 +30,7 @@ from storyfold.model import (
 )
 from storyfold.pagekind import non_article_reason
 from storyfold.store.base import Store
-from storyfold.stories import StoryOptions, article_terms, assign
+from storyfold.stories import StoryOptions, article_terms, assign, batch_clusters, story_id_for
 from storyfold.textproc import normalise
 
 Progress = Callable[[str], None]
@@ -284,3 +284,22 @@ def dupes_view(store: Store, min_size: int = 2) -> DupesView:
         )
         best[article_id] = chosen[0]
     return DupesView(tuple(store.lines(min_size)), best)
+
+
+def recluster(store: Store, opts: StoryOptions | None = None) -> int:
+    """Batch mode: rebuild every story from all stored articles at once (order-insensitive, the same
+    stored articles always give the same stories and ids). Returns the number of stories."""
+    opts = opts or StoryOptions()
+    with store.transaction():
+        articles = store.indexed_articles()
+        clusters = batch_clusters(articles, opts)
+        store.clear_stories()
+        for members in clusters:
+            founder = articles[members[0]]
+            story_id = story_id_for(founder[1])
+            store.create_story(story_id, _story_title(store.get_article(founder[0])))
+            for k in members:
+                article_id, _, day, weights = articles[k]
+                reason = "batch: average-link clustering of the whole store"
+                store.add_to_story(Assignment(article_id, story_id, 1.0, k == members[0], (reason,)), weights, day)
+        return len(clusters)

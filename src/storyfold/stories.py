@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -111,3 +112,56 @@ def assign(article: Article, weights: dict[str, float], store: Store, opts: Stor
         return Assignment(article.id, story_id, round(score, 4), False, tuple(why))
     reasons = ("no story above the threshold" + (f" (best {best[0]:.3f})" if best else " (no candidate)"),)
     return Assignment(article.id, story_id_for(article.key), 1.0, True, reasons)
+
+
+def batch_clusters(
+    articles: Sequence[tuple[str, str, date | None, dict[str, float]]], opts: StoryOptions | None = None
+) -> list[list[int]]:
+    """Batch mode: average-link clustering of all articles at once, with IDF from the whole set.
+
+    Insensitive to input order (the distances do not depend on it; ties break by position), and
+    the same input always gives the same clusters. Articles further apart in time than the window
+    never share a story. Memory grows with the square of the number of articles: meant for archives
+    of up to some tens of thousands of articles per run.
+    """
+    opts = opts or StoryOptions()
+    n = len(articles)
+    if n == 0:
+        return []
+    if n == 1:
+        return [[0]]
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.sparse import csr_matrix
+
+    df: dict[str, int] = {}
+    for _, _, _, weights in articles:
+        for t in weights:
+            df[t] = df.get(t, 0) + 1
+    vocab = {t: i for i, t in enumerate(sorted(df))}
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    for i, (_, _, _, weights) in enumerate(articles):
+        for t, w in weights.items():
+            rows.append(i)
+            cols.append(vocab[t])
+            vals.append(w * _idf(n, df[t]))
+    matrix = csr_matrix((vals, (rows, cols)), shape=(n, len(vocab)))
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    unit = csr_matrix(matrix.multiply(1.0 / norms[:, None]))
+    sims = np.asarray((unit @ unit.T).todense())
+    days = [d.toordinal() if d else None for _, _, d, _ in articles]
+    known = np.array([d is not None for d in days])
+    if known.any():
+        ords = np.array([d if d is not None else 0 for d in days], dtype=float)
+        apart = np.abs(ords[:, None] - ords[None, :]) > opts.window_days
+        sims[apart & known[:, None] & known[None, :]] = 0.0
+    dist = np.clip(1.0 - sims, 0.0, 2.0)
+    condensed = dist[np.triu_indices(n, k=1)]
+    labels = fcluster(linkage(condensed, method="average"), t=1.0 - opts.threshold, criterion="distance")
+    groups: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):
+        groups.setdefault(int(label), []).append(i)
+    return sorted(groups.values(), key=lambda g: g[0])

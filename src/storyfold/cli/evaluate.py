@@ -33,11 +33,14 @@ def eval_stories(
     baseline: Annotated[
         bool, typer.Option("--baseline/--no-baseline", help="Also score the TF-IDF average-link baseline.")
     ] = True,
+    batch: Annotated[
+        bool, typer.Option("--batch/--online", help="Score batch mode (ingest, then re-cluster the whole store).")
+    ] = False,
 ) -> None:
     """Ingest a labelled set into a throw-away store and score its stories against the gold labels."""
     try:
         cfg = settings(None)
-        result = evaluate_stories(labelled, IngestOptions(stories=cfg.stories), baseline=baseline)
+        result = evaluate_stories(labelled, IngestOptions(stories=cfg.stories), baseline=baseline, batch=batch)
     except StoryfoldError as exc:
         raise fail(exc) from exc
     if as_json:

@@ -8,7 +8,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from storyfold import serialize
+from storyfold import pipeline, serialize
 from storyfold.cli.app import DbOption, JsonOption, app, fail, out, print_json, settings, store_for
 from storyfold.errors import StoryfoldError
 from storyfold.pipeline import story_view
@@ -69,3 +69,17 @@ def show(
         out.print(f"\n[bold]Only in {escape(a.id)}[/bold] ({len(own)} sentences)")
         for text in own:
             out.print(f"  + {escape(text)}")
+
+
+@app.command()
+def recluster(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Batch mode: rebuild every story from all stored articles at once (input order does not matter)."""
+    try:
+        with store_for(settings(db)) as store:
+            count = pipeline.recluster(store, settings(db).stories)
+    except StoryfoldError as exc:
+        raise fail(exc) from exc
+    if as_json:
+        print_json({"stories": count})
+    else:
+        out.print(f"{count} stories")

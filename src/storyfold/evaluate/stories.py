@@ -15,7 +15,7 @@ from pathlib import Path
 
 from storyfold.errors import InputError
 from storyfold.evaluate.clustering import ClusterScores, score_clusters
-from storyfold.pipeline import IngestOptions, ingest_paths
+from storyfold.pipeline import IngestOptions, ingest_paths, recluster
 from storyfold.store import open_store
 
 BASELINE_THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(2, 20))
@@ -56,7 +56,9 @@ def read_gold(path: Path) -> tuple[dict[str, str], list[dict[str, object]]]:
     return gold, records
 
 
-def evaluate_stories(path: Path, opts: IngestOptions | None = None, *, baseline: bool = True) -> StoryEval:
+def evaluate_stories(
+    path: Path, opts: IngestOptions | None = None, *, baseline: bool = True, batch: bool = False
+) -> StoryEval:
     """Ingest ``path`` into a fresh store in a temporary directory, then score its stories."""
     opts = opts or IngestOptions()
     gold, records = read_gold(path)
@@ -65,6 +67,8 @@ def evaluate_stories(path: Path, opts: IngestOptions | None = None, *, baseline:
         try:
             started = time.perf_counter()
             report = ingest_paths([str(path)], store, opts)
+            if batch:
+                recluster(store, opts.stories)
             seconds = time.perf_counter() - started
             predicted = {a: s.id for s in store.stories() for a in s.article_ids}
         finally:
@@ -76,7 +80,7 @@ def evaluate_stories(path: Path, opts: IngestOptions | None = None, *, baseline:
     base = tfidf_average_link(records, gold) if baseline else None
     return StoryEval(
         dataset=str(path),
-        mode="core (no embeddings)",
+        mode=("batch" if batch else "online") + ", core (no embeddings)",
         scores=scores,
         articles_per_second=len(gold) / seconds if seconds else 0.0,
         seconds=seconds,

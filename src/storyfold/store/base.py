@@ -61,7 +61,15 @@ class Store(DedupStore, abc.ABC):
     ) -> dict[str, tuple[dict[str, float], int, date | None, date | None]]:
         """Per story: (summed term weights, size, first and last publication date)."""
 
+    @abc.abstractmethod
+    def indexed_articles(self) -> list[tuple[str, str, date | None, dict[str, float]]]:
+        """Every article in the story index, in ingest order: (id, key, publication day, term weights)."""
+
     # stories
+    @abc.abstractmethod
+    def clear_stories(self) -> None:
+        """Forget every story and membership (the term index stays), before a batch re-clustering."""
+
     @abc.abstractmethod
     def create_story(self, story_id: str, title: str) -> None: ...
 

@@ -254,7 +254,23 @@ class SQLiteStore(SQLiteDedupMixin, Store):
             out[r.story_id][0][r.term] = float(r.weight)
         return out
 
+    def indexed_articles(self) -> list[tuple[str, str, date | None, dict[str, float]]]:
+        out: dict[str, tuple[str, str, date | None, dict[str, float]]] = {}
+        for r in self._rows(
+            """SELECT a.id, a.key, a.published, t.term, t.weight FROM articles a
+               JOIN article_terms t ON t.article_id = a.id ORDER BY a.seq, t.term"""
+        ):
+            if r.id not in out:
+                out[r.id] = (r.id, r.key, _as_date(r.published), {})
+            out[r.id][3][r.term] = float(r.weight)
+        return list(out.values())
+
     # stories
+    def clear_stories(self) -> None:
+        self._exec("DELETE FROM story_members")
+        self._exec("DELETE FROM story_terms")
+        self._exec("DELETE FROM stories")
+
     def create_story(self, story_id: str, title: str) -> None:
         seq = int(self._conn.execute(text("SELECT COALESCE(MAX(created_seq), 0) + 1 FROM stories")).scalar_one())
         self._exec(
