@@ -89,7 +89,7 @@ CENTURY_WORD = re.compile(
 QUARTER = re.compile(
     rf"\b(?:(?P<det>the|this|last|next|its|a|that)\s+)?(?:(?P<year1>{YEAR})(?:'s)?\s+|(?P<ythis>this|last|next)\s+year's\s+)?"
     r"(?:(?P<mods>(?:(?:fiscal|year-earlier|year-ago|latest|current|same|recent|just-ended|just\s+ended|previous"
-    r"|prior|comparable)[-\s]+)+))?"
+    r"|prior|comparable)[-\s]+){1,3}))?"
     rf"(?:(?P<ord>{ORD})[-\s]+)?(?:fiscal[-\s]+)?(?<!-to-)quarter(?![-\s]century|\w|-to-)(?:\s+of\s+(?:(?P<year2>{YEAR})|(?P<yrel>this|last|next)\s+year))?",
     FLAGS,
 )
@@ -198,7 +198,8 @@ THE_YEAR = re.compile(
 )
 # Reporting periods of earnings news: "the latest period", "the year-earlier period", "the 1988 period".
 PERIOD = re.compile(
-    rf"\b(?:the\s+)?(?P<mods>(?:(?:{YEAR}|latest|year-earlier|year-ago|comparable|same|corresponding|recent)[-\s]+)+)period\b",
+    rf"\b(?:the\s+)?(?P<mods>(?:(?:{YEAR}|latest|year-earlier|year-ago|comparable|same|corresponding|recent)[-\s]+)"
+    r"{1,3})period\b",
     FLAGS,
 )
 
