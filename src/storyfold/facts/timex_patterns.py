@@ -145,8 +145,9 @@ YEAR_AGO_ADJ = re.compile(
 # Durations: "more than a month", "the past two months", "five-year", "24 hours", "the first nine months".
 DURATION = re.compile(
     rf"\b(?:(?P<mod>{MOD})\s+)?(?:the\s+(?:(?:past|last|next|first|previous|coming|following|latest|final|initial)\s+)?)?"
-    rf"(?P<num>{NUM})(?:\s+(?:more|full|straight|consecutive|long|successive|additional|short))?[-\s]+"
-    rf"(?P<unit>{UNIT})(?:[-\s]+long)?\b(?![-\s]+old\b|-(?:year|month|day))",
+    rf"(?P<num>{NUM})(?P<half>\s+1/2|\s+and\s+a\s+half)?(?:\s+(?:more|full|straight|consecutive|long|successive"
+    rf"|additional|short))?[-\s]+(?P<unit>{UNIT})(?P<half2>\s+and\s+a\s+half)?(?:[-\s]+long)?\b"
+    r"(?![-\s]+old\b|-(?:year|month|day))",
     FLAGS,
 )
 PLURAL_UNITS = re.compile(

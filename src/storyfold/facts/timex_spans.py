@@ -89,6 +89,10 @@ def duration(r: Resolver, m: re.Match[str]) -> Result | None:
     if n is not None and n > 1000:
         return None
     mod = MODS.get(norm(m["mod"])) if m["mod"] else None
+    if (m["half"] or m["half2"]) and n is not None:
+        halves = {"year": f"P{n}Y6M", "day": f"P{n}DT12H", "hour": f"PT{n}H30M", "minute": f"PT{n}M30S"}
+        if unit in halves:
+            return "DURATION", halves[unit], mod
     return "DURATION", duration_value(n, unit), mod
 
 
