@@ -28,7 +28,12 @@ MONTH = (
     r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept\.?|Sep\.|Oct\.?|Nov\.?|Dec\.?)"
 )
 WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+DAYNUM = (
+    r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|(?:twenty[-\s])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
+    r"|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
+    r"|twentieth|thirtieth|thirty[-\s]first"
+)
+DAYNUM = rf"(?:{DAYNUM})"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 SPELLED_YEAR = (
     rf"(?:nineteen|eighteen)\s+(?:(?:{TENS})(?:-(?:{ONES}))?|{TEENS}|(?:hundred\s+and\s+|oh\s+)?(?:{ONES}))"

@@ -9,6 +9,7 @@ from storyfold.facts.timex_calendar import (
     MONTHS,
     SEASONS,
     WEEKDAYS,
+    day_number,
     day_value,
     duration_value,
     month_year,
@@ -141,7 +142,7 @@ def _day_of_time(r: Resolver, m: re.Match[str]) -> str:
         return "XXXX-XX-XX"
     if groups.get("mon"):
         month = MONTHS[m["mon"].lower().rstrip(".")]
-        mday = int(re.sub(r"\D", "", m["mday"]))
+        mday = day_number(m["mday"]) or 1
         try:
             return date(month_year(a, month, mday, r.month_direction(m)), month, mday).isoformat()
         except ValueError:
