@@ -255,12 +255,17 @@ def score_document(gold: Sequence[TimeRef], system: Sequence[TimeRef]) -> SpanCo
 
 def timeml_files(paths: Iterable[Path]) -> list[Path]:
     """The .tml files named or found (recursively) under the given paths, in a stable order."""
-    found: list[Path] = []
+    return [path for path, _ in _files_with_names(paths)]
+
+
+def _files_with_names(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
+    """Each file with the name it is written under: its path below the directory it was found in."""
+    found: list[tuple[Path, Path]] = []
     for p in paths:
         if p.is_dir():
-            found.extend(sorted(p.rglob("*.tml")))
+            found.extend((f, f.relative_to(p)) for f in sorted(p.rglob("*.tml")))
         else:
-            found.append(p)
+            found.append((p, Path(p.name)))
     return found
 
 
@@ -275,7 +280,7 @@ def evaluate_timex(paths: Iterable[Path], tagger: Tagger, output: Path | None = 
     total = SpanCounts()
     docs = 0
     skipped: list[Skipped] = []
-    for path in timeml_files(paths):
+    for path, name in _files_with_names(paths):
         try:
             doc = read_timeml(path)
         except InputError as exc:
@@ -285,5 +290,5 @@ def evaluate_timex(paths: Iterable[Path], tagger: Tagger, output: Path | None = 
         total = total + score_document(doc.gold, refs)
         docs += 1
         if output is not None:
-            write_timeml(doc, refs, output)
+            write_timeml(doc, refs, output / name.parent)
     return TimexScores(documents=docs, counts=total, skipped=tuple(skipped))

@@ -91,9 +91,11 @@ def find_times(text: str, anchor: date | datetime | None) -> list[TimeRef]:
     # Longest expressions win; ties go to the earlier rule.
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
     taken: list[tuple[int, int, int, re.Match[str]]] = []
+    occupied = bytearray(len(text))  # linear in the text, whatever the number of candidates
     for c in cands:
-        if any(c[0] < t[1] and t[0] < c[1] for t in taken):
+        if any(occupied[c[0] : c[1]]):
             continue
+        occupied[c[0] : c[1]] = b"\x01" * (c[1] - c[0])
         taken.append(c)
     taken.sort(key=lambda c: c[0])
     refs: list[TimeRef] = []

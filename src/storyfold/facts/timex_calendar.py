@@ -103,7 +103,18 @@ VAGUE_NUMBERS = frozenset({"several", "few", "a few", "some", "many", "a number 
 NUMBER_WORDS = sorted([k for k in _SMALL if k != "half a"] + list(VAGUE_NUMBERS) + ["half a"], key=len, reverse=True)
 ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 ORDINAL_WORDS += ["eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth"]
-ORDINAL_WORDS += ["eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second", "twenty-third"]
+ORDINAL_WORDS += ["eighteenth", "nineteenth", "twentieth"]
+ORDINAL_WORDS += [f"twenty-{w}" for w in ORDINAL_WORDS[:9]] + ["thirtieth", "thirty-first"]
+
+
+def day_number(word: str) -> int | None:
+    """The day of the month written as "27", "27th" or "twenty-seventh"."""
+    w = word.lower().replace(" ", "-")
+    digits = "".join(ch for ch in w if ch.isdigit())
+    if digits:
+        return int(digits)
+    return ORDINAL_WORDS.index(w) + 1 if w in ORDINAL_WORDS else None
+
 
 # Unit words and their TimeML duration letters; the second item says whether the unit is a time ("PT") one.
 UNITS: dict[str, tuple[str, bool]] = {

@@ -14,6 +14,7 @@ from storyfold.facts.timex_calendar import (
     WEEKDAYS,
     add_months,
     current_season,
+    day_number,
     day_value,
     duration_value,
     month_value,
@@ -32,8 +33,8 @@ from storyfold.facts.timex_resolve import Resolver, Result, edge_mod, norm
 
 def date_md(r: Resolver, m: re.Match[str]) -> Result | None:
     month = MONTHS[m["month"].lower().rstrip(".")]
-    day = int(re.sub(r"\D", "", m["day"]))
-    if day > 31:
+    day = day_number(m["day"]) or 0
+    if not 1 <= day <= 31:
         return None
     mod = edge_mod(m.groupdict().get("edge"))
     if m["year"]:

@@ -28,7 +28,12 @@ MONTH = (
     r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept\.?|Sep\.|Oct\.?|Nov\.?|Dec\.?)"
 )
 WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+DAYNUM = (
+    r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|(?:twenty[-\s])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
+    r"|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
+    r"|twentieth|thirtieth|thirty[-\s]first"
+)
+DAYNUM = rf"(?:{DAYNUM})"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 SPELLED_YEAR = (
     rf"(?:nineteen|eighteen)\s+(?:(?:{TENS})(?:-(?:{ONES}))?|{TEENS}|(?:hundred\s+and\s+|oh\s+)?(?:{ONES}))"
@@ -89,7 +94,7 @@ CENTURY_WORD = re.compile(
 QUARTER = re.compile(
     rf"\b(?:(?P<det>the|this|last|next|its|a|that)\s+)?(?:(?P<year1>{YEAR})(?:'s)?\s+|(?P<ythis>this|last|next)\s+year's\s+)?"
     r"(?:(?P<mods>(?:(?:fiscal|year-earlier|year-ago|latest|current|same|recent|just-ended|just\s+ended|previous"
-    r"|prior|comparable)[-\s]+)+))?"
+    r"|prior|comparable)[-\s]+){1,3}))?"
     rf"(?:(?P<ord>{ORD})[-\s]+)?(?:fiscal[-\s]+)?(?<!-to-)quarter(?![-\s]century|\w|-to-)(?:\s+of\s+(?:(?P<year2>{YEAR})|(?P<yrel>this|last|next)\s+year))?",
     FLAGS,
 )
@@ -145,8 +150,9 @@ YEAR_AGO_ADJ = re.compile(
 # Durations: "more than a month", "the past two months", "five-year", "24 hours", "the first nine months".
 DURATION = re.compile(
     rf"\b(?:(?P<mod>{MOD})\s+)?(?:the\s+(?:(?:past|last|next|first|previous|coming|following|latest|final|initial)\s+)?)?"
-    rf"(?P<num>{NUM})(?:\s+(?:more|full|straight|consecutive|long|successive|additional|short))?[-\s]+"
-    rf"(?P<unit>{UNIT})(?:[-\s]+long)?\b(?![-\s]+old\b|-(?:year|month|day))",
+    rf"(?P<num>{NUM})(?P<half>\s+1/2|\s+and\s+a\s+half)?(?:\s+(?:more|full|straight|consecutive|long|successive"
+    rf"|additional|short))?[-\s]+(?P<unit>{UNIT})(?P<half2>\s+and\s+a\s+half)?(?:[-\s]+long)?\b"
+    r"(?![-\s]+old\b|-(?:year|month|day))",
     FLAGS,
 )
 PLURAL_UNITS = re.compile(
@@ -198,7 +204,8 @@ THE_YEAR = re.compile(
 )
 # Reporting periods of earnings news: "the latest period", "the year-earlier period", "the 1988 period".
 PERIOD = re.compile(
-    rf"\b(?:the\s+)?(?P<mods>(?:(?:{YEAR}|latest|year-earlier|year-ago|comparable|same|corresponding|recent)[-\s]+)+)period\b",
+    rf"\b(?:the\s+)?(?P<mods>(?:(?:{YEAR}|latest|year-earlier|year-ago|comparable|same|corresponding|recent)[-\s]+)"
+    r"{1,3})period\b",
     FLAGS,
 )
 

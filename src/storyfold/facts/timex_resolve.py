@@ -53,6 +53,9 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _PAST = re.compile(r"\b(?:said|was|were|had|did|ago|last|earlier|told|announced|\w{3,}ed)\b", re.IGNORECASE)
+_PAST_NEAR = re.compile(
+    r"\b(?:was|were|had|did|since|(?:died|killed|won|lost|began|ended|occurred|happened)\s+(?:on|in))\b", re.I
+)
 _SENT_END = re.compile(r"[.!?]\s|\n")
 
 
@@ -100,4 +103,6 @@ class Resolver:
         """Months and days without a year: forward only after a clear future cue, else the nearest."""
         before, after = self.sentence(m.start(), m.end())
         near = before[-60:] + " " + after[:30]
-        return 1 if _FUTURE.search(near) else 0
+        if _FUTURE.search(near):
+            return 1
+        return -1 if _PAST_NEAR.search(before[-30:]) else 0

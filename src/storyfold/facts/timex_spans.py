@@ -9,6 +9,7 @@ from storyfold.facts.timex_calendar import (
     MONTHS,
     SEASONS,
     WEEKDAYS,
+    day_number,
     day_value,
     duration_value,
     month_year,
@@ -89,6 +90,10 @@ def duration(r: Resolver, m: re.Match[str]) -> Result | None:
     if n is not None and n > 1000:
         return None
     mod = MODS.get(norm(m["mod"])) if m["mod"] else None
+    if (m["half"] or m["half2"]) and n is not None:
+        halves = {"year": f"P{n}Y6M", "day": f"P{n}DT12H", "hour": f"PT{n}H30M", "minute": f"PT{n}M30S"}
+        if unit in halves:
+            return "DURATION", halves[unit], mod
     return "DURATION", duration_value(n, unit), mod
 
 
@@ -137,7 +142,7 @@ def _day_of_time(r: Resolver, m: re.Match[str]) -> str:
         return "XXXX-XX-XX"
     if groups.get("mon"):
         month = MONTHS[m["mon"].lower().rstrip(".")]
-        mday = int(re.sub(r"\D", "", m["mday"]))
+        mday = day_number(m["mday"]) or 1
         try:
             return date(month_year(a, month, mday, r.month_direction(m)), month, mday).isoformat()
         except ValueError:
