@@ -29,6 +29,7 @@ class StoryOptions:
     candidates: int = 30  # stories scored per article
     name_weight: float = 2.0  # capitalised words inside a sentence: names and places
     title_weight: float = 2.0
+    year_penalty: float = 1.0  # score factor when article and story name years and share none (1.0: off)
 
 
 def story_id_for(article_key: str) -> str:
@@ -60,6 +61,14 @@ def article_terms(article: Article, opts: StoryOptions | None = None) -> dict[st
     return {t: 1.0 + math.log(c) if c >= 1 else c for t, c in counts.items()}
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _years(terms: dict[str, float]) -> frozenset[str]:
+    """Years named in a text (four-digit 19xx/20xx terms): two events of one kind differ here."""
+    return frozenset(t for t in terms if _YEAR.fullmatch(t))
+
+
 def _idf(n: int, df: int) -> float:
     return math.log((n + 1) / (df + 1)) + 1.0
 
@@ -81,6 +90,7 @@ def assign(article: Article, weights: dict[str, float], store: Store, opts: Stor
     norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
     query = sorted(vec, key=lambda t: (-vec[t], t))[: opts.query_terms]
     day = article.published_date
+    article_years = _years(weights)
     best: tuple[float, str, list[str], int | None] | None = None
     profiles = store.story_profiles(store.candidate_stories(query, opts.candidates))
     extra = sorted({t for terms, *_ in profiles.values() for t in terms} - idf.keys())
@@ -102,6 +112,9 @@ def assign(article: Article, weights: dict[str, float], store: Store, opts: Stor
                 dot += vec[t] * sw
                 contrib.append((vec[t] * sw, t))
         score = dot / (norm * (math.sqrt(snorm_sq) or 1.0))
+        story_years = _years(terms)
+        if article_years and story_years and not article_years & story_years:
+            score *= opts.year_penalty
         if best is None or score > best[0]:
             best = (score, story_id, [t for _, t in sorted(contrib, reverse=True)[:8]], apart)
     if best is not None and best[0] >= opts.threshold:
@@ -158,6 +171,13 @@ def batch_clusters(
         ords = np.array([d if d is not None else 0 for d in days], dtype=float)
         apart = np.abs(ords[:, None] - ords[None, :]) > opts.window_days
         sims[apart & known[:, None] & known[None, :]] = 0.0
+    if opts.year_penalty != 1.0:
+        years = [_years(w) for _, _, _, w in articles]
+        for i in range(n):
+            for j in range(i + 1, n):
+                if years[i] and years[j] and not years[i] & years[j]:
+                    sims[i, j] *= opts.year_penalty
+                    sims[j, i] *= opts.year_penalty
     dist = np.clip(1.0 - sims, 0.0, 2.0)
     condensed = dist[np.triu_indices(n, k=1)]
     labels = fcluster(linkage(condensed, method="average"), t=1.0 - opts.threshold, criterion="distance")
