@@ -45,7 +45,7 @@ def test_eval_stories_command_on_the_demo_excerpt() -> None:
     # floors a little under what was measured when they were set (B-cubed F1 0.889, pairwise F1 0.855)
     assert s["bcubed_f1"] >= 0.85 and s["pairwise_f1"] >= 0.80
     assert 0.0 <= b["bcubed_f1"] <= 1.0 and data["articles_per_second"] > 0
-    assert data["mode"].startswith("core")
+    assert data["mode"] == "online, core (no embeddings)"
 
 
 def test_eval_stories_reports_a_bad_file_clearly(tmp_path) -> None:  # type: ignore[no-untyped-def]
