@@ -223,11 +223,8 @@ def dedup_article(
         best = links[0]
         parent = store.line_member(best.other_id)
         line_id = parent.line_id if parent else line_id_for(best.other_id)
-        if best.is_copy:
-            dup_of = parent.duplicate_of if parent and parent.duplicate_of and best.kind is LinkKind.EXACT else None
-            member = LineMember(article.id, line_id, dup_of or best.other_id, wire)
-        else:
-            member = LineMember(article.id, line_id, None, wire)
+        # exact matches come first in ingest order, so an exact copy points at the earliest of them
+        member = LineMember(article.id, line_id, best.other_id if best.is_copy else None, wire)
         new_line = False
     else:
         member = LineMember(article.id, line_id_for(article.key), None, wire)
