@@ -203,3 +203,20 @@ def test_shared_data_gva_dev_has_no_false_links(shared_data: Path, tmp_path: Pat
     s.close()
     assert [x for x in links if gold[x.article_id] != gold[x.other_id]] == []
     assert {"copy-" + x.other_id for x in links if x.article_id.startswith("copy-")} == {c["id"] for c in copies}
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "wire"),
+    [
+        (["WASHINGTON (AP) — The Senate voted on Tuesday to pass the bill after a long debate."], "AP"),
+        (["The minister told Reuters the talks would resume.", "He said nothing more."], "Reuters"),
+        (["Police closed the road.", "The Associated Press contributed to this report."], "AP"),
+        (["Rescuers searched the rubble. (Reuters)", "The toll rose to 40, officials said."], None),  # a caption
+        (["The rapper and the apple grower met the mayor of the town on Monday."], None),
+    ],
+)
+def test_wire_credit_from_text_not_photo_credits(paragraphs: list[str], wire: str | None) -> None:
+    from storyfold.dedup.wire import wire_credit
+    from storyfold.pipeline import build_article
+
+    assert wire_credit(build_article(_raw("w", paragraphs, "A report"))) == wire

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from urllib.parse import urlparse
 
 from storyfold.align import compare
 from storyfold.dedup.minhash import (
@@ -126,16 +127,16 @@ def _verify(
     jac = estimate_jaccard(sig, osig) if rec.scheme == orec.scheme else 0.0
     inter = jac * (rec.shingles + orec.shingles) / (1.0 + jac) if jac else 0.0
     containment = min(1.0, inter / max(1, min(rec.shingles, orec.shingles)))
-    if not (_is_article(article) and _is_article(other)):
-        return None
     if rec.text_hash == orec.text_hash:
+        if not _about_headlines(set(content_tokens(article.text)), article, other):
+            return None
         return DuplicateLink(article.id, other.id, LinkKind.EXACT, 1.0, 1.0, 1.0, len(set(rec.sentence_hashes)))
     if rec.tokens < opts.min_tokens or orec.tokens < opts.min_tokens:
         return None
     # Sentences: matched one to one (verbatim or near-verbatim), stock sentences left out on both sides.
     c = compare(article, other)
-    informative_a = [s for s in sentences(article) if _sent_hash(s.text, opts) not in common]
-    informative_b = [s for s in sentences(other) if _sent_hash(s.text, opts) not in common]
+    informative_a = [h for h in (_sent_hash(s.text, opts) for s in sentences(article)) if h >= 0 and h not in common]
+    informative_b = [h for h in (_sent_hash(s.text, opts) for s in sentences(other)) if h >= 0 and h not in common]
     pairs = [
         p
         for p in c.shared
@@ -145,10 +146,13 @@ def _verify(
         and len(tokens(p.a.text)) >= opts.min_sentence_words
     ]
     n = len(pairs)
-    if n < opts.min_shared_sentences:
-        return None
     share_a = n / max(1, len(informative_a))  # of the new article's sentences, how many the earlier one has
     share_b = n / max(1, len(informative_b))
+    # Fewer shared sentences than min_shared_sentences only count when a short article lies wholly inside.
+    if n < opts.min_shared_sentences and not (n >= 2 and max(share_a, share_b) >= 1.0):
+        return None
+    if not _about_headlines({t for p in pairs for t in content_tokens(p.a.text + " " + p.b.text)}, article, other):
+        return None
     shared = max(share_a, share_b)
     if min(share_a, share_b) >= opts.contained:
         kind = LinkKind.NEAR  # the same sentences both ways (reordered, retouched)
@@ -165,17 +169,26 @@ def _verify(
     return DuplicateLink(article.id, other.id, kind, round(jac, 4), round(containment, 4), round(shared, 4), n)
 
 
-def _is_article(article: Article) -> bool:
-    """False for a page whose body never mentions its own headline's words: a sign-in form, a comment box,
-    a notification widget left where the article should have been. Such pages copy templates, not news."""
+def _headline_words(article: Article) -> frozenset[str]:
+    """Content words of the headline, without the site's own name ("Police on Twitter" on twitter.com);
+    empty when there is no headline of two such words to check against."""
     if not article.title:
-        return True
-    site = " ".join(x for x in (article.source, article.url) if x)
-    site_words = set(tokens(re.sub(r"^\w+://|[./:_-]", " ", site)))  # "Police on Twitter" from twitter.com
-    title_words = set(content_tokens(article.title)) - site_words
-    if len(title_words) < 2:
-        return True
-    return bool(title_words & set(content_tokens(article.text)))
+        return frozenset()
+    hosts = [article.source or "", urlparse(article.url).hostname or "" if article.url else ""]
+    site = set(tokens(" ".join(re.sub(r"[./:_-]", " ", h) for h in hosts)))
+    words = frozenset(content_tokens(article.title)) - site
+    return words if len(words) >= 2 else frozenset()
+
+
+def _about_headlines(text_words: set[str], *articles: Article) -> bool:
+    """Whether the text mentions a headline word of each article. A page whose body never mentions its own
+    headline (a sign-in form, a notification widget), or two pages whose only shared sentences mention neither
+    headline (one outlet's template around different news), are not copies."""
+    for art in articles:
+        words = _headline_words(art)
+        if words and not words & text_words:
+            return False
+    return True
 
 
 def _sent_hash(text: str, opts: DedupOptions) -> int:
@@ -191,7 +204,7 @@ def dedup_article(
     rec = features(article, opts)
     seen: list[str] = [a for a in store.dedup_exact(rec.text_hash) if a != article.id]
     for cand, bands, sents in store.dedup_candidates(rec.bands, rec.sentence_hashes, opts.candidates):
-        if cand != article.id and cand not in seen and (bands or sents >= opts.min_shared_sentences):
+        if cand != article.id and cand not in seen and (bands or sents >= 2):
             seen.append(cand)
     counts = store.sentence_line_counts(rec.sentence_hashes)
     common = frozenset(h for h, n in counts.items() if n >= opts.common_lines)
@@ -210,11 +223,8 @@ def dedup_article(
         best = links[0]
         parent = store.line_member(best.other_id)
         line_id = parent.line_id if parent else line_id_for(best.other_id)
-        if best.is_copy:
-            dup_of = parent.duplicate_of if parent and parent.duplicate_of and best.kind is LinkKind.EXACT else None
-            member = LineMember(article.id, line_id, dup_of or best.other_id, wire)
-        else:
-            member = LineMember(article.id, line_id, None, wire)
+        # exact matches come first in ingest order, so an exact copy points at the earliest of them
+        member = LineMember(article.id, line_id, best.other_id if best.is_copy else None, wire)
         new_line = False
     else:
         member = LineMember(article.id, line_id_for(article.key), None, wire)
