@@ -1,0 +1,208 @@
+"""The article's main event: when, where, and how many were killed and injured, chosen among all the
+mentions of the article.
+
+- casualties: the first current count in the body (the lede states the event); the headline when the
+  body gives none; a count missing beside a given one is 0 ("a man was killed" → injured 0).
+- date: the first time expression that resolves to one day within a month before publication, in the
+  sentence that gives the casualties, the headline or the first sentences; else the publication date.
+- place: the dateline, "City, State" pairs, then the place names the model found, by frequency and
+  earliness; states, countries and counties are not cities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from storyfold.facts.nlp import Span
+from storyfold.facts.places import CITY_STATE, DATELINE, is_city_candidate, state_name
+from storyfold.model import Event, Quantity, TimeRef
+
+TimeFinder = Callable[[str, date | datetime | None], list[TimeRef]]
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+)  # fmt: skip
+_MONTH_RX = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_SIMPLE = re.compile(
+    r"\b(?:(?P<last>last|this|early|late|on)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\b(?P<yesterday>yesterday)\b|\b(?P<lastnight>last night|overnight)\b"
+    r"|\b(?P<today>today|tonight|this morning|this afternoon|this evening|earlier today)\b"
+    rf"|\b(?P<month>{_MONTH_RX})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?",
+    re.I,
+)
+MAX_DAYS_BEFORE = 31
+LEDE_SENTENCES = 3
+
+
+def simple_times(text: str, anchor: date | datetime | None) -> list[TimeRef]:
+    """A small resolver for the day expressions news ledes use ("Saturday night", "yesterday", "Oct. 30").
+    Used when the full time-expression resolver (``storyfold.facts.times``) is not installed."""
+    day = anchor.date() if isinstance(anchor, datetime) else anchor
+    out: list[TimeRef] = []
+    for m in _SIMPLE.finditer(text):
+        value: date | None = None
+        if m.group("month"):
+            month = next(i for i, n in enumerate(_MONTHS, 1) if n.startswith(m.group("month").lower().rstrip(".")[:3]))
+            year = int(m.group("year")) if m.group("year") else (day.year if day else None)
+            if year is None:
+                continue
+            try:
+                value = date(year, month, int(m.group("day")))
+            except ValueError:
+                continue
+            if day and not m.group("year") and value > day + timedelta(days=1):
+                value = value.replace(year=year - 1)
+        elif day is None:
+            continue
+        elif m.group("wd"):
+            back = (day.weekday() - _WEEKDAYS.index(m.group("wd").lower())) % 7
+            if back == 0 and (m.group("last") or "").lower() == "last":
+                back = 7
+            value = day - timedelta(days=back)
+        elif m.group("yesterday") or m.group("lastnight"):
+            value = day - timedelta(days=1)
+        elif m.group("today"):
+            value = day
+        if value is not None:
+            out.append(TimeRef(m.group(0), m.start(), m.end(), "DATE", value.isoformat()))
+    return out
+
+
+def default_time_finder() -> TimeFinder:
+    """The time-expression resolver of ``storyfold.facts.times`` when it is there, else ``simple_times``."""
+    import importlib
+
+    try:
+        module = importlib.import_module("storyfold.facts.times")
+    except ImportError:
+        return simple_times
+    finder: TimeFinder = module.find_times
+    return finder
+
+
+def _day(ref: TimeRef) -> date | None:
+    if ref.type not in ("DATE", "TIME") or not re.match(r"^\d{4}-\d{2}-\d{2}", ref.value):
+        return None
+    try:
+        return date.fromisoformat(ref.value[:10])
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Lines:
+    """What the event is chosen from: the title (sentence -1) and body sentences with their names."""
+
+    title: str | None
+    sentences: Sequence[str]
+    spans: Sequence[Sequence[Span]]  # per sentence, the title's first when there is a title
+
+    def text(self, index: int) -> str:
+        if index < 0:
+            return self.title or ""
+        return self.sentences[index] if index < len(self.sentences) else ""
+
+
+def _value(q: Quantity) -> int | None:
+    if q.low is not None and q.high is not None and q.low == q.high:
+        return q.low
+    return q.low if q.low is not None else q.high
+
+
+def choose_casualties(quantities: Sequence[Quantity]) -> tuple[int | None, int | None, int | None]:
+    """(killed, injured, the sentence the first of them came from)."""
+    found: dict[str, Quantity] = {}
+    for kind in ("killed", "injured"):
+        cands = [q for q in quantities if q.kind == kind and q.current and _value(q) is not None]
+        body = [q for q in cands if q.sentence >= 0]
+        pick = body[0] if body else cands[0] if cands else None
+        if pick is not None:
+            found[kind] = pick
+    if not found:
+        return None, None, None
+    killed = _value(found["killed"]) if "killed" in found else 0
+    injured = _value(found["injured"]) if "injured" in found else 0
+    return killed, injured, min(q.sentence for q in found.values())
+
+
+def choose_date(
+    lines: Lines, published: date | None, finder: TimeFinder, focus: int | None
+) -> tuple[date | None, str, list[TimeRef]]:
+    """(event date, the expression it came from or "published", the times of the sentences looked at)."""
+    order = ([focus] if focus is not None else []) + [-1, *range(min(LEDE_SENTENCES, len(lines.sentences)))]
+    seen: list[TimeRef] = []
+    best: tuple[date, str] | None = None
+    for index in dict.fromkeys(order):
+        text = lines.text(index)
+        if not text:
+            continue
+        for ref in finder(text, published):
+            seen.append(ref)
+            day = _day(ref)
+            if day is None or best is not None:
+                continue
+            if published is None or timedelta(0) <= published - day <= timedelta(days=MAX_DAYS_BEFORE):
+                best = (day, ref.text)
+    if best is not None:
+        return best[0], best[1], seen
+    return published, "published" if published else "", seen
+
+
+def choose_place(lines: Lines) -> str | None:
+    """The city (with its state when the text gives it) where the event happened."""
+    score: Counter[str] = Counter()
+    states: dict[str, str] = {}
+    first = lines.sentences[0] if lines.sentences else ""
+    m = DATELINE.match(first)
+    if m and is_city_candidate(m.group("city")) and (m.group("city").isupper() or m.group("state")):
+        city = m.group("city").strip().title()
+        score[city] += 6
+        if m.group("state"):
+            states[city] = m.group("state")
+    texts = [(i, lines.text(i)) for i in range(-1, len(lines.sentences))]
+    for i, text in texts:
+        for cm in CITY_STATE.finditer(text):
+            city = cm.group("city")
+            if is_city_candidate(city):
+                score[city] += 3 if i < LEDE_SENTENCES else 1
+                states.setdefault(city, cm.group("state"))
+    offset = 0 if lines.title is None else 1
+    for i, spans in enumerate(lines.spans):
+        index = i - offset
+        text = lines.text(index)
+        for sp in spans:
+            name = sp.text.strip()
+            if sp.label == "org":
+                om = re.match(r"^(?:the\s+)?(.+?)\s+(?:Police|Fire|Sheriff)", name)
+                if om and is_city_candidate(om.group(1)):
+                    score[om.group(1)] += 1
+                continue
+            if sp.label != "place" or not is_city_candidate(name):
+                continue
+            name = re.sub(r"^the\s+", "", name)
+            gain = 1.0 + (1.5 if index < LEDE_SENTENCES else 0.0)
+            if re.search(r"\b(?:in|near|outside)\s+(?:the\s+)?$", text[: sp.start]):
+                gain += 1
+            score[name] += round(gain * 2)
+    if not score:
+        return None
+    city = max(score, key=lambda c: (score[c], -len(c)))
+    state = states.get(city)
+    if state:
+        full = state_name(state)
+        return f"{city}, {full.title() if full else state}"
+    return city
+
+
+def main_event(
+    lines: Lines, quantities: Sequence[Quantity], published: date | None, finder: TimeFinder
+) -> tuple[Event, list[TimeRef]]:
+    killed, injured, focus = choose_casualties(quantities)
+    day, source, times = choose_date(lines, published, finder, focus)
+    return Event(day, choose_place(lines), killed, injured, source), times
