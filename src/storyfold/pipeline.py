@@ -9,9 +9,11 @@ from pathlib import Path
 from storyfold.align import AlignOptions, align_story, compare
 from storyfold.clean import segment
 from storyfold.errors import InputError
+from storyfold.facts.extract import FactExtractor
 from storyfold.ingest import read_inputs
 from storyfold.model import (
     Article,
+    ArticleFacts,
     Assignment,
     Comparison,
     IngestReport,
@@ -94,14 +96,34 @@ class IngestOptions:
     max_file_bytes: int = 64 * 1024 * 1024
 
 
+def add_facts(store: Store, articles: Sequence[Article], facts: FactExtractor) -> list[Skipped]:
+    """Extract and store the facts of stored articles (one batch through the model); returns the failures."""
+    failed: list[Skipped] = []
+    results = facts.extract(articles)
+    with store.transaction():
+        for r in results:
+            if isinstance(r, ArticleFacts):
+                store.put_facts(r)
+            else:
+                failed.append(r)
+    return failed
+
+
 def ingest_items(
-    items: Iterable[RawArticle | Skipped], store: Store, opts: IngestOptions, progress: Progress | None = None
+    items: Iterable[RawArticle | Skipped],
+    store: Store,
+    opts: IngestOptions,
+    progress: Progress | None = None,
+    facts: FactExtractor | None = None,
 ) -> IngestReport:
-    """Ingest raw articles one transaction each; a bad item is recorded and the batch goes on."""
+    """Ingest raw articles one transaction each; a bad item is recorded and the batch goes on.
+    With ``facts``, the facts of the new articles are extracted in batches and stored."""
     ingested: list[str] = []
     present: list[str] = []
     skipped: list[Skipped] = []
     assignments: list[Assignment] = []
+    pending: list[Article] = []
+    batch = facts.options.batch_articles if facts else 0
     for item in items:
         if isinstance(item, Skipped):
             skipped.append(item)
@@ -121,17 +143,28 @@ def ingest_items(
             else:
                 ingested.append(stored_id)
                 assignments.append(decision)
+                if facts is not None:
+                    pending.append(article if stored_id == article.id else _with_id(article, stored_id))
+                    if len(pending) >= batch:
+                        skipped.extend(add_facts(store, pending, facts))
+                        pending = []
         if progress:
             progress(item.origin)
+    if facts is not None and pending:
+        skipped.extend(add_facts(store, pending, facts))
     return IngestReport(tuple(ingested), tuple(present), tuple(skipped), tuple(assignments))
 
 
 def ingest_paths(
-    paths: Sequence[str], store: Store, opts: IngestOptions | None = None, progress: Progress | None = None
+    paths: Sequence[str],
+    store: Store,
+    opts: IngestOptions | None = None,
+    progress: Progress | None = None,
+    facts: FactExtractor | None = None,
 ) -> IngestReport:
-    """Read every input under the paths and ingest it."""
+    """Read every input under the paths and ingest it (and extract facts when given an extractor)."""
     opts = opts or IngestOptions()
-    return ingest_items(read_inputs(paths, max_file_bytes=opts.max_file_bytes), store, opts, progress)
+    return ingest_items(read_inputs(paths, max_file_bytes=opts.max_file_bytes), store, opts, progress, facts)
 
 
 def read_article(path: str | Path) -> Article:
@@ -173,3 +206,15 @@ def story_view(store: Store, story_id: str, opts: AlignOptions | None = None) ->
     articles = tuple(store.get_article(a) for a in story.article_ids)
     groups = tuple(align_story(articles[:MAX_ALIGNED_ARTICLES], opts))
     return StoryView(story, articles, groups, tuple(store.assignment(a.id) for a in articles))
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    article: Article
+    facts: ArticleFacts | None
+    assignment: Assignment | None
+
+
+def article_view(store: Store, article_id: str) -> ArticleView:
+    """One article with its segments and the facts extracted at ingest."""
+    return ArticleView(store.get_article(article_id), store.get_facts(article_id), store.assignment(article_id))

@@ -11,7 +11,6 @@ import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-
 from pathlib import Path
 from typing import Any
 
@@ -87,7 +86,7 @@ def read_gold(path: str | Path) -> dict[str, dict[str, Any]]:
 
 
 def city_names(gold_city: str) -> list[str]:
-    """"Cartersville (Euharlee)" → ["cartersville", "euharlee"]."""
+    """ "Cartersville (Euharlee)" → ["cartersville", "euharlee"]."""
     parts = gold_city.replace(")", "").split("(")
     return [p.strip().lower() for p in parts if p.strip()]
 
@@ -103,7 +102,9 @@ def _int(value: Any) -> int | None:
         return None
 
 
-def score(articles: Sequence[Article], facts: Sequence[ArticleFacts], gold: dict[str, dict[str, Any]]) -> list[FieldScore]:
+def score(
+    articles: Sequence[Article], facts: Sequence[ArticleFacts], gold: dict[str, dict[str, Any]]
+) -> list[FieldScore]:
     by_id = {f.article_id: f for f in facts}
     scored = [(a, by_id.get(a.id), gold[a.id]) for a in articles if a.id in gold]
     common = {
@@ -115,16 +116,26 @@ def score(articles: Sequence[Article], facts: Sequence[ArticleFacts], gold: dict
         ok = sum(1 for _, f, g in scored if f is not None and f.event.__getattribute__(k) == _int(g.get(k)))
         base = sum(1 for _, _, g in scored if _int(g.get(k)) == common[k])
         out.append(FieldScore(k, ok, len(scored), base, f"most frequent count ({common[k]})"))
-    ok = sum(1 for _, f, g in scored if f is not None and f.event.date is not None and f.event.date.isoformat() == g.get("date"))
-    base = sum(1 for a, _, g in scored if a.published_date is not None and a.published_date.isoformat() == g.get("date"))
+    ok = sum(
+        1
+        for _, f, g in scored
+        if f is not None and f.event.date is not None and f.event.date.isoformat() == g.get("date")
+    )
+    base = sum(
+        1 for a, _, g in scored if a.published_date is not None and a.published_date.isoformat() == g.get("date")
+    )
     out.append(FieldScore("date", ok, len(scored), base, "publication date"))
-    named = [(a, f, g) for a, f, g in scored if g.get("city") and any(c in a.text.lower() for c in city_names(g["city"]))]
+    named = [
+        (a, f, g) for a, f, g in scored if g.get("city") and any(c in a.text.lower() for c in city_names(g["city"]))
+    ]
     ok = sum(1 for _, f, g in named if f is not None and city_ok(f.event.place, g["city"]))
     out.append(FieldScore("city", ok, len(named), 0, "none (where the text names the city)"))
     return out
 
 
-def _errors(articles: Sequence[Article], facts: Sequence[ArticleFacts], gold: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+def _errors(
+    articles: Sequence[Article], facts: Sequence[ArticleFacts], gold: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
     by_id = {f.article_id: f for f in facts}
     rows = []
     for a in articles:
@@ -147,7 +158,13 @@ def _errors(articles: Sequence[Article], facts: Sequence[ArticleFacts], gold: di
                 {
                     "id": a.id,
                     "wrong": wrong,
-                    "got": {"date": e.date.isoformat() if e.date else None, "place": e.place, "killed": e.killed, "injured": e.injured, "from": e.date_source},
+                    "got": {
+                        "date": e.date.isoformat() if e.date else None,
+                        "place": e.place,
+                        "killed": e.killed,
+                        "injured": e.injured,
+                        "from": e.date_source,
+                    },
                     "gold": {k: g.get(k) for k in ("date", "city", "state", "killed", "injured")},
                     "published": a.published_date.isoformat() if a.published_date else None,
                 }
@@ -191,5 +208,3 @@ def evaluate_facts(
         skipped=tuple(skipped),
         errors=tuple(_errors(articles, facts, gold)),
     )
-
-

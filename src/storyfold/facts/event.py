@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from storyfold.facts.nlp import Span
-from storyfold.facts.places import CITY_STATE, DATELINE, is_city_candidate, state_name
+from storyfold.facts.places import CITY_STATE, DATELINE, DATELINE_INSIDE, is_city_candidate, state_name
 from storyfold.model import Event, Quantity, TimeRef
 
 TimeFinder = Callable[[str, date | datetime | None], list[TimeRef]]
@@ -28,7 +28,10 @@ _MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december",
 )  # fmt: skip
-_MONTH_RX = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH_RX = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _SIMPLE = re.compile(
     r"\b(?:(?P<last>last|this|early|late|on)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|\b(?P<yesterday>yesterday)\b|\b(?P<lastnight>last night|overnight)\b"
@@ -118,7 +121,7 @@ def _value(q: Quantity) -> int | None:
 def choose_casualties(quantities: Sequence[Quantity]) -> tuple[int | None, int | None, int | None]:
     """(killed, injured, the sentence the first of them came from)."""
     found: dict[str, Quantity] = {}
-    for kind in ("killed", "injured"):
+    for kind in ("killed", "injured", "shot"):
         cands = [q for q in quantities if q.kind == kind and q.current and _value(q) is not None]
         body = [q for q in cands if q.sentence >= 0]
         pick = body[0] if body else cands[0] if cands else None
@@ -126,8 +129,17 @@ def choose_casualties(quantities: Sequence[Quantity]) -> tuple[int | None, int |
             found[kind] = pick
     if not found:
         return None, None, None
+    shot = found.pop("shot", None)
     killed = _value(found["killed"]) if "killed" in found else 0
     injured = _value(found["injured"]) if "injured" in found else 0
+    if "injured" not in found and shot is not None:  # "was shot": wounded unless killed
+        injured = max(0, (_value(shot) or 0) - (killed or 0))
+        found["shot"] = shot
+    unknown = {q.kind for q in quantities if q.current and q.low is None and q.high is None}
+    if "killed" not in found and "killed" in unknown:  # "the dead", count not given
+        killed = None
+    if "injured" not in found and "shot" not in found and "injured" in unknown:  # "wounded among civilians"
+        injured = None
     return killed, injured, min(q.sentence for q in found.values())
 
 
@@ -158,8 +170,9 @@ def choose_place(lines: Lines) -> str | None:
     """The city (with its state when the text gives it) where the event happened."""
     score: Counter[str] = Counter()
     states: dict[str, str] = {}
-    first = lines.sentences[0] if lines.sentences else ""
-    m = DATELINE.match(first)
+    m = next((d for d in (DATELINE.match(t) for t in lines.sentences[:2]) if d is not None), None)
+    if m is None:
+        m = next((d for d in (DATELINE_INSIDE.search(t) for t in lines.sentences[:2]) if d is not None), None)
     if m and is_city_candidate(m.group("city")) and (m.group("city").isupper() or m.group("state")):
         city = m.group("city").strip().title()
         score[city] += 6

@@ -17,10 +17,59 @@ STATES = {
     "virginia": "Va.", "washington": "Wash.", "west virginia": "W.Va.", "wisconsin": "Wis.", "wyoming": "Wyo.",
     "district of columbia": "D.C.",
 }  # fmt: skip
-_POSTAL = (
-    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR "
-    "PA RI SC SD TN TX UT VT VA WA WV WI WY DC"
-).split()
+_POSTAL = [
+    "AL",
+    "AK",
+    "AZ",
+    "AR",
+    "CA",
+    "CO",
+    "CT",
+    "DE",
+    "FL",
+    "GA",
+    "HI",
+    "ID",
+    "IL",
+    "IN",
+    "IA",
+    "KS",
+    "KY",
+    "LA",
+    "ME",
+    "MD",
+    "MA",
+    "MI",
+    "MN",
+    "MS",
+    "MO",
+    "MT",
+    "NE",
+    "NV",
+    "NH",
+    "NJ",
+    "NM",
+    "NY",
+    "NC",
+    "ND",
+    "OH",
+    "OK",
+    "OR",
+    "PA",
+    "RI",
+    "SC",
+    "SD",
+    "TN",
+    "TX",
+    "UT",
+    "VT",
+    "VA",
+    "WA",
+    "WV",
+    "WI",
+    "WY",
+    "DC",
+]
 # AP abbreviations and postal codes → the state's name
 STATE_BY_ABBREV: dict[str, str] = {}
 for _name, _ap in STATES.items():
@@ -30,14 +79,59 @@ STATE_BY_ABBREV.update({"calif": "california", "penn": "pennsylvania", "mass": "
 _POSTAL_NAMES = dict(
     zip(
         _POSTAL,
-        (
-            "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho "
-            "illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota "
-            "mississippi missouri montana nebraska nevada new_hampshire new_jersey new_mexico new_york "
-            "north_carolina north_dakota ohio oklahoma oregon pennsylvania rhode_island south_carolina "
-            "south_dakota tennessee texas utah vermont virginia washington west_virginia wisconsin wyoming "
-            "district_of_columbia"
-        ).split(),
+        [
+            "alabama",
+            "alaska",
+            "arizona",
+            "arkansas",
+            "california",
+            "colorado",
+            "connecticut",
+            "delaware",
+            "florida",
+            "georgia",
+            "hawaii",
+            "idaho",
+            "illinois",
+            "indiana",
+            "iowa",
+            "kansas",
+            "kentucky",
+            "louisiana",
+            "maine",
+            "maryland",
+            "massachusetts",
+            "michigan",
+            "minnesota",
+            "mississippi",
+            "missouri",
+            "montana",
+            "nebraska",
+            "nevada",
+            "new_hampshire",
+            "new_jersey",
+            "new_mexico",
+            "new_york",
+            "north_carolina",
+            "north_dakota",
+            "ohio",
+            "oklahoma",
+            "oregon",
+            "pennsylvania",
+            "rhode_island",
+            "south_carolina",
+            "south_dakota",
+            "tennessee",
+            "texas",
+            "utah",
+            "vermont",
+            "virginia",
+            "washington",
+            "west_virginia",
+            "wisconsin",
+            "wyoming",
+            "district_of_columbia",
+        ],
         strict=True,
     )
 )
@@ -57,7 +151,9 @@ _STATE_ALT = "|".join(
         reverse=True,
     )
 )
-CITY_STATE = re.compile(rf"\b(?P<city>[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|St\.)){{0,2}}),\s+(?P<state>{_STATE_ALT})(?![a-z])")
+CITY_STATE = re.compile(
+    rf"\b(?P<city>[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|St\.)){{0,2}}),\s+(?P<state>{_STATE_ALT})(?![a-z])"
+)
 DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Z.'\- ]{1,30}?|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
     rf"(?:,\s*(?P<state>{_STATE_ALT}))?\s*(?:\([A-Za-z. ]{{2,20}}\)\s*)?(?:—|–|--| - )"
@@ -86,3 +182,10 @@ def is_city_candidate(name: str) -> bool:
         and not low.endswith((" county", " state", " states", " department"))
         and len(low) > 2
     )
+
+
+# a dateline after a byline or stamp on the same line: "Posted 3:57 AM ... YONKERS, N.Y. (PIX11) —"
+DATELINE_INSIDE = re.compile(
+    rf"(?<![A-Za-z])(?P<city>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){{0,2}})(?:,\s*(?P<state>{_STATE_ALT}))?\s*"
+    r"(?:\([A-Za-z0-9. ]{2,20}\)\s*)?(?:—|–|--| - )"
+)

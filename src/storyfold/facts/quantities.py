@@ -28,7 +28,8 @@ _VAGUE = {
     "a number": (2, None),
 }
 _WORD = (
-    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|both|single"
     r"|(?:a|one|two|three|four|five|several)\s+(?:hundred|thousand|dozen)"
@@ -49,13 +50,17 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("killed", r"fatally (?:shot|wounded|injured|stabbed)|shot (?:and killed|dead|to death)|killed|dead|died|dies"
      r"|slain|murdered|deaths?|fatalities|lost their lives|perished"),
     ("injured", r"injured|wounded|hurt|injuries|hospitali[sz]ed|treated for"),
+    ("shot", r"shot(?! and killed| dead| to death)"),
     ("arrested", r"arrested|detained|taken into custody|in custody"),
     ("missing", r"missing|unaccounted for"),
     ("displaced", r"displaced|evacuated|made homeless|fled their homes"),
 )  # fmt: skip
 _KIND_RE = "|".join(f"(?P<{k}>{rx})" for k, rx in _KINDS)
 _GAP = r"(?:\s+(?!and\b|but\b|while\b|who\b|after\b|in\b|at\b|on\b)[a-z][\w'-]*){0,5}?"
-_AUX = r"(?:\s+(?:have|has|had|were|was|are|is|been|being|be|reportedly|reported|confirmed|believed|feared|later|also|all|now|left|so far|critically|seriously|severely))*"
+_AUX = (
+    r"(?:\s+(?:have|has|had|were|was|are|is|been|being|be|reportedly|reported|confirmed|believed|feared|later"
+    r"|also|all|now|left|so far|critically|seriously|severely))*"
+)
 # "1,200 people from both sides have been reported dead", "five wounded", "left 30,000 people dead"
 _NUM_THEN_KIND = re.compile(rf"{_QUAL}{_NUM}{_GAP}{_AUX}\s+(?:{_KIND_RE})\b", re.I)
 # "killing two people", "wounded three others"
@@ -79,7 +84,8 @@ _SINGULAR = re.compile(
 _HEADLINE = re.compile(
     r"^(?:(?:a|an|one)\s+)?(?:\d+-year-old\s+)?(?:[a-z]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|person|child"
     r"|toddler|student|officer|driver|victim|mother|father|son|daughter)\s+(?:is\s+)?"
-    r"(?:(?P<killed>killed|slain|dead|dies|shot dead|fatally shot|shot and killed)|(?P<injured>wounded|injured|hurt|shot))\b",
+    r"(?:(?P<killed>killed|slain|dead|dies|shot dead|fatally shot|shot and killed)"
+    r"|(?P<injured>wounded|injured|hurt|shot))\b",
     re.I,
 )
 _DIED = re.compile(r"\b(?<!they )(?<!both )(?<!all )(?:later\s+)?died\b", re.I)
@@ -97,6 +103,19 @@ _NONE = re.compile(
     re.I,
 )
 _TOLL = re.compile(rf"\bdeath toll\b[^.;\d]{{0,40}}?\b(?:to|at|of|is|was|stands at|reached|hit)\s+{_QUAL}{_NUM}", re.I)
+_NUM_FATALLY = re.compile(rf"{_QUAL}{_NUM}\s+(?:of them\s+)?fatally\b", re.I)
+# singular events without a number: "shooting and killing his best friend", "the death of a 3-year-old boy"
+_SINGLE_KILL = re.compile(
+    r"\b(?:(?:shot and )?kill(?:ed|ing)|shooting and killing|murder(?:ed|ing)|fatally shooting)"
+    r"\s+(?:a|an|his|her|their|one|the)\s+"
+    r"|\b(?:shot and killed|fatally shot|shot to death|shot dead)\b|\bdeath of (?:a|an|his|her|the|[A-Z])",
+    re.I,
+)
+_SINGLE_HURT = re.compile(
+    r"\b(?:is|was|remains|remained|listed|left)\s+in\s+(?:\w+\s+){0,2}?(?:critical|serious|stable|grave|fair|good)\s+"
+    r"condition|\bshot (?:himself|herself)\b|\b(?:wounding|injuring|wounded|injured)\s+(?:a|an|his|her|one)\s+",
+    re.I,
+)
 _MONEY = re.compile(
     rf"(?:{_QUAL})(?:(?P<cur>[$€£])\s?(?P<num>{_DIGITS})(?:\s+(?P<mult>million|billion|thousand))?"
     rf"|(?P<num2>{_DIGITS})(?:\s+(?P<mult2>million|billion|thousand))?\s+(?P<cur2>dollars|euros|pounds))",
@@ -173,8 +192,8 @@ def _other_event(sentence: str, at: int, year: int | None) -> str:
         value = y.group("y")
         if year is not None and (value.endswith("0s") or int(value) < year):
             return value
-    m = _PAST.search(sentence)
-    return m.group(0) if m else ""
+    past = _PAST.search(sentence)
+    return past.group(0) if past else ""
 
 
 def find_quantities(sentence: str, index: int, year: int | None = None) -> list[Quantity]:
@@ -198,6 +217,9 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
         kind = "injured" if inj else "killed" if m.group("killed") or m.group("vkill") else None
         if kind and (m.group("one") is None or m.group("verb")):
             add(kind, 0, 0, m.span(), "people", "no")
+    for m in _NUM_FATALLY.finditer(sentence):
+        low, high, qual = _range(m.group("num"), m.group("qual"))
+        add("killed", low, high, m.span(), "people", qual)
     for m in _TOLL.finditer(sentence):
         low, high, qual = _range(m.group("num"), m.group("qual"))
         add("killed", low, high, m.span(), "people", qual)
@@ -209,15 +231,27 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
                 add(kind, low, high, m.span(), "people", qual)
     for m in _SINGULAR.finditer(sentence):
         kind = _kind(m)
-        if kind == "injured" and m.group("injured").lower() == "shot" and _FATAL.search(sentence, m.end()):
+        if "fatal" in m.group(0).lower():
             kind = "killed"
+        elif kind == "injured" and m.group("injured").lower() in ("shot", "struck"):
+            kind = "killed" if _FATAL.search(sentence, m.end()) else "shot"
         if kind and not any(q.kind == kind for q in out):
             add(kind, 1, 1, m.span(), "people", "")
     m2 = _HEADLINE.search(sentence)
-    if m2:
+    if m2 is not None:
         kind = _kind(m2)
+        if kind == "injured" and m2.group("injured").lower() == "shot":
+            kind = "shot"
         if kind and not any(q.kind == kind for q in out):
             add(kind, 1, 1, m2.span(), "people", "")
+    if not any(q.kind == "killed" for q in out):
+        for m in _SINGLE_KILL.finditer(sentence):
+            add("killed", 1, 1, m.span(), "people", "")
+            break
+    if not any(q.kind in ("injured", "shot") for q in out):
+        for m in _SINGLE_HURT.finditer(sentence):
+            add("injured", 1, 1, m.span(), "people", "")
+            break
     if not any(q.kind == "killed" for q in out):
         for m in _DIED.finditer(sentence):
             add("killed", 1, 1, m.span(), "people", "")

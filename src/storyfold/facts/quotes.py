@@ -19,16 +19,21 @@ _VERBS = (
     r"|denied|claimed|warned|insisted|argued|noted|replied|recalled|testified|posted|acknowledged"
     r"|reported|urged|stressed|complained|admitted|revealed"
 )
-_OPEN = "\"“”„«"
-_CLOSE = "\"”“»"
+_OPEN = '"“”„«'
+_CLOSE = '"”“»'
 _QUOTED = re.compile(r"[\"“„«](?P<q>[^\"“”„«»]{3,}?)[\"”“»]")
-_AUX = re.compile(r"(?:\s+(?:has|have|had|also|previously|later|earlier|then|again|once|repeatedly|would|will))+$", re.I)
+_AUX = re.compile(
+    r"(?:\s+(?:has|have|had|also|previously|later|earlier|then|again|once|repeatedly|would|will))+$", re.I
+)
 _INTRO = re.compile(
     r"^(?:(?:but|and|yet|however|meanwhile|still|also|instead)\b,?\s*)*"
     r"(?:(?:on|in|at|late|early|earlier|later|last|this|after|before|during)\b[^,]{0,40},\s*)?",
     re.I,
 )
-_VERB_AFTER = re.compile(rf"^\s*,?\s*(?P<v>{_VERBS})\s+(?P<who>[^,.;:!?\"“”]{{2,80}}?)(?=\s*(?:[,.;:!?]|$|\s+(?:in|on|at|who|after|during)\b))", re.I)
+_VERB_AFTER = re.compile(
+    rf"^\s*,?\s*(?P<v>{_VERBS})\s+(?P<who>[^,.;:!?\"“”]{{2,80}}?)(?=\s*(?:[,.;:!?]|$|\s+(?:in|on|at|who|after|during)\b))",
+    re.I,
+)
 _WHO_VERB = re.compile(rf"^\s*,?\s*(?P<who>[^,.;:!?\"“”]{{2,80}}?)\s+(?P<v>{_VERBS})\b", re.I)
 _REPORTED = re.compile(rf"\b(?P<v>{_VERBS})\b(?P<rest>.*)$", re.I)
 _ACCORDING = re.compile(r"\baccording to (?P<who>(?:the\s+)?[^,.;:\"“”]{2,60}?)(?=\s*(?:[,.;:]|$))", re.I)
@@ -84,14 +89,14 @@ def find_quotes(sentence: str, index: int, spans: Sequence[Span] = ()) -> list[Q
     if out:
         return out
     # reported speech: "X told AFP that ...", "X said ..."; the first verb of the sentence
-    m = _REPORTED.search(sentence)
-    if m and m.start() > 0:
-        words = sentence[: m.start()].rstrip()
-        if words and words[-1] not in _CLOSE and not _PASSIVE.search(sentence[: m.start()]):
+    rm = _REPORTED.search(sentence)
+    if rm and rm.start() > 0:
+        words = sentence[: rm.start()].rstrip()
+        if words and words[-1] not in _CLOSE and not _PASSIVE.search(sentence[: rm.start()]):
             who = _speaker(words, spans, 0)
-            rest = m.group("rest").strip()
+            rest = rm.group("rest").strip()
             if _ok(who) and rest and len(words.split()) <= 14:
-                out.append(Quote(who, m.group("v").lower(), rest.rstrip("."), False, index))
+                out.append(Quote(who, rm.group("v").lower(), rest.rstrip("."), False, index))
                 return out
     am = _ACCORDING.search(sentence)
     if am and am.start() > 0:
@@ -103,4 +108,6 @@ def find_quotes(sentence: str, index: int, spans: Sequence[Span] = ()) -> list[Q
 
 
 def quotes(sentences: Sequence[str], spans: Sequence[Sequence[Span]], first_index: int = 0) -> list[Quote]:
-    return [q for i, (s, sp) in enumerate(zip(sentences, spans, strict=True), first_index) for q in find_quotes(s, i, sp)]
+    return [
+        q for i, (s, sp) in enumerate(zip(sentences, spans, strict=True), first_index) for q in find_quotes(s, i, sp)
+    ]

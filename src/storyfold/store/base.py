@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import date
 
-from storyfold.model import Article, Assignment, Story
+from storyfold.model import Article, ArticleFacts, Assignment, Story
 
 
 class Store(abc.ABC):
@@ -78,3 +78,12 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def assignment(self, article_id: str) -> Assignment | None:
         """The story an article belongs to, with the score and reasons recorded when it joined."""
+
+    # facts (migration 4)
+    @abc.abstractmethod
+    def put_facts(self, facts: ArticleFacts) -> None:
+        """Store (or replace) the extracted facts of an article."""
+
+    @abc.abstractmethod
+    def get_facts(self, article_id: str) -> ArticleFacts | None:
+        """The facts of an article, or None when they were not extracted (ingested with --skip-facts)."""
