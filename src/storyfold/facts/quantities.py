@@ -88,6 +88,7 @@ _HEADLINE = re.compile(
     r"|(?P<injured>wounded|injured|hurt|shot))\b",
     re.I,
 )
+_NOBODY = re.compile(r"\b(?:no one|nobody|no-one|none|no other [a-z]+)(?: else)?\s*$", re.I)
 _DIED = re.compile(r"\b(?<!they )(?<!both )(?<!all )(?:later\s+)?died\b", re.I)
 _FATAL = re.compile(r"\b(?:fatal(?:ly)?|killed|died|dead|death)\b", re.I)
 # counts the text names but does not give: "wounded among civilians", "the dead"
@@ -230,6 +231,8 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
             if kind and (low is not None or high is not None):
                 add(kind, low, high, m.span(), "people", qual)
     for m in _SINGULAR.finditer(sentence):
+        if _NOBODY.search(sentence, 0, m.start()):
+            continue
         kind = _kind(m)
         if "fatal" in m.group(0).lower():
             kind = "killed"
