@@ -8,6 +8,7 @@ facts, beside a trivial baseline (the most frequent count; the publication date 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -91,8 +92,13 @@ def city_names(gold_city: str) -> list[str]:
     return [p.strip().lower() for p in parts if p.strip()]
 
 
+def _saint(text: str) -> str:
+    return re.sub(r"\bst\.?(?=\s)", "saint", text.lower())
+
+
 def city_ok(place: str | None, gold_city: str) -> bool:
-    return bool(place) and any(c in (place or "").lower() for c in city_names(gold_city))
+    """The gold city (or its alternative in parentheses) is named in the place ("St." read as "Saint")."""
+    return bool(place) and any(_saint(c) in _saint(place or "") for c in city_names(gold_city))
 
 
 def _int(value: Any) -> int | None:

@@ -18,7 +18,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from storyfold.facts.nlp import Span
-from storyfold.facts.places import CITY_STATE, DATELINE, DATELINE_INSIDE, is_city_candidate, state_name
+from storyfold.facts.places import (
+    CITY_STATE,
+    DATELINE,
+    DATELINE_INSIDE,
+    IN_PLACE,
+    PLACE_BEFORE_NOUN,
+    is_city_candidate,
+    state_name,
+)
 from storyfold.model import Event, Quantity, TimeRef
 
 TimeFinder = Callable[[str, date | datetime | None], list[TimeRef]]
@@ -40,6 +48,12 @@ _SIMPLE = re.compile(
     re.I,
 )
 MAX_DAYS_BEFORE = 31
+_EVENTFUL = re.compile(
+    r"\b(?:shot|shooting|killed|died|dead|death|wounded|injured|occurred|happened|incident|fired|gunfire|stabbed"
+    r"|attack|crash|explosion|arrested)\b",
+    re.I,
+)
+_STAMP = re.compile(r"\b(?:published|posted|updated|last update)\b[^.]{0,25}$", re.I)
 LEDE_SENTENCES = 3
 
 
@@ -147,7 +161,9 @@ def choose_date(
     lines: Lines, published: date | None, finder: TimeFinder, focus: int | None
 ) -> tuple[date | None, str, list[TimeRef]]:
     """(event date, the expression it came from or "published", the times of the sentences looked at)."""
-    order = ([focus] if focus is not None else []) + [-1, *range(min(LEDE_SENTENCES, len(lines.sentences)))]
+    lede = range(min(LEDE_SENTENCES, len(lines.sentences)))
+    eventful = [i for i, t in enumerate(lines.sentences) if _EVENTFUL.search(t)]
+    order = ([focus] if focus is not None else []) + [-1, *lede, *eventful]
     seen: list[TimeRef] = []
     best: tuple[date, str] | None = None
     for index in dict.fromkeys(order):
@@ -157,9 +173,10 @@ def choose_date(
         for ref in finder(text, published):
             seen.append(ref)
             day = _day(ref)
-            if day is None or best is not None:
+            if day is None or best is not None or _STAMP.search(text, 0, ref.start):
                 continue
-            if published is None or timedelta(0) <= published - day <= timedelta(days=MAX_DAYS_BEFORE):
+            window = MAX_DAYS_BEFORE if not re.search(r"\d", ref.text) else 366  # "March 1" may be months back
+            if published is None or timedelta(0) <= published - day <= timedelta(days=window):
                 best = (day, ref.text)
     if best is not None:
         return best[0], best[1], seen
@@ -186,17 +203,34 @@ def choose_place(lines: Lines) -> str | None:
                 score[city] += 3 if i < LEDE_SENTENCES else 1
                 states.setdefault(city, cm.group("state"))
     offset = 0 if lines.title is None else 1
+    people = {
+        tok
+        for spans in lines.spans
+        for sp in spans
+        if sp.label == "person"
+        for tok in (sp.text.strip(), sp.text.strip().split(" ")[-1])
+    }
+    named_places = {sp.text.strip() for spans in lines.spans for sp in spans if sp.label == "place"}
+    for i, text in texts:
+        for pm in PLACE_BEFORE_NOUN.finditer(text):
+            city = pm.group("city") or pm.group("city2")
+            if is_city_candidate(city):
+                score[city] += 3 if i < LEDE_SENTENCES else 2
+        for im in IN_PLACE.finditer(text):
+            city = im.group("city")
+            if city in named_places or (i < LEDE_SENTENCES and is_city_candidate(city) and city not in people):
+                score[city] += 1
     for i, spans in enumerate(lines.spans):
         index = i - offset
         text = lines.text(index)
         for sp in spans:
             name = sp.text.strip()
             if sp.label == "org":
-                om = re.match(r"^(?:the\s+)?(.+?)\s+(?:Police|Fire|Sheriff)", name)
+                om = re.match(r"^(?:the\s+)?(.+?)\s+(?:Police|Fire|Sheriff|High School|Middle School|Metro)", name)
                 if om and is_city_candidate(om.group(1)):
                     score[om.group(1)] += 1
                 continue
-            if sp.label != "place" or not is_city_candidate(name):
+            if sp.label != "place" or not is_city_candidate(name) or name in people:
                 continue
             name = re.sub(r"^the\s+", "", name)
             gain = 1.0 + (1.5 if index < LEDE_SENTENCES else 0.0)
@@ -205,6 +239,9 @@ def choose_place(lines: Lines) -> str | None:
             score[name] += round(gain * 2)
     if not score:
         return None
+    for name in list(score):
+        if name.lower().endswith(" county"):
+            score[name] //= 2  # a county is named when no town is
     city = max(score, key=lambda c: (score[c], -len(c)))
     state = states.get(city)
     if state:

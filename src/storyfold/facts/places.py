@@ -179,7 +179,8 @@ def is_city_candidate(name: str) -> bool:
         bool(low)
         and low not in NOT_CITIES
         and state_name(name) is None
-        and not low.endswith((" county", " state", " states", " department"))
+        and not low.endswith((" state", " states", " department"))
+        and not STREET.search(name)
         and len(low) > 2
     )
 
@@ -189,3 +190,15 @@ DATELINE_INSIDE = re.compile(
     rf"(?<![A-Za-z])(?P<city>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){{0,2}})(?:,\s*(?P<state>{_STATE_ALT}))?\s*"
     r"(?:\([A-Za-z0-9. ]{2,20}\)\s*)?(?:—|–|--| - )"
 )
+STREET = re.compile(
+    r"\b(?:Road|Rd|Street|St|Avenue|Ave|Drive|Dr|Parkway|Pkwy|Boulevard|Blvd|Lane|Ln|Highway|Hwy|Bridge|River|Park"
+    r"|Court|Ct|Way|Circle|Trail|Creek|Lake|Mall|Interstate|Route|Co)\.?$"
+)
+# a place named as where someone lives or what an institution serves: "a Glen Flora man", "Medina High School"
+PLACE_BEFORE_NOUN = re.compile(
+    r"\b(?:a|an|the)\s+(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:man|woman|teen|teenager|boy|girl|home|resident"
+    r"|family|couple|student|native|apartment|neighborhood|house|motel|hotel)\b"
+    r"|\b(?P<city2>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:police|officers|authorities|High School|Middle School"
+    r"|Police Department|Metro Police|Fire Department|city council)\b"
+)
+IN_PLACE = re.compile(r"\b(?:in|near|outside|of)\s+(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")

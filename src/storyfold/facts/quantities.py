@@ -88,6 +88,7 @@ _HEADLINE = re.compile(
     r"|(?P<injured>wounded|injured|hurt|shot))\b",
     re.I,
 )
+_SELF = re.compile(r"\bshot (?:himself|herself)\b", re.I)
 _NOBODY = re.compile(r"\b(?:no one|nobody|no-one|none|no other [a-z]+)(?: else)?\s*$", re.I)
 _DIED = re.compile(r"\b(?<!they )(?<!both )(?<!all )(?:later\s+)?died\b", re.I)
 _FATAL = re.compile(r"\b(?:fatal(?:ly)?|killed|died|dead|death)\b", re.I)
@@ -114,7 +115,7 @@ _SINGLE_KILL = re.compile(
 )
 _SINGLE_HURT = re.compile(
     r"\b(?:is|was|remains|remained|listed|left)\s+in\s+(?:\w+\s+){0,2}?(?:critical|serious|stable|grave|fair|good)\s+"
-    r"condition|\bshot (?:himself|herself)\b|\b(?:wounding|injuring|wounded|injured)\s+(?:a|an|his|her|one)\s+",
+    r"condition|\b(?:wounding|injuring|wounded|injured)\s+(?:a|an|his|her|one)\s+",
     re.I,
 )
 _MONEY = re.compile(
@@ -254,6 +255,10 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
     if not any(q.kind in ("injured", "shot") for q in out):
         for m in _SINGLE_HURT.finditer(sentence):
             add("injured", 1, 1, m.span(), "people", "")
+            break
+    if not any(q.kind in ("injured", "shot") for q in out):
+        for m in _SELF.finditer(sentence):  # "shot himself": the outcome is told elsewhere, if at all
+            add("shot", 1, 1, m.span(), "people", "")
             break
     if not any(q.kind == "killed" for q in out):
         for m in _DIED.finditer(sentence):
