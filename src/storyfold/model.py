@@ -283,7 +283,7 @@ class Quantity:
     """A count a sentence reports, kept as a range: ``low``..``high`` (None: open on that side; both
     None: a count the text does not give, as in "wounded among civilians").
 
-    ``kind``: killed, injured, shot (outcome not told), arrested, missing, displaced, money or count.
+    ``kind``: killed, injured, shot (outcome not told), suicide, arrested, missing, displaced, money or count.
     ``event`` names the event the number belongs to when it is not the one the article reports
     ("a 1990s war"); ``current`` is False for such numbers.
     """

@@ -149,6 +149,12 @@ def choose_casualties(quantities: Sequence[Quantity]) -> tuple[int | None, int |
     if "injured" not in found and shot is not None:  # "was shot": wounded unless killed
         injured = max(0, (_value(shot) or 0) - (killed or 0))
         found["shot"] = shot
+    suicide = next((q for q in quantities if q.kind == "suicide" and q.current), None)
+    if suicide is not None and killed is not None:
+        if "killed" in found and found["killed"].sentence != suicide.sentence and killed == 1:
+            killed += 1  # "shot and killed his wife ... then turned the gun on himself"
+        elif "murder-suicide" in suicide.text.lower():
+            killed = max(killed, 2)
     unknown = {q.kind for q in quantities if q.current and q.low is None and q.high is None}
     if "killed" not in found and "killed" in unknown:  # "the dead", count not given
         killed = None

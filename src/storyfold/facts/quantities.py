@@ -88,6 +88,11 @@ _HEADLINE = re.compile(
     r"|(?P<injured>wounded|injured|hurt|shot))\b",
     re.I,
 )
+_SUICIDE = re.compile(
+    r"\bkilled (?:himself|herself)\b|\btook (?:his|her) own life\b|\bturned the gun on (?:himself|herself)\b"
+    r"|\bmurder-suicide\b|\bkilling (?:himself|herself)\b",
+    re.I,
+)
 _SELF = re.compile(r"\bshot (?:himself|herself)\b", re.I)
 _NOBODY = re.compile(r"\b(?:no one|nobody|no-one|none|no other [a-z]+)(?: else)?\s*$", re.I)
 _DIED = re.compile(r"\b(?<!they )(?<!both )(?<!all )(?:later\s+)?died\b", re.I)
@@ -256,6 +261,9 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
         for m in _SINGLE_HURT.finditer(sentence):
             add("injured", 1, 1, m.span(), "people", "")
             break
+    for m in _SUICIDE.finditer(sentence):
+        add("suicide", 1, 1, m.span(), "people", "")
+        break
     if not any(q.kind in ("injured", "shot") for q in out):
         for m in _SELF.finditer(sentence):  # "shot himself": the outcome is told elsewhere, if at all
             add("shot", 1, 1, m.span(), "people", "")
