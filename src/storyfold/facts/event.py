@@ -53,6 +53,11 @@ _EVENTFUL = re.compile(
     r"|attack|crash|explosion|arrested)\b",
     re.I,
 )
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|announced|identified|released|charged|arraigned|arrested|court|funeral|vigil|planned"
+    r"|scheduled|reported|confirmed|updated|statement|press conference|will|would)\b",
+    re.I,
+)
 _STAMP = re.compile(r"\b(?:published|posted|updated|last update)\b[^.]{0,25}$", re.I)
 LEDE_SENTENCES = 3
 
@@ -166,26 +171,36 @@ def choose_casualties(quantities: Sequence[Quantity]) -> tuple[int | None, int |
 def choose_date(
     lines: Lines, published: date | None, finder: TimeFinder, focus: int | None
 ) -> tuple[date | None, str, list[TimeRef]]:
-    """(event date, the expression it came from or "published", the times of the sentences looked at)."""
+    """(event date, the expression it came from or "published", the times of the sentences looked at).
+
+    Among the day expressions of the article (the casualty sentence, the headline and the lede first), the
+    one in a sentence about the event and not next to a reporting verb ("police said Sunday") wins; a day
+    before publication is preferred to the publication day itself (reports often say when police spoke).
+    """
     lede = range(min(LEDE_SENTENCES, len(lines.sentences)))
-    eventful = [i for i, t in enumerate(lines.sentences) if _EVENTFUL.search(t)]
-    order = ([focus] if focus is not None else []) + [-1, *lede, *eventful]
+    order = ([focus] if focus is not None else []) + [-1, *lede, *range(len(lines.sentences))]
     seen: list[TimeRef] = []
-    best: tuple[date, str] | None = None
-    for index in dict.fromkeys(order):
+    ranked: list[tuple[tuple[int, int, int, int], date, str]] = []
+    for rank, index in enumerate(dict.fromkeys(order)):
         text = lines.text(index)
         if not text:
             continue
         for ref in finder(text, published):
             seen.append(ref)
             day = _day(ref)
-            if day is None or best is not None or _STAMP.search(text, 0, ref.start):
+            if day is None or _STAMP.search(text, 0, ref.start):
                 continue
             window = MAX_DAYS_BEFORE if not re.search(r"\d", ref.text) else 366  # "March 1" may be months back
-            if published is None or timedelta(0) <= published - day <= timedelta(days=window):
-                best = (day, ref.text)
-    if best is not None:
-        return best[0], best[1], seen
+            if published is not None and not timedelta(0) <= published - day <= timedelta(days=window):
+                continue
+            near = text[max(0, ref.start - 25) : ref.end + 25]
+            reporting = bool(_REPORTING.search(near))
+            eventful = bool(_EVENTFUL.search(text))
+            key = (int(reporting), int(not eventful or rank > LEDE_SENTENCES + 1), int(day == published), rank)
+            ranked.append((key, day, ref.text))
+    if ranked:
+        _, day, source = min(ranked, key=lambda r: r[0])
+        return day, source, seen
     return published, "published" if published else "", seen
 
 
