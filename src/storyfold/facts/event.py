@@ -173,14 +173,15 @@ def choose_date(
 ) -> tuple[date | None, str, list[TimeRef]]:
     """(event date, the expression it came from or "published", the times of the sentences looked at).
 
-    Among the day expressions of the article (the casualty sentence, the headline and the lede first), the
-    one in a sentence about the event and not next to a reporting verb ("police said Sunday") wins; a day
-    before publication is preferred to the publication day itself (reports often say when police spoke).
+    Among the day expressions of the sentences about the incident (shot, killed, happened ...), the one not
+    next to a reporting verb ("police said Sunday") wins, a day before publication over the publication day
+    itself (reports often say when police spoke), the casualty sentence, headline and lede first. Without
+    such sentences, the first day not next to a reporting verb nor in an "after" clause wins.
     """
     lede = range(min(LEDE_SENTENCES, len(lines.sentences)))
     order = ([focus] if focus is not None else []) + [-1, *lede, *range(len(lines.sentences))]
     seen: list[TimeRef] = []
-    ranked: list[tuple[tuple[int, int, int, int], date, str]] = []
+    ranked: list[tuple[tuple[int, int, int, int, int], date, str]] = []
     for rank, index in enumerate(dict.fromkeys(order)):
         text = lines.text(index)
         if not text:
@@ -196,7 +197,9 @@ def choose_date(
             near = text[max(0, ref.start - 25) : ref.end + 25]
             reporting = bool(_REPORTING.search(near))
             eventful = bool(_EVENTFUL.search(text))
-            key = (int(reporting), int(not eventful or rank > LEDE_SENTENCES + 1), int(day == published), rank)
+            after = not eventful and bool(re.search(r"\bafter\b[^,;]*$", text[: ref.start]))
+            late = rank > LEDE_SENTENCES + 1
+            key = (int(late), int(reporting or after), int(not eventful), int(eventful and day == published), rank)
             ranked.append((key, day, ref.text))
     if ranked:
         _, day, source = min(ranked, key=lambda r: r[0])
