@@ -256,7 +256,9 @@ def choose_place(lines: Lines) -> str | None:
                 continue
             if sp.label != "place" or not is_city_candidate(name) or name in people:
                 continue
-            name = re.sub(r"^the\s+", "", name)
+            name = re.sub(r"^the\s+", "", name, flags=re.I)
+            if not is_city_candidate(name):
+                continue
             gain = 1.0 + (1.5 if index < LEDE_SENTENCES else 0.0)
             if re.search(r"\b(?:in|near|outside)\s+(?:the\s+)?$", text[: sp.start]):
                 gain += 1
