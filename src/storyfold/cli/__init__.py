@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyfold.cli import compare, export, facts_cmds, ingest, stories  # noqa: F401  (registers the commands)
+from storyfold.cli import compare, eval_timex, export, facts_cmds, ingest, stories  # noqa: F401  (registers the commands)
 from storyfold.cli.app import app
 
 __all__ = ["app", "main"]
