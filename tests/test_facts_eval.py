@@ -22,10 +22,11 @@ def test_gvc_subset_floor(shared_data: Path, fact_extractor: Any) -> None:
     report = evaluate_facts(shared_data / "gvc" / "docs.jsonl", fact_extractor, build_article, limit=150)
     scores = {f.name: f for f in report.fields}
     assert report.with_gold == 150
-    assert scores["killed"].accuracy >= 0.62
-    assert scores["injured"].accuracy >= 0.58
-    assert scores["date"].accuracy >= 0.55 and scores["date"].accuracy > scores["date"].baseline_accuracy + 0.2
-    assert scores["city"].accuracy >= 0.52 and scores["city"].total >= 100
+    # measured 0.673 / 0.747 / 0.740 / 0.705 (baselines: 0.647 / 0.773 / 0.293 / -)
+    assert scores["killed"].accuracy >= 0.64
+    assert scores["injured"].accuracy >= 0.70
+    assert scores["date"].accuracy >= 0.70 and scores["date"].accuracy > scores["date"].baseline_accuracy + 0.3
+    assert scores["city"].accuracy >= 0.66 and scores["city"].total >= 100
 
 
 def test_facts_at_ingest_export_and_article_view(tmp_path: Path) -> None:
