@@ -63,23 +63,47 @@ def _speaker(words: str, spans: Sequence[Span], offset: int) -> str:
 
 def _ok(speaker: str) -> bool:
     s = speaker.strip().lower()
-    return bool(s) and s not in _NOT_SPEAKERS and len(s.split()) <= 10 and not s[0].isdigit()
+    return (
+        bool(s)
+        and s not in _NOT_SPEAKERS
+        and len(s.split()) <= 10
+        and s[0].isalpha()
+        and not any(ch in s for ch in _OPEN + _CLOSE + "()")
+    )
+
+
+def _quote_marks(sentence: str) -> list[int]:
+    return [i for i, ch in enumerate(sentence) if ch in _OPEN + _CLOSE]
+
+
+def _attributed(text: str, after: str, at: int, index: int, spans: Sequence[Span]) -> Quote | None:
+    """``"text," X said`` / ``"text," said X``: the quote when the words after it attribute it."""
+    va = _VERB_AFTER.match(after)
+    wv = _WHO_VERB.match(after)
+    if va and _ok(va.group("who")):
+        return Quote(_speaker(va.group("who"), spans, at + va.start("who")), va.group("v").lower(), text, True, index)
+    if wv and _ok(wv.group("who")):
+        return Quote(_speaker(wv.group("who"), spans, at + wv.start("who")), wv.group("v").lower(), text, True, index)
+    return None
 
 
 def find_quotes(sentence: str, index: int, spans: Sequence[Span] = ()) -> list[Quote]:
     """The quotes of one sentence (``spans``: the names the model found in it, for the speaker)."""
     out: list[Quote] = []
+    marks = _quote_marks(sentence)
+    if len(marks) % 2 == 1:
+        # the end of a quote opened in an earlier sentence: ``He was armed with a weapon," King said.``
+        if marks[0] > 0 and len(marks) == 1:
+            text = sentence[: marks[0]].strip().rstrip(",")
+            q = _attributed(text, sentence[marks[0] + 1 :], marks[0] + 1, index, spans)
+            return [q] if q and text else []
+        return []  # a quote that goes on into the next sentence: its attribution is there
     for m in _QUOTED.finditer(sentence):
         text = m.group("q").strip().rstrip(",")
         after = sentence[m.end() :]
-        va = _VERB_AFTER.match(after)
-        wv = _WHO_VERB.match(after)
-        if va and _ok(va.group("who")):
-            who = _speaker(va.group("who"), spans, m.end() + va.start("who"))
-            out.append(Quote(who, va.group("v").lower(), text, True, index))
-        elif wv and _ok(wv.group("who")):
-            who = _speaker(wv.group("who"), spans, m.end() + wv.start("who"))
-            out.append(Quote(who, wv.group("v").lower(), text, True, index))
+        q = _attributed(text, after, m.end(), index, spans)
+        if q is not None:
+            out.append(q)
         else:
             before = sentence[: m.start()]
             bm = re.search(rf"(?P<who>[^.;:!?\"“”]{{2,80}}?)\s+(?P<v>{_VERBS})\b[^\"“”]{{0,40}}$", before, re.I)
@@ -92,11 +116,19 @@ def find_quotes(sentence: str, index: int, spans: Sequence[Span] = ()) -> list[Q
     rm = _REPORTED.search(sentence)
     if rm and rm.start() > 0:
         words = sentence[: rm.start()].rstrip()
+        rest = rm.group("rest").strip().rstrip(".").strip()
+        if words and "," in words and len(rest.split()) <= 2:
+            # the attribution closes the sentence: "Everyone was on the floor, Lay said."
+            claim, who_words = words.rsplit(",", 1)
+            at = len(claim) + 1
+            who = _speaker(who_words, spans, at + len(who_words) - len(who_words.lstrip()))
+            if _ok(who) and claim.strip() and len(who_words.split()) <= 8:
+                out.append(Quote(who, rm.group("v").lower(), claim.strip(), False, index))
+            return out
         if words and words[-1] not in _CLOSE and not _PASSIVE.search(sentence[: rm.start()]):
             who = _speaker(words, spans, 0)
-            rest = rm.group("rest").strip()
             if _ok(who) and rest and len(words.split()) <= 14:
-                out.append(Quote(who, rm.group("v").lower(), rest.rstrip("."), False, index))
+                out.append(Quote(who, rm.group("v").lower(), rest, False, index))
                 return out
     am = _ACCORDING.search(sentence)
     if am and am.start() > 0:
