@@ -65,3 +65,18 @@ def test_eval_facts_command(shared_data: Path, tmp_path: Path) -> None:
     assert out["with_gold"] == 8
     assert set(out["fields"]) == {"killed", "injured", "date", "city"}
     assert out["fields"]["date"]["baseline"] == "publication date"
+
+
+def test_story_entities_merge_across_the_seed_reports(tmp_path: Path, fact_extractor: Any) -> None:
+    from storyfold.pipeline import IngestOptions, ingest_paths, story_entities
+    from storyfold.store import open_store
+
+    store = open_store(tmp_path / "e.db")
+    try:
+        ingest_paths([str(SEEDS)], store, IngestOptions(), facts=fact_extractor)
+        (story,) = store.stories()
+        people = [e for e in story_entities(store, story.id) if e.name == "Nikol Pashinyan"]
+        assert len(people) == 1 and set(people[0].article_ids) == {SEED_A.name, SEED_B.name}
+        assert "Pasninyan" in people[0].variants
+    finally:
+        store.close()

@@ -9,6 +9,7 @@ from pathlib import Path
 from storyfold.align import AlignOptions, align_story, compare
 from storyfold.clean import segment
 from storyfold.errors import InputError
+from storyfold.facts.entities import story_entities as merge_story
 from storyfold.facts.extract import FactExtractor
 from storyfold.ingest import read_inputs
 from storyfold.model import (
@@ -16,6 +17,7 @@ from storyfold.model import (
     ArticleFacts,
     Assignment,
     Comparison,
+    Entity,
     IngestReport,
     RawArticle,
     SegmentKind,
@@ -218,3 +220,14 @@ class ArticleView:
 def article_view(store: Store, article_id: str) -> ArticleView:
     """One article with its segments and the facts extracted at ingest."""
     return ArticleView(store.get_article(article_id), store.get_facts(article_id), store.assignment(article_id))
+
+
+def story_entities(store: Store, story_id: str) -> list[Entity]:
+    """The people, organisations and places of a story, merged across its articles' facts."""
+    story = store.get_story(story_id)
+    per_article = []
+    for article_id in story.article_ids:
+        found = store.get_facts(article_id)
+        if found is not None:
+            per_article.append((article_id, found.entities))
+    return merge_story(per_article)
