@@ -148,11 +148,14 @@ def choose_casualties(quantities: Sequence[Quantity]) -> tuple[int | None, int |
             found[kind] = pick
     if not found:
         return None, None, None
-    shot = found.pop("shot", None)
+    shots = [q for q in quantities if q.kind == "shot" and q.current and q.sentence < LEDE_SENTENCES]
+    shot = max(shots, key=lambda q: _value(q) or 0) if shots else found.get("shot")  # "4 shot" over "was shot"
+    found.pop("shot", None)
     killed = _value(found["killed"]) if "killed" in found else 0
     injured = _value(found["injured"]) if "injured" in found else 0
-    if "injured" not in found and shot is not None:  # "was shot": wounded unless killed
-        injured = max(0, (_value(shot) or 0) - (killed or 0))
+    if shot is not None:  # "four people were shot, one fatally": the others are wounded
+        from_shot = max(0, (_value(shot) or 0) - (killed or 0))
+        injured = max(injured or 0, from_shot) if "injured" in found else from_shot
         found["shot"] = shot
     suicide = next((q for q in quantities if q.kind == "suicide" and q.current), None)
     if suicide is not None and killed is not None:
