@@ -143,7 +143,8 @@ def choose_casualties(quantities: Sequence[Quantity]) -> tuple[int | None, int |
     for kind in ("killed", "injured", "shot"):
         cands = [q for q in quantities if q.kind == kind and q.current and _value(q) is not None]
         body = [q for q in cands if q.sentence >= 0]
-        pick = body[0] if body else cands[0] if cands else None
+        title = [q for q in cands if q.sentence < 0 and (_value(q) or 0) > 0]
+        pick = title[0] if title and kind == "injured" else body[0] if body else cands[0] if cands else None
         if pick is not None:
             found[kind] = pick
     if not found:
