@@ -135,8 +135,13 @@ def score(
         (a, f, g) for a, f, g in scored if g.get("city") and any(c in a.text.lower() for c in city_names(g["city"]))
     ]
     ok = sum(1 for _, f, g in named if f is not None and city_ok(f.event.place, g["city"]))
-    out.append(FieldScore("city", ok, len(named), 0, "none (where the text names the city)"))
+    base = sum(1 for _, f, g in named if f is not None and city_ok(_top_place(f), g["city"]))
+    out.append(FieldScore("city", ok, len(named), base, "most mentioned place name (where the text names the city)"))
     return out
+
+
+def _top_place(f: ArticleFacts) -> str | None:
+    return next((e.name for e in f.entities if e.kind == "place"), None)
 
 
 def _errors(
