@@ -58,6 +58,11 @@ _REPORTING = re.compile(
     r"|scheduled|reported|confirmed|updated|statement|press conference|will|would)\b",
     re.I,
 )
+_CLOCK = re.compile(
+    r"^(?:(?:about|around|approximately|just|shortly|before|after|at|by|until|roughly)\s+)*"
+    r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?|noon|midnight|hours?)$",
+    re.I,
+)
 _STAMP = re.compile(r"\b(?:published|posted|updated|last update)\b[^.]{0,25}$", re.I)
 LEDE_SENTENCES = 3
 
@@ -203,7 +208,14 @@ def choose_date(
             eventful = bool(_EVENTFUL.search(text))
             after = not eventful and bool(re.search(r"\bafter\b[^,;]*$", text[: ref.start]))
             late = rank > LEDE_SENTENCES + 1
-            key = (int(late), int(reporting or after), int(not eventful), int(eventful and day == published), rank)
+            clock = bool(_CLOCK.match(ref.text))  # "about 1 p.m." names no day: the resolver assumes publication
+            key = (
+                int(late),
+                int(reporting or after or clock),
+                int(not eventful),
+                int(eventful and day == published),
+                rank,
+            )
             ranked.append((key, day, ref.text))
     if ranked:
         _, day, source = min(ranked, key=lambda r: r[0])
