@@ -48,6 +48,7 @@ _SIMPLE = re.compile(
     re.I,
 )
 MAX_DAYS_BEFORE = 31
+DATELINE_WEIGHT = 6
 _EVENTFUL = re.compile(
     r"\b(?:shot|shooting|killed|died|dead|death|wounded|injured|occurred|happened|incident|fired|gunfire|stabbed"
     r"|attack|crash|explosion|arrested)\b",
@@ -223,8 +224,9 @@ def choose_date(
     return published, "published" if published else "", seen
 
 
-def choose_place(lines: Lines) -> str | None:
-    """The city (with its state when the text gives it) where the event happened."""
+def choose_place(lines: Lines, focus: int | None = None) -> str | None:
+    """The city (with its state when the text gives it) where the event happened; ``focus``: the sentence
+    that tells the casualties."""
     score: Counter[str] = Counter()
     states: dict[str, str] = {}
     m = next((d for d in (DATELINE.match(t) for t in lines.sentences[:2]) if d is not None), None)
@@ -232,7 +234,7 @@ def choose_place(lines: Lines) -> str | None:
         m = next((d for d in (DATELINE_INSIDE.search(t) for t in lines.sentences[:2]) if d is not None), None)
     if m and is_city_candidate(m.group("city")) and (m.group("city").isupper() or m.group("state")):
         city = m.group("city").strip().title()
-        score[city] += 6
+        score[city] += DATELINE_WEIGHT  # a station's home town as often as the scene
         if m.group("state"):
             states[city] = m.group("state")
     texts = [(i, lines.text(i)) for i in range(-1, len(lines.sentences))]
@@ -259,7 +261,7 @@ def choose_place(lines: Lines) -> str | None:
         for im in IN_PLACE.finditer(text):
             city = im.group("city")
             if city in named_places or (i < LEDE_SENTENCES and is_city_candidate(city) and city not in people):
-                score[city] += 1
+                score[city] += 1 + (2 if i == focus else 0)  # "a shooting in Gary"
     for i, spans in enumerate(lines.spans):
         index = i - offset
         text = lines.text(index)
@@ -297,4 +299,4 @@ def main_event(
 ) -> tuple[Event, list[TimeRef]]:
     killed, injured, focus = choose_casualties(quantities)
     day, source, times = choose_date(lines, published, finder, focus)
-    return Event(day, choose_place(lines), killed, injured, source), times
+    return Event(day, choose_place(lines, focus), killed, injured, source), times
