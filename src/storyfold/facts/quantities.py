@@ -74,7 +74,7 @@ _VERB_THEN_NUM = re.compile(
 # "a man was shot and killed", "Smith, 23, was pronounced dead", "is dead"
 _SINGULAR = re.compile(
     r"\b(?:was|is|has been|had been)\s+(?:(?:fatally|critically|seriously|severely|later|also|reportedly|allegedly"
-    r"|then|found|pronounced|apparently|accidentally)\s+){0,2}"
+    r"|then|found|pronounced|apparently|accidentally|clinically)\s+){0,2}"
     r"(?:(?P<killed>shot (?:and killed|dead|to death)|killed|slain|murdered|dead|stabbed to death)"
     r"|(?P<injured>shot|wounded|injured|hurt|grazed|struck)|(?P<arrested>arrested|detained|taken into custody)"
     r"|(?P<missing>missing))\b",
@@ -82,7 +82,7 @@ _SINGULAR = re.compile(
 )
 # a headline or sentence opening with a singular victim: "Man killed in shooting", "Teen shot dead"
 _HEADLINE = re.compile(
-    r"^(?:(?:a|an|one)\s+)?(?:\d+-year-old\s+)?(?:[a-z]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|person|child"
+    r"^(?:(?:a|an|one)\s+)?(?:\d+-year-old\s+)?(?:[a-z]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|youth|person|child"
     r"|toddler|student|officer|driver|victim|mother|father|son|daughter)\s+(?:is\s+)?"
     r"(?:(?P<killed>killed|slain|dead|dies|shot dead|fatally shot|shot and killed)"
     r"|(?P<injured>wounded|injured|hurt|shot))\b",
@@ -114,8 +114,12 @@ _NUM_FATALLY = re.compile(rf"{_QUAL}{_NUM}\s+(?:of them\s+)?fatally\b", re.I)
 # singular events without a number: "shooting and killing his best friend", "the death of a 3-year-old boy"
 _SINGLE_KILL = re.compile(
     r"\b(?:(?:shot and )?kill(?:ed|ing)|shooting and killing|murder(?:ed|ing)|fatally shooting)"
-    r"\s+(?:a|an|his|her|their|one|the)\s+"
-    r"|\b(?:shot and killed|fatally shot|shot to death|shot dead)\b|\bdeath of (?:a|an|his|her|the|[A-Z])",
+    r"\s+(?:a|an|his|her|their|one|the|\d+-year-old)\s+"
+    r"|\b(?:kills|killed)\s+\d+-year-old\b"
+    r"|\bleft (?:a|an|one|the) (?:[\w-]+ ){0,3}?dead\b"
+    r"|\b(?:a|the) fatal shooting\b|\bfatal shooting of\b"
+    r"|\b(?:shot and killed|fatally shot|shot to death|shot dead|brain dead)\b"
+    r"|\bdeath of (?:a|an|his|her|the|[A-Z]|\d+-year-old)",
     re.I,
 )
 _SINGLE_HURT = re.compile(
