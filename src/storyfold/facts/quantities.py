@@ -116,7 +116,8 @@ _SINGLE_KILL = re.compile(
     r"\b(?:(?:shot and )?kill(?:ed|ing)|shooting and killing|murder(?:ed|ing)|fatally shooting)"
     r"\s+(?:a|an|his|her|their|one|the|\d+-year-old)\s+"
     r"|\b(?:kills|killed)\s+\d+-year-old\b"
-    r"|\bleft (?:a|an|one|the) (?:[\w-]+ ){0,3}?dead\b"
+    r"|\b(?:left|found) (?:a|an|one|the) (?:[\w-]+ ){0,3}?dead\b"
+    r"|\bshot (?:himself|herself) to death\b|\bkilling (?:him|her)\b|\bshooting death\b(?!s)"
     r"|\b(?:a|the) fatal shooting\b|\bfatal shooting of\b"
     r"|\b(?:shot and killed|fatally shot|shot to death|shot dead|brain dead)\b"
     r"|\bdeath of (?:a|an|his|her|the|[A-Z]|\d+-year-old)",
