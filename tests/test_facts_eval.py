@@ -22,11 +22,12 @@ def test_gvc_subset_floor(shared_data: Path, fact_extractor: Any) -> None:
     report = evaluate_facts(shared_data / "gvc" / "docs.jsonl", fact_extractor, build_article, limit=150)
     scores = {f.name: f for f in report.fields}
     assert report.with_gold == 150
-    # measured 0.673 / 0.747 / 0.740 / 0.705 (baselines: 0.647 / 0.773 / 0.293 / -)
-    assert scores["killed"].accuracy >= 0.64
-    assert scores["injured"].accuracy >= 0.70
-    assert scores["date"].accuracy >= 0.70 and scores["date"].accuracy > scores["date"].baseline_accuracy + 0.3
-    assert scores["city"].accuracy >= 0.66 and scores["city"].total >= 100
+    # measured 0.707 / 0.773 / 0.753 / 0.705 (baselines: 0.647 / 0.773 / 0.293 / 0.349)
+    assert scores["killed"].accuracy >= 0.67 and scores["killed"].accuracy > scores["killed"].baseline_accuracy
+    assert scores["injured"].accuracy >= 0.73
+    assert scores["date"].accuracy >= 0.71 and scores["date"].accuracy > scores["date"].baseline_accuracy + 0.3
+    assert scores["city"].accuracy >= 0.66 and scores["city"].accuracy > scores["city"].baseline_accuracy + 0.2
+    assert scores["city"].total >= 100
 
 
 def test_facts_at_ingest_export_and_article_view(tmp_path: Path) -> None:
