@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,3 +30,12 @@ def store(tmp_path: Path) -> Iterator[Store]:
     s = open_store(tmp_path / "test.db")
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def fact_extractor() -> Any:
+    """One facts extractor (the spaCy model loaded once) for the whole test session."""
+    from storyfold.facts.extract import FactExtractor
+    from storyfold.facts.nlp import SentenceNer, load_nlp
+
+    return FactExtractor(SentenceNer(load_nlp()))

@@ -328,3 +328,91 @@ class Line:
     @property
     def article_ids(self) -> tuple[str, ...]:
         return tuple(m.article_id for m in self.members)
+
+
+# --- facts (issue 7): entities, quantities, quotes and the article's main event ---------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name the language model found in one sentence of an article (offsets within the sentence).
+
+    ``label`` is the coarse kind: "person", "org", "place" or "group" (nationalities and the like).
+    ``sentence`` is the index among the article's sentences; -1 is the title.
+    """
+
+    text: str
+    label: str
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world person, organisation or place: its mentions merged by name variants and typos."""
+
+    name: str  # the fullest form seen ("Vladimir Putin", not "Putin")
+    kind: str  # "person", "org", "place" or "group": the majority label of its mentions
+    variants: tuple[str, ...]  # every distinct surface form, the name first
+    mentions: int
+    article_ids: tuple[str, ...] = ()  # filled when merged across the articles of a story
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A count a sentence reports, kept as a range: ``low``..``high`` (None: open on that side; both
+    None: a count the text does not give, as in "wounded among civilians").
+
+    ``kind``: killed, injured, shot (outcome not told), suicide, arrested, missing, displaced, money or count.
+    ``event`` names the event the number belongs to when it is not the one the article reports
+    ("a 1990s war"); ``current`` is False for such numbers.
+    """
+
+    kind: str
+    low: int | None
+    high: int | None
+    text: str  # the words it was read from
+    sentence: int
+    unit: str = "people"
+    qualifier: str = ""  # "more than", "at least", "about", "up to" ... as written
+    event: str = ""
+    current: bool = True
+
+    @property
+    def exact(self) -> int | None:
+        return self.low if self.low is not None and self.low == self.high else None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Direct ("...", X said) or reported (X told AFP that ...) speech, with its speaker and verb."""
+
+    speaker: str
+    verb: str
+    text: str
+    direct: bool
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """The article's main event, chosen among all its mentions. None where the text does not tell."""
+
+    date: date | None = None
+    place: str | None = None
+    killed: int | None = None
+    injured: int | None = None
+    date_source: str = ""  # the time expression the date was resolved from, or "published"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFacts:
+    """Everything the facts stage extracted from one article."""
+
+    article_id: str
+    event: Event
+    entities: tuple[Entity, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    times: tuple[TimeRef, ...] = ()

@@ -11,13 +11,17 @@ from storyfold.boilerplate import LearnOptions, candidate_lines, is_learned, rel
 from storyfold.clean import segment
 from storyfold.dedup import DedupOptions, DedupResult, dedup_article
 from storyfold.errors import InputError
+from storyfold.facts.entities import story_entities as merge_story
+from storyfold.facts.extract import FactExtractor
 from storyfold.ingest import ReadOptions, read_inputs
 from storyfold.ingest.meta import date_from_url, detect_language, find_dateline, find_wire, host, registered_domain
 from storyfold.model import (
     Article,
+    ArticleFacts,
     Assignment,
     Comparison,
     DuplicateLink,
+    Entity,
     IngestReport,
     Line,
     RawArticle,
@@ -82,6 +86,7 @@ class Added:
     assignment: Assignment | None  # None when already present or not an article
     present: bool = False
     non_article: str | None = None
+    article: Article | None = None  # the article as stored (its final id and learned labels); None if present
 
 
 def _learn_boilerplate(store: Store, article: Article, learn: LearnOptions) -> tuple[Article, list[tuple[str, int]]]:
@@ -123,7 +128,7 @@ def store_article(
                     reason = f"recurs in {count} articles of {article.outlet}"
                     store.relabel_outlet_line(article.outlet, key, SegmentKind.BOILERPLATE, reason)
         if article.non_article is not None:
-            return Added(stored_id, None, non_article=article.non_article)
+            return Added(stored_id, None, non_article=article.non_article, article=article)
         copy = dedup_article(store, article, dedup or DedupOptions(), store.get_article)
         weights = article_terms(article, opts)
         decision = _copy_assignment(store, article, copy) or assign(article, weights, store, opts)
@@ -131,7 +136,7 @@ def store_article(
             store.create_story(decision.story_id, _story_title(article))
         store.add_article_terms(article.id, weights)
         store.add_to_story(decision, weights, article.published_date)
-        return Added(stored_id, decision)
+        return Added(stored_id, decision, article=article)
 
 
 def add_article(
@@ -180,15 +185,35 @@ class IngestOptions:
         return self.read or ReadOptions(max_file_bytes=self.max_file_bytes)
 
 
+def add_facts(store: Store, articles: Sequence[Article], facts: FactExtractor) -> list[Skipped]:
+    """Extract and store the facts of stored articles (one batch through the model); returns the failures."""
+    failed: list[Skipped] = []
+    results = facts.extract(articles)
+    with store.transaction():
+        for r in results:
+            if isinstance(r, ArticleFacts):
+                store.put_facts(r)
+            else:
+                failed.append(r)
+    return failed
+
+
 def ingest_items(
-    items: Iterable[RawArticle | Skipped], store: Store, opts: IngestOptions, progress: Progress | None = None
+    items: Iterable[RawArticle | Skipped],
+    store: Store,
+    opts: IngestOptions,
+    progress: Progress | None = None,
+    facts: FactExtractor | None = None,
 ) -> IngestReport:
-    """Ingest raw articles one transaction each; a bad item is recorded and the batch goes on."""
+    """Ingest raw articles one transaction each; a bad item is recorded and the batch goes on.
+    With ``facts``, the facts of the new articles are extracted in batches and stored."""
     ingested: list[str] = []
     present: list[str] = []
     skipped: list[Skipped] = []
     assignments: list[Assignment] = []
     non_articles: list[tuple[str, str]] = []
+    pending: list[Article] = []
+    batch = facts.options.batch_articles if facts else 0
     for item in items:
         if isinstance(item, Skipped):
             skipped.append(item)
@@ -208,17 +233,28 @@ def ingest_items(
                     assignments.append(added.assignment)
                 if added.non_article is not None:
                     non_articles.append((added.article_id, added.non_article))
+                elif facts is not None and added.article is not None:
+                    pending.append(added.article)
+                    if len(pending) >= batch:
+                        skipped.extend(add_facts(store, pending, facts))
+                        pending = []
         if progress:
             progress(item.origin)
+    if facts is not None and pending:
+        skipped.extend(add_facts(store, pending, facts))
     return IngestReport(tuple(ingested), tuple(present), tuple(skipped), tuple(assignments), tuple(non_articles))
 
 
 def ingest_paths(
-    paths: Sequence[str], store: Store, opts: IngestOptions | None = None, progress: Progress | None = None
+    paths: Sequence[str],
+    store: Store,
+    opts: IngestOptions | None = None,
+    progress: Progress | None = None,
+    facts: FactExtractor | None = None,
 ) -> IngestReport:
-    """Read every input under the paths and ingest it."""
+    """Read every input under the paths and ingest it (and extract facts when given an extractor)."""
     opts = opts or IngestOptions()
-    return ingest_items(read_inputs(paths, options=opts.read_options()), store, opts, progress)
+    return ingest_items(read_inputs(paths, options=opts.read_options()), store, opts, progress, facts)
 
 
 def read_article(path: str | Path) -> Article:
@@ -303,3 +339,26 @@ def recluster(store: Store, opts: StoryOptions | None = None) -> int:
                 reason = "batch: average-link clustering of the whole store"
                 store.add_to_story(Assignment(article_id, story_id, 1.0, k == members[0], (reason,)), weights, day)
         return len(clusters)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    article: Article
+    facts: ArticleFacts | None
+    assignment: Assignment | None
+
+
+def article_view(store: Store, article_id: str) -> ArticleView:
+    """One article with its segments and the facts extracted at ingest."""
+    return ArticleView(store.get_article(article_id), store.get_facts(article_id), store.assignment(article_id))
+
+
+def story_entities(store: Store, story_id: str) -> list[Entity]:
+    """The people, organisations and places of a story, merged across its articles' facts."""
+    story = store.get_story(story_id)
+    per_article = []
+    for article_id in story.article_ids:
+        found = store.get_facts(article_id)
+        if found is not None:
+            per_article.append((article_id, found.entities))
+    return merge_story(per_article)

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from storyfold.cli import compare, dupes, eval_timex, evaluate, export, ingest, stories  # noqa: F401  (registers the commands)
+from storyfold.cli import (  # noqa: F401  (registers the commands)
+    compare,
+    dupes,
+    eval_timex,
+    evaluate,
+    export,
+    facts_cmds,
+    ingest,
+    stories,
+)
 from storyfold.cli.app import app
 
 __all__ = ["app", "main"]

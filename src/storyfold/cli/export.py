@@ -12,6 +12,7 @@ import typer
 from storyfold import serialize
 from storyfold.cli.app import DbOption, export_app, fail, settings, store_for
 from storyfold.errors import StoryfoldError
+from storyfold.facts.codec import event_to_dict
 
 
 @export_app.command("articles")
@@ -23,8 +24,8 @@ def export_articles(
     ] = None,
     text: Annotated[bool, typer.Option("--text/--no-text", help="Include the cleaned body text.")] = False,
 ) -> None:
-    """One JSON object per article: id, story, source, published, title, url, duplicate_of, line (and text
-    with --text)."""
+    """One JSON object per article: id, story, source, published, title, url, duplicate_of, line, event
+    (and text with --text)."""
     if fmt != "jsonl":
         raise typer.BadParameter(f"unknown format {fmt!r}; supported: jsonl", param_hint="--format")
     try:
@@ -43,6 +44,8 @@ def export_articles(
                     member = store.line_member(article.id)
                     row["duplicate_of"] = member.duplicate_of if member else None
                     row["line"] = member.line_id if member else None
+                    found = store.get_facts(article.id)
+                    row["event"] = event_to_dict(found.event if found else None)
                     if text:
                         row["text"] = article.text
                     fh.write(json.dumps(row, ensure_ascii=False) + "\n")

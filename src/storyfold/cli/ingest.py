@@ -11,6 +11,7 @@ from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColum
 
 from storyfold import serialize
 from storyfold.cli.app import DbOption, JsonOption, app, err, fail, out, print_json, settings, store_for
+from storyfold.cli.facts_cmds import make_extractor
 from storyfold.errors import StoryfoldError
 from storyfold.ingest.options import ReadOptions, parse_column_map
 from storyfold.pipeline import IngestOptions, ingest_paths
@@ -46,6 +47,9 @@ def ingest(
         str | None,
         typer.Option("--csv-columns", help="CSV column mapping FIELD=COLUMN,..., e.g. text=body,published=pubdate."),
     ] = None,
+    skip_facts: Annotated[
+        bool, typer.Option("--skip-facts", help="Do not extract facts (entities, counts, quotes, main event).")
+    ] = False,
 ) -> None:
     """Ingest articles into the store. Re-running on the same input adds nothing twice.
 
@@ -72,6 +76,7 @@ def ingest(
             csv_columns=columns,
         )
         opts = IngestOptions(stories=cfg.stories, max_file_bytes=cfg.max_file_bytes, read=read)
+        facts = None if skip_facts else make_extractor()
         with store_for(cfg) as store:
             if sys.stderr.isatty() and not as_json:
                 with Progress(
@@ -88,9 +93,9 @@ def ingest(
                     def tick(origin: str) -> None:
                         bar.update(task, advance=1, description=escape(origin[-60:]))
 
-                    report = ingest_paths(paths, store, opts, tick)
+                    report = ingest_paths(paths, store, opts, tick, facts)
             else:
-                report = ingest_paths(paths, store, opts)
+                report = ingest_paths(paths, store, opts, facts=facts)
     except StoryfoldError as exc:
         raise fail(exc) from exc
     if as_json:

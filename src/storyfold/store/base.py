@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import date
 
-from storyfold.model import Article, Assignment, SegmentKind, Story
+from storyfold.model import Article, ArticleFacts, Assignment, SegmentKind, Story
 from storyfold.store.dedup_base import DedupStore
 
 
@@ -101,3 +101,12 @@ class Store(DedupStore, abc.ABC):
     @abc.abstractmethod
     def relabel_outlet_line(self, outlet: str, key: str, kind: SegmentKind, reason: str) -> int:
         """Relabel the body segments of the outlet's stored articles that carry this line; how many."""
+
+    # facts (migration 4)
+    @abc.abstractmethod
+    def put_facts(self, facts: ArticleFacts) -> None:
+        """Store (or replace) the extracted facts of an article."""
+
+    @abc.abstractmethod
+    def get_facts(self, article_id: str) -> ArticleFacts | None:
+        """The facts of an article, or None when they were not extracted (ingested with --skip-facts)."""

@@ -135,6 +135,21 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             "CREATE INDEX ix_line_members_line ON line_members (line_id)",
         ),
     ),
+    (
+        4,
+        "article facts: the main event (date, place, killed, injured) and the extracted facts as JSON",
+        (
+            """CREATE TABLE article_facts (
+                article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+                event_date TEXT,
+                event_place TEXT,
+                killed INTEGER,
+                injured INTEGER,
+                data TEXT NOT NULL
+            )""",
+            "CREATE INDEX ix_article_facts_date ON article_facts (event_date)",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]

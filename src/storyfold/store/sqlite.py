@@ -13,7 +13,8 @@ from sqlalchemy import Connection, Engine, bindparam, create_engine, event, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from storyfold.errors import NotFoundError, StoreError
-from storyfold.model import Article, Assignment, Segment, SegmentKind, Story
+from storyfold.facts.codec import facts_from_dict, facts_to_dict
+from storyfold.model import Article, ArticleFacts, Assignment, Segment, SegmentKind, Story
 from storyfold.store.base import Store
 from storyfold.store.migrations import MIGRATIONS
 from storyfold.store.sqlite_dedup import SQLiteDedupMixin
@@ -381,6 +382,29 @@ class SQLiteStore(SQLiteDedupMixin, Store):
             {"kind": kind.value, "reason": reason, "o": outlet, "k": key},
         )
         return int(getattr(result, "rowcount", 0) or 0)
+
+    # facts (migration 4)
+    def put_facts(self, facts: ArticleFacts) -> None:
+        e = facts.event
+        self._exec(
+            """INSERT INTO article_facts (article_id, event_date, event_place, killed, injured, data)
+               VALUES (:a, :d, :p, :k, :i, :data)
+               ON CONFLICT (article_id) DO UPDATE SET event_date = excluded.event_date,
+                 event_place = excluded.event_place, killed = excluded.killed, injured = excluded.injured,
+                 data = excluded.data""",
+            {
+                "a": facts.article_id,
+                "d": _iso(e.date),
+                "p": e.place,
+                "k": e.killed,
+                "i": e.injured,
+                "data": json.dumps(facts_to_dict(facts), ensure_ascii=False),
+            },
+        )
+
+    def get_facts(self, article_id: str) -> ArticleFacts | None:
+        rows = self._rows("SELECT data FROM article_facts WHERE article_id = :a", {"a": article_id})
+        return facts_from_dict(json.loads(rows[0].data)) if rows else None
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

@@ -1,0 +1,302 @@
+"""The article's main event: when, where, and how many were killed and injured, chosen among all the
+mentions of the article.
+
+- casualties: the first current count in the body (the lede states the event); the headline when the
+  body gives none; a count missing beside a given one is 0 ("a man was killed" → injured 0).
+- date: the first time expression that resolves to one day within a month before publication, in the
+  sentence that gives the casualties, the headline or the first sentences; else the publication date.
+- place: the dateline, "City, State" pairs, then the place names the model found, by frequency and
+  earliness; states, countries and counties are not cities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from storyfold.facts.nlp import Span
+from storyfold.facts.places import (
+    CITY_STATE,
+    DATELINE,
+    DATELINE_INSIDE,
+    IN_PLACE,
+    PLACE_BEFORE_NOUN,
+    is_city_candidate,
+    state_name,
+)
+from storyfold.model import Event, Quantity, TimeRef
+
+TimeFinder = Callable[[str, date | datetime | None], list[TimeRef]]
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+)  # fmt: skip
+_MONTH_RX = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_SIMPLE = re.compile(
+    r"\b(?:(?P<last>last|this|early|late|on)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\b(?P<yesterday>yesterday)\b|\b(?P<lastnight>last night|overnight)\b"
+    r"|\b(?P<today>today|tonight|this morning|this afternoon|this evening|earlier today)\b"
+    rf"|\b(?P<month>{_MONTH_RX})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?",
+    re.I,
+)
+MAX_DAYS_BEFORE = 31
+DATELINE_WEIGHT = 6
+_EVENTFUL = re.compile(
+    r"\b(?:shot|shooting|killed|died|dead|death|wounded|injured|occurred|happened|incident|fired|gunfire|stabbed"
+    r"|attack|crash|explosion|arrested)\b",
+    re.I,
+)
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|announced|identified|released|charged|arraigned|arrested|court|funeral|vigil|planned"
+    r"|scheduled|reported|confirmed|updated|statement|press conference|will|would)\b",
+    re.I,
+)
+_CLOCK = re.compile(
+    r"^(?:(?:about|around|approximately|just|shortly|before|after|at|by|until|roughly)\s+)*"
+    r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?|noon|midnight|hours?)$",
+    re.I,
+)
+_STAMP = re.compile(r"\b(?:published|posted|updated|last update)\b[^.]{0,25}$", re.I)
+LEDE_SENTENCES = 3
+
+
+def simple_times(text: str, anchor: date | datetime | None) -> list[TimeRef]:
+    """A small resolver for the day expressions news ledes use ("Saturday night", "yesterday", "Oct. 30").
+    Used when the full time-expression resolver (``storyfold.facts.times``) is not installed."""
+    day = anchor.date() if isinstance(anchor, datetime) else anchor
+    out: list[TimeRef] = []
+    for m in _SIMPLE.finditer(text):
+        value: date | None = None
+        if m.group("month"):
+            month = next(i for i, n in enumerate(_MONTHS, 1) if n.startswith(m.group("month").lower().rstrip(".")[:3]))
+            year = int(m.group("year")) if m.group("year") else (day.year if day else None)
+            if year is None:
+                continue
+            try:
+                value = date(year, month, int(m.group("day")))
+            except ValueError:
+                continue
+            if day and not m.group("year") and value > day + timedelta(days=1):
+                value = value.replace(year=year - 1)
+        elif day is None:
+            continue
+        elif m.group("wd"):
+            back = (day.weekday() - _WEEKDAYS.index(m.group("wd").lower())) % 7
+            if back == 0 and (m.group("last") or "").lower() == "last":
+                back = 7
+            value = day - timedelta(days=back)
+        elif m.group("yesterday") or m.group("lastnight"):
+            value = day - timedelta(days=1)
+        elif m.group("today"):
+            value = day
+        if value is not None:
+            out.append(TimeRef(m.group(0), m.start(), m.end(), "DATE", value.isoformat()))
+    return out
+
+
+def default_time_finder() -> TimeFinder:
+    """The time-expression resolver of ``storyfold.facts.times`` when it is there, else ``simple_times``."""
+    import importlib
+
+    try:
+        module = importlib.import_module("storyfold.facts.times")
+    except ImportError:
+        return simple_times
+    finder: TimeFinder = module.find_times
+    return finder
+
+
+def _day(ref: TimeRef) -> date | None:
+    if ref.type not in ("DATE", "TIME") or not re.match(r"^\d{4}-\d{2}-\d{2}", ref.value):
+        return None
+    try:
+        return date.fromisoformat(ref.value[:10])
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Lines:
+    """What the event is chosen from: the title (sentence -1) and body sentences with their names."""
+
+    title: str | None
+    sentences: Sequence[str]
+    spans: Sequence[Sequence[Span]]  # per sentence, the title's first when there is a title
+
+    def text(self, index: int) -> str:
+        if index < 0:
+            return self.title or ""
+        return self.sentences[index] if index < len(self.sentences) else ""
+
+
+def _value(q: Quantity) -> int | None:
+    if q.low is not None and q.high is not None and q.low == q.high:
+        return q.low
+    return q.low if q.low is not None else q.high
+
+
+def choose_casualties(quantities: Sequence[Quantity]) -> tuple[int | None, int | None, int | None]:
+    """(killed, injured, the sentence the first of them came from)."""
+    found: dict[str, Quantity] = {}
+    for kind in ("killed", "injured", "shot"):
+        cands = [q for q in quantities if q.kind == kind and q.current and _value(q) is not None]
+        body = [q for q in cands if q.sentence >= 0]
+        title = [q for q in cands if q.sentence < 0 and (_value(q) or 0) > 0]
+        pick = title[0] if title and kind == "injured" else body[0] if body else cands[0] if cands else None
+        if pick is not None:
+            found[kind] = pick
+    if not found:
+        return None, None, None
+    shots = [q for q in quantities if q.kind == "shot" and q.current and q.sentence < LEDE_SENTENCES]
+    shot = max(shots, key=lambda q: _value(q) or 0) if shots else found.get("shot")  # "4 shot" over "was shot"
+    found.pop("shot", None)
+    killed = _value(found["killed"]) if "killed" in found else 0
+    injured = _value(found["injured"]) if "injured" in found else 0
+    if shot is not None:  # "four people were shot, one fatally": the others are wounded
+        from_shot = max(0, (_value(shot) or 0) - (killed or 0))
+        injured = max(injured or 0, from_shot) if "injured" in found else from_shot
+        found["shot"] = shot
+    suicide = next((q for q in quantities if q.kind == "suicide" and q.current), None)
+    if suicide is not None and killed is not None:
+        if "killed" in found and found["killed"].sentence != suicide.sentence and killed == 1:
+            killed += 1  # "shot and killed his wife ... then turned the gun on himself"
+        elif "murder-suicide" in suicide.text.lower():
+            killed = max(killed, 2)
+    unknown = {q.kind for q in quantities if q.current and q.low is None and q.high is None}
+    if "killed" not in found and "killed" in unknown:  # "the dead", count not given
+        killed = None
+    if "injured" not in found and "shot" not in found and "injured" in unknown:  # "wounded among civilians"
+        injured = None
+    return killed, injured, min(q.sentence for q in found.values())
+
+
+def choose_date(
+    lines: Lines, published: date | None, finder: TimeFinder, focus: int | None
+) -> tuple[date | None, str, list[TimeRef]]:
+    """(event date, the expression it came from or "published", the times of the sentences looked at).
+
+    Among the day expressions of the sentences about the incident (shot, killed, happened ...), the one not
+    next to a reporting verb ("police said Sunday") wins, a day before publication over the publication day
+    itself (reports often say when police spoke), the casualty sentence, headline and lede first. Without
+    such sentences, the first day not next to a reporting verb nor in an "after" clause wins.
+    """
+    lede = range(min(LEDE_SENTENCES, len(lines.sentences)))
+    order = ([focus] if focus is not None else []) + [-1, *lede, *range(len(lines.sentences))]
+    seen: list[TimeRef] = []
+    ranked: list[tuple[tuple[int, int, int, int, int], date, str]] = []
+    for rank, index in enumerate(dict.fromkeys(order)):
+        text = lines.text(index)
+        if not text:
+            continue
+        for ref in finder(text, published):
+            seen.append(ref)
+            day = _day(ref)
+            if day is None or _STAMP.search(text, 0, ref.start):
+                continue
+            window = MAX_DAYS_BEFORE if not re.search(r"\d", ref.text) else 366  # "March 1" may be months back
+            if published is not None and not timedelta(0) <= published - day <= timedelta(days=window):
+                continue
+            near = text[max(0, ref.start - 25) : ref.end + 25]
+            reporting = bool(_REPORTING.search(near))
+            eventful = bool(_EVENTFUL.search(text))
+            after = not eventful and bool(re.search(r"\bafter\b[^,;]*$", text[: ref.start]))
+            late = rank > LEDE_SENTENCES + 1
+            clock = bool(_CLOCK.match(ref.text))  # "about 1 p.m." names no day: the resolver assumes publication
+            key = (
+                int(late),
+                int(reporting or after or clock),
+                int(not eventful),
+                int(eventful and day == published),
+                rank,
+            )
+            ranked.append((key, day, ref.text))
+    if ranked:
+        _, day, source = min(ranked, key=lambda r: r[0])
+        return day, source, seen
+    return published, "published" if published else "", seen
+
+
+def choose_place(lines: Lines, focus: int | None = None) -> str | None:
+    """The city (with its state when the text gives it) where the event happened; ``focus``: the sentence
+    that tells the casualties."""
+    score: Counter[str] = Counter()
+    states: dict[str, str] = {}
+    m = next((d for d in (DATELINE.match(t) for t in lines.sentences[:2]) if d is not None), None)
+    if m is None:
+        m = next((d for d in (DATELINE_INSIDE.search(t) for t in lines.sentences[:2]) if d is not None), None)
+    if m and is_city_candidate(m.group("city")) and (m.group("city").isupper() or m.group("state")):
+        city = m.group("city").strip().title()
+        score[city] += DATELINE_WEIGHT  # a station's home town as often as the scene
+        if m.group("state"):
+            states[city] = m.group("state")
+    texts = [(i, lines.text(i)) for i in range(-1, len(lines.sentences))]
+    for i, text in texts:
+        for cm in CITY_STATE.finditer(text):
+            city = cm.group("city")
+            if is_city_candidate(city):
+                score[city] += 3 if i < LEDE_SENTENCES else 1
+                states.setdefault(city, cm.group("state"))
+    offset = 0 if lines.title is None else 1
+    people = {
+        tok
+        for spans in lines.spans
+        for sp in spans
+        if sp.label == "person"
+        for tok in (sp.text.strip(), sp.text.strip().split(" ")[-1])
+    }
+    named_places = {sp.text.strip() for spans in lines.spans for sp in spans if sp.label == "place"}
+    for i, text in texts:
+        for pm in PLACE_BEFORE_NOUN.finditer(text):
+            city = pm.group("city") or pm.group("city2")
+            if is_city_candidate(city):
+                score[city] += 3 if i < LEDE_SENTENCES else 2
+        for im in IN_PLACE.finditer(text):
+            city = im.group("city")
+            if city in named_places or (i < LEDE_SENTENCES and is_city_candidate(city) and city not in people):
+                score[city] += 1 + (2 if i == focus else 0)  # "a shooting in Gary"
+    for i, spans in enumerate(lines.spans):
+        index = i - offset
+        text = lines.text(index)
+        for sp in spans:
+            name = sp.text.strip()
+            if sp.label == "org":
+                om = re.match(r"^(?:the\s+)?(.+?)\s+(?:Police|Fire|Sheriff|High School|Middle School|Metro)", name)
+                if om and is_city_candidate(om.group(1)):
+                    score[om.group(1)] += 1
+                continue
+            if sp.label != "place" or not is_city_candidate(name) or name in people:
+                continue
+            name = re.sub(r"^the\s+", "", name, flags=re.I)
+            if not is_city_candidate(name):
+                continue
+            gain = 1.0 + (1.5 if index < LEDE_SENTENCES else 0.0)
+            if re.search(r"\b(?:in|near|outside)\s+(?:the\s+)?$", text[: sp.start]):
+                gain += 1
+            score[name] += round(gain * 2)
+    if not score:
+        return None
+    for name in list(score):
+        if name.lower().endswith(" county"):
+            score[name] //= 2  # a county is named when no town is
+    city = max(score, key=lambda c: (score[c], -len(c)))
+    state = states.get(city)
+    if state:
+        full = state_name(state)
+        return f"{city}, {full.title() if full else state}"
+    return city
+
+
+def main_event(
+    lines: Lines, quantities: Sequence[Quantity], published: date | None, finder: TimeFinder
+) -> tuple[Event, list[TimeRef]]:
+    killed, injured, focus = choose_casualties(quantities)
+    day, source, times = choose_date(lines, published, finder, focus)
+    return Event(day, choose_place(lines, focus), killed, injured, source), times

@@ -1,0 +1,300 @@
+"""Counts a sentence reports, with what they count, their qualifier kept as a range, and the event they
+belong to ("more than 1,200 people ... have been reported dead" is dead >= 1200 for the current
+fighting; "a 1990s war that left 30,000 people dead" is dead = 30000 for that war)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from storyfold.model import Quantity
+
+_UNITS = {
+    "zero": 0, "no": 0, "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "both": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "dozen": 12, "hundred": 100, "thousand": 1000,
+}  # fmt: skip
+_MULT = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+# vague plurals: (low, high)
+_VAGUE = {
+    "dozens": (24, None),
+    "hundreds": (200, None),
+    "thousands": (2000, None),
+    "scores": (40, None),
+    "several": (3, None),
+    "a few": (2, None),
+    "a number": (2, None),
+}
+_WORD = (
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|both|single"
+    r"|(?:a|one|two|three|four|five|several)\s+(?:hundred|thousand|dozen)"
+)
+_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+_NUM = (
+    rf"(?<![Nn]o )(?P<num>(?:{_DIGITS}|\b(?:{_WORD})\b)(?:\s+(?:hundred|thousand|million|billion)\b)?"
+    r"|\b(?:dozens|hundreds|thousands|scores|several|a few)\b)(?![\w-]*\s*(?:-|\s)year|\s*(?:%|percent|a\.m|p\.m|:\d))"
+)
+_QUAL = (
+    r"(?:(?P<qual>more than|over|at least|upwards of|in excess of|nearly|almost|about|around|approximately"
+    r"|roughly|some|up to|as many as|fewer than|less than|at most|no more than|an estimated|a total of)\s+)?"
+)
+_LOWER = {"more than", "over", "at least", "upwards of", "in excess of"}
+_UPPER = {"nearly", "almost", "up to", "as many as", "fewer than", "less than", "at most", "no more than"}
+
+_KINDS: tuple[tuple[str, str], ...] = (
+    ("killed", r"fatally (?:shot|wounded|injured|stabbed)|shot (?:and killed|dead|to death)|killed|dead|died|dies"
+     r"|slain|murdered|deaths?|fatalities|lost their lives|perished"),
+    ("injured", r"injured|wounded|hurt|injuries|hospitali[sz]ed|treated for"),
+    ("shot", r"shot(?! and killed| dead| to death)"),
+    ("arrested", r"arrested|detained|taken into custody|in custody"),
+    ("missing", r"missing|unaccounted for"),
+    ("displaced", r"displaced|evacuated|made homeless|fled their homes"),
+)  # fmt: skip
+_KIND_RE = "|".join(f"(?P<{k}>{rx})" for k, rx in _KINDS)
+_GAP = r"(?:\s+(?!and\b|but\b|while\b|who\b|after\b|in\b|at\b|on\b)[a-z][\w'-]*){0,5}?"
+_AUX = (
+    r"(?:\s+(?:have|has|had|were|was|are|is|been|being|be|reportedly|reported|confirmed|believed|feared|later"
+    r"|also|all|now|left|so far|critically|seriously|severely))*"
+)
+# "1,200 people from both sides have been reported dead", "five wounded", "left 30,000 people dead"
+_NUM_THEN_KIND = re.compile(rf"{_QUAL}{_NUM}{_GAP}{_AUX}\s+(?:{_KIND_RE})\b", re.I)
+# "killing two people", "wounded three others"
+_VERB_THEN_NUM = re.compile(
+    r"\b(?:(?P<killed>kill(?:ed|ing|s))|(?P<injured>wound(?:ed|ing|s)|injur(?:ed|ing|es))"
+    r"|(?P<arrested>arrest(?:ed|ing|s))|(?P<displaced>displac(?:ed|ing|es)))\s+"
+    rf"{_QUAL}{_NUM}(?:\s+(?:other\s+)?(?:people|persons|others|civilians|men|women|children|teens|officers|soldiers"
+    r"|students|victims|residents|bystanders))?\b",
+    re.I,
+)
+# "a man was shot and killed", "Smith, 23, was pronounced dead", "is dead"
+_SINGULAR = re.compile(
+    r"\b(?:was|is|has been|had been)\s+(?:(?:fatally|critically|seriously|severely|later|also|reportedly|allegedly"
+    r"|then|found|pronounced|apparently|accidentally|clinically)\s+){0,2}"
+    r"(?:(?P<killed>shot (?:and killed|dead|to death)|killed|slain|murdered|dead|stabbed to death)"
+    r"|(?P<injured>shot|wounded|injured|hurt|grazed|struck)|(?P<arrested>arrested|detained|taken into custody)"
+    r"|(?P<missing>missing))\b",
+    re.I,
+)
+# a headline or sentence opening with a singular victim: "Man killed in shooting", "Teen shot dead"
+_HEADLINE = re.compile(
+    r"^(?:(?:a|an|one)\s+)?(?:\d+-year-old\s+)?(?:[a-z]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|youth|person|child"
+    r"|toddler|student|officer|driver|victim|mother|father|son|daughter)\s+(?:is\s+)?"
+    r"(?:(?P<killed>killed|slain|dead|dies|shot dead|fatally shot|shot and killed)"
+    r"|(?P<injured>wounded|injured|hurt|shot))\b",
+    re.I,
+)
+_SUICIDE = re.compile(
+    r"\bkilled (?:himself|herself)\b|\btook (?:his|her) own life\b|\bturned the gun on (?:himself|herself)\b"
+    r"|\bmurder-suicide\b|\bkilling (?:himself|herself)\b",
+    re.I,
+)
+_SELF = re.compile(r"\bshot (?:himself|herself)\b", re.I)
+_NOBODY = re.compile(r"\b(?:no one|nobody|no-one|none|no other [a-z]+)(?: else)?\s*$", re.I)
+_DIED = re.compile(r"\b(?<!they )(?<!both )(?<!all )(?:later\s+)?died\b", re.I)
+_FATAL = re.compile(r"\b(?:fatal(?:ly)?|killed|died|dead|death)\b", re.I)
+# counts the text names but does not give: "wounded among civilians", "the dead"
+_UNKNOWN = re.compile(
+    r"\b(?P<w>(?P<injured>wounded|injured)|(?P<killed>dead|casualties))\s+(?:among|were|are|was)\b"
+    r"|\bthere (?:were|are|was) (?P<w2>(?P<injured2>wounded|injuries|injured)|(?P<killed2>casualties|deaths|dead))\b",
+    re.I,
+)
+_NONE = re.compile(
+    r"\bno (?:(?P<one>one|people|persons|bystanders)|(?P<injured>injuries)|(?P<killed>deaths|fatalities))\b"
+    r"(?:\s+(?:were|was|have been|has been|are|is))?(?:\s+(?:reported|immediately reported))?"
+    r"(?:\s+(?P<verb>(?P<vinj>hurt|injured|wounded)|(?P<vkill>killed)))?",
+    re.I,
+)
+_TOLL = re.compile(rf"\bdeath toll\b[^.;\d]{{0,40}}?\b(?:to|at|of|is|was|stands at|reached|hit)\s+{_QUAL}{_NUM}", re.I)
+_NUM_FATALLY = re.compile(rf"{_QUAL}{_NUM}\s+(?:of them\s+)?fatally\b", re.I)
+# singular events without a number: "shooting and killing his best friend", "the death of a 3-year-old boy"
+_SINGLE_KILL = re.compile(
+    r"\b(?:(?:shot and )?kill(?:ed|ing)|shooting and killing|murder(?:ed|ing)|fatally shooting)"
+    r"\s+(?:a|an|his|her|their|one|the|\d+-year-old)\s+"
+    r"|\b(?:kills|killed)\s+\d+-year-old\b"
+    r"|\b(?:left|found) (?:a|an|one|the) (?:[\w-]+ ){0,3}?dead\b"
+    r"|\bshot (?:himself|herself) to death\b|\bkilling (?:him|her)\b|\bshooting death\b(?!s)"
+    r"|\b(?:a|the) fatal shooting\b|\bfatal shooting of\b"
+    r"|\b(?:shot and killed|fatally shot|shot to death|shot dead|brain dead)\b"
+    r"|\bdeath of (?:a|an|his|her|the|[A-Z]|\d+-year-old)",
+    re.I,
+)
+_SINGLE_HURT = re.compile(
+    r"\b(?:is|was|remains|remained|listed|left)\s+in\s+(?:\w+\s+){0,2}?(?:critical|serious|stable|grave|fair|good)\s+"
+    r"condition|\b(?:wounding|injuring|wounded|injured)\s+(?:a|an|his|her|one)\s+",
+    re.I,
+)
+_MONEY = re.compile(
+    rf"(?:{_QUAL})(?:(?P<cur>[$€£])\s?(?P<num>{_DIGITS})(?:\s+(?P<mult>million|billion|thousand))?"
+    rf"|(?P<num2>{_DIGITS})(?:\s+(?P<mult2>million|billion|thousand))?\s+(?P<cur2>dollars|euros|pounds))",
+    re.I,
+)
+_COUNT = re.compile(rf"{_QUAL}{_NUM}\s+(?:[a-z]+\s+)?(?P<unit>[a-z]{{3,}}s)\b", re.I)
+_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "dollars": "USD", "euros": "EUR", "pounds": "GBP"}
+_NOT_UNITS = {"years", "times", "minutes", "hours", "days", "weeks", "months", "seconds", "decades", "miles", "percent"}
+# the event a number belongs to, when the sentence names another one: "a 1990s war that left ..."
+_OTHER_EVENT = re.compile(
+    r"\b(?P<ev>(?:a|an|the)\s+(?:[\w'-]+\s+){0,4}?(?:war|conflict|attack|bombing|shooting|massacre|earthquake|quake"
+    r"|fire|crash|storm|hurricane|flood|riot|clash(?:es)?|violence|uprising|genocide|famine|epidemic|outbreak"
+    r"|explosion|battle|incident|tsunami|pandemic))\s+(?:that|which|in which)\b",
+    re.I,
+)
+_YEAR = re.compile(r"\b(?P<y>(?:1[6-9]|20)\d0s|(?:1[89]|20)\d\d)\b")
+_PAST = re.compile(r"\b(?:last|previous|past)\s+(?:year|decade|month)\b|\bso far this year\b|\bthis year\b", re.I)
+
+
+def parse_number(text: str) -> tuple[int | None, int | None]:
+    """The range a number phrase means: "1,200" → (1200, 1200), "dozens" → (24, None)."""
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    if t in _VAGUE:
+        return _VAGUE[t]
+    words = t.replace("-", " ").split(" ")
+    mult = 1
+    while words and words[-1] in _MULT:
+        mult *= _MULT[words.pop()]
+    if not words:
+        return mult, mult
+    head = words[0].replace(",", "")
+    try:
+        value = float(head) if len(words) == 1 else None
+    except ValueError:
+        value = None
+    if value is None:
+        total = 0
+        for w in words:
+            if w not in _UNITS:
+                return None, None
+            total = total * _UNITS[w] if _UNITS[w] >= 100 and total else total + _UNITS[w]
+        value = float(total)
+    n = round(value * mult)
+    return n, n
+
+
+def _range(num: str, qual: str | None) -> tuple[int | None, int | None, str]:
+    low, high = parse_number(num)
+    q = (qual or "").lower()
+    if low is None:
+        return None, None, q
+    if q in _LOWER:
+        return low, None, q
+    if q in _UPPER:
+        return None, high, q
+    return low, high, q
+
+
+def _kind(m: re.Match[str]) -> str | None:
+    for k, _ in _KINDS:
+        if m.groupdict().get(k):
+            return k
+    return None
+
+
+def _other_event(sentence: str, at: int, year: int | None) -> str:
+    """The name of the event a number at ``at`` belongs to when it is not the article's own, else ""."""
+    for m in _OTHER_EVENT.finditer(sentence):
+        if m.end() <= at and at - m.end() < 60:
+            ev = m.group("ev")
+            if year is None or any(y.group("y") != str(year) for y in _YEAR.finditer(ev)) or _YEAR.search(ev) is None:
+                return ev
+    for y in _YEAR.finditer(sentence):
+        value = y.group("y")
+        if year is not None and (value.endswith("0s") or int(value) < year):
+            return value
+    past = _PAST.search(sentence)
+    return past.group(0) if past else ""
+
+
+def find_quantities(sentence: str, index: int, year: int | None = None) -> list[Quantity]:
+    """Every count in one sentence: casualties, arrests, missing, displaced, money and other counts."""
+    out: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add(kind: str, low: int | None, high: int | None, span: tuple[int, int], unit: str, qual: str) -> None:
+        if not free(*span):
+            return
+        taken.append(span)
+        ev = _other_event(sentence, span[0], year) if kind not in ("money", "count") else ""
+        text = sentence[span[0] : span[1]]
+        out.append(Quantity(kind, low, high, text, index, unit, qual, ev, current=not ev))
+
+    for m in _NONE.finditer(sentence):
+        inj = m.group("injured") or m.group("vinj")
+        kind = "injured" if inj else "killed" if m.group("killed") or m.group("vkill") else None
+        if kind and (m.group("one") is None or m.group("verb")):
+            add(kind, 0, 0, m.span(), "people", "no")
+    for m in _NUM_FATALLY.finditer(sentence):
+        low, high, qual = _range(m.group("num"), m.group("qual"))
+        add("killed", low, high, m.span(), "people", qual)
+    for m in _TOLL.finditer(sentence):
+        low, high, qual = _range(m.group("num"), m.group("qual"))
+        add("killed", low, high, m.span(), "people", qual)
+    for rx in (_NUM_THEN_KIND, _VERB_THEN_NUM):
+        for m in rx.finditer(sentence):
+            kind = _kind(m)
+            low, high, qual = _range(m.group("num"), m.group("qual"))
+            if kind and (low is not None or high is not None):
+                add(kind, low, high, m.span(), "people", qual)
+    for m in _SINGULAR.finditer(sentence):
+        if _NOBODY.search(sentence, 0, m.start()):
+            continue
+        kind = _kind(m)
+        if "fatal" in m.group(0).lower():
+            kind = "killed"
+        elif kind == "injured" and m.group("injured").lower() in ("shot", "struck"):
+            kind = "killed" if _FATAL.search(sentence, m.end()) else "shot"
+        if kind and not any(q.kind == kind for q in out):
+            add(kind, 1, 1, m.span(), "people", "")
+    m2 = _HEADLINE.search(sentence)
+    if m2 is not None:
+        kind = _kind(m2)
+        if kind == "injured" and m2.group("injured").lower() == "shot":
+            kind = "shot"
+        if kind and not any(q.kind == kind for q in out):
+            add(kind, 1, 1, m2.span(), "people", "")
+    if not any(q.kind == "killed" for q in out):
+        for m in _SINGLE_KILL.finditer(sentence):
+            add("killed", 1, 1, m.span(), "people", "")
+            break
+    if not any(q.kind in ("injured", "shot") for q in out):
+        for m in _SINGLE_HURT.finditer(sentence):
+            add("injured", 1, 1, m.span(), "people", "")
+            break
+    for m in _SUICIDE.finditer(sentence):
+        add("suicide", 1, 1, m.span(), "people", "")
+        break
+    if not any(q.kind in ("injured", "shot") for q in out):
+        for m in _SELF.finditer(sentence):  # "shot himself": the outcome is told elsewhere, if at all
+            add("shot", 1, 1, m.span(), "people", "")
+            break
+    if not any(q.kind == "killed" for q in out):
+        for m in _DIED.finditer(sentence):
+            add("killed", 1, 1, m.span(), "people", "")
+            break
+    for m in _UNKNOWN.finditer(sentence):
+        kind = "injured" if m.group("injured") or m.group("injured2") else "killed"
+        add(kind, None, None, m.span(), "people", "")
+    for m in _MONEY.finditer(sentence):
+        num = m.group("num") or m.group("num2")
+        mult = m.group("mult") or m.group("mult2")
+        low, high, qual = _range(f"{num} {mult}" if mult else num, m.group("qual"))
+        cur = _CURRENCY[(m.group("cur") or m.group("cur2")).lower()]
+        add("money", low, high, m.span(), cur, qual)
+    for m in _COUNT.finditer(sentence):
+        unit = m.group("unit").lower()
+        low, high, qual = _range(m.group("num"), m.group("qual"))
+        if unit not in _NOT_UNITS and (low is not None or high is not None):
+            add("count", low, high, m.span(), unit, qual)
+    out.sort(key=lambda q: sentence.find(q.text))
+    return out
+
+
+def quantities(sentences: Sequence[str], year: int | None = None, first_index: int = 0) -> list[Quantity]:
+    """The quantities of a sequence of sentences (indexes counted from ``first_index``)."""
+    return [q for i, s in enumerate(sentences, first_index) for q in find_quantities(s, i, year)]

@@ -1,0 +1,59 @@
+"""Counts read from sentences: what they count, their range, and the event they belong to."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from storyfold.facts.event import choose_casualties, simple_times
+from storyfold.facts.quantities import find_quantities, parse_number
+
+
+def _kinds(sentence: str) -> list[tuple[str, int | None, int | None]]:
+    return [(q.kind, q.low, q.high) for q in find_quantities(sentence, 0, 2014)]
+
+
+def test_number_words_and_vague_plurals() -> None:
+    assert parse_number("1,200") == (1200, 1200)
+    assert parse_number("a thousand") == (1000, 1000)
+    assert parse_number("twenty-one") == (21, 21)
+    assert parse_number("2.5 million") == (2_500_000, 2_500_000)
+    assert parse_number("dozens") == (24, None)
+
+
+def test_casualty_kinds_and_qualifiers() -> None:
+    assert ("killed", 3, 3) in _kinds("The gunman killed three people and wounded 12 others.")
+    assert ("injured", 12, 12) in _kinds("The gunman killed three people and wounded 12 others.")
+    assert _kinds("At least 40 people were arrested and up to 300 remain missing.") == [
+        ("arrested", 40, None),
+        ("missing", None, 300),
+    ]
+    assert _kinds("Thousands of residents were displaced.") == [("displaced", 2000, None)]
+
+
+def test_none_and_singular_victims() -> None:
+    assert _kinds("No one was injured.") == [("injured", 0, 0)]
+    assert _kinds("No one else was hurt.") == []
+    assert ("killed", 1, 1) in _kinds("A 23-year-old man was shot and killed Tuesday night.")
+    assert ("killed", 2, 2) in _kinds("Five people were shot, two fatally.")
+
+
+def test_money_and_other_counts_keep_their_unit() -> None:
+    found = find_quantities("Damage was estimated at $1.5 million and 12 homes burned.", 0)
+    money = next(q for q in found if q.kind == "money")
+    assert (money.low, money.unit) == (1_500_000, "USD")
+    homes = next(q for q in found if q.kind == "count")
+    assert (homes.low, homes.unit) == (12, "homes")
+
+
+def test_shot_victims_count_as_injured_unless_killed() -> None:
+    one_shot = find_quantities("A man was shot in the leg.", 0)
+    assert choose_casualties(one_shot)[:2] == (0, 1)
+    killed = find_quantities("A man was shot and killed.", 0) + find_quantities("He was shot twice.", 1)
+    assert choose_casualties(killed)[:2] == (1, 0)
+
+
+def test_day_expressions_resolve_against_publication() -> None:
+    sat = date(2020, 10, 31)
+    values = [t.value for t in simple_times("fighting on Friday and yesterday, and on Oct. 28", sat)]
+    assert values == ["2020-10-30", "2020-10-30", "2020-10-28"]
+    assert simple_times("on Friday", None) == []
