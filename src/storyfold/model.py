@@ -416,3 +416,98 @@ class ArticleFacts:
     quantities: tuple[Quantity, ...] = ()
     quotes: tuple[Quote, ...] = ()
     times: tuple[TimeRef, ...] = ()
+
+
+# --- claims (issue 8): facts merged across a story's articles, counted by independent reporting lines ---
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimSource:
+    """What the claims stage reads of one article of a story: its reporting line, its sentences (the
+    title is sentence -1, as in the facts) and its facts."""
+
+    article_id: str
+    line_id: str  # copies and rewrites of one original share a line; an unlinked article is its own line
+    published: date | None
+    title: str | None
+    sentences: tuple[str, ...]
+    facts: ArticleFacts
+    outlet: str | None = None
+
+    def sentence(self, index: int) -> str:
+        if index < 0:
+            return self.title or ""
+        return self.sentences[index] if index < len(self.sentences) else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One sentence of one article that states a claim."""
+
+    article_id: str
+    line_id: str
+    sentence: int
+    text: str
+    reported: date | None  # the day the article reported it (its publication date, or its line's)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimPair:
+    """How two comparable claims relate: ``consistent`` (ranges overlap), ``more_specific`` (``a``
+    narrows ``b``'s range), ``superseded`` (``a`` is an earlier, smaller toll that ``b`` replaced) or
+    ``conflicting`` (disjoint ranges reported at the same time by different reporting lines)."""
+
+    a: str
+    b: str
+    label: str
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A statement of a story with its evidence and two counts: articles, and independent reporting
+    lines (copies of one original count once).
+
+    ``kind``: "figure" (a count kept as a range ``low``..``high``, None open), "event_date" or "quote".
+    ``event`` names another event a figure belongs to ("a 1990s war"); "" is the story's own event.
+    """
+
+    id: str
+    kind: str
+    subject: str  # figure: what it counts (killed, injured, ...); quote: the speaker; event_date: "event"
+    statement: str  # the claim in words, e.g. "more than 1,200 killed"
+    evidence: tuple[Evidence, ...]
+    articles: int
+    independent_lines: int
+    low: int | None = None
+    high: int | None = None
+    unit: str = ""
+    event: str = ""
+    first_reported: date | None = None
+    last_reported: date | None = None
+    labels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Happening:
+    """A dated happening of a story's timeline, with the sentences that date it."""
+
+    day: date
+    text: str  # the earliest sentence that tells it
+    evidence: tuple[Evidence, ...]
+    articles: int
+    independent_lines: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoryClaims:
+    """The claims of a story, how comparable ones relate, and its timeline."""
+
+    story_id: str
+    claims: tuple[Claim, ...]
+    pairs: tuple[ClaimPair, ...]
+    timeline: tuple[Happening, ...]
+
+    @property
+    def conflicts(self) -> tuple[ClaimPair, ...]:
+        return tuple(p for p in self.pairs if p.label == "conflicting")

@@ -8,10 +8,13 @@ from pathlib import Path
 
 from storyfold.align import AlignOptions, align_story, compare
 from storyfold.boilerplate import LearnOptions, candidate_lines, is_learned, relabel
+from storyfold.claims import ClaimOptions
+from storyfold.claims import story_claims as merge_claims
 from storyfold.clean import segment
 from storyfold.dedup import DedupOptions, DedupResult, dedup_article
 from storyfold.errors import InputError
 from storyfold.facts.entities import story_entities as merge_story
+from storyfold.facts.event import default_time_finder
 from storyfold.facts.extract import FactExtractor
 from storyfold.ingest import ReadOptions, read_inputs
 from storyfold.ingest.meta import date_from_url, detect_language, find_dateline, find_wire, host, registered_domain
@@ -19,9 +22,11 @@ from storyfold.model import (
     Article,
     ArticleFacts,
     Assignment,
+    ClaimSource,
     Comparison,
     DuplicateLink,
     Entity,
+    Event,
     IngestReport,
     Line,
     RawArticle,
@@ -30,12 +35,13 @@ from storyfold.model import (
     SentenceGroup,
     Skipped,
     Story,
+    StoryClaims,
     sha256_text,
 )
 from storyfold.pagekind import non_article_reason
 from storyfold.store.base import Store
 from storyfold.stories import StoryOptions, article_terms, assign, batch_clusters, story_id_for
-from storyfold.textproc import normalise
+from storyfold.textproc import normalise, sentences
 
 Progress = Callable[[str], None]
 
@@ -362,3 +368,26 @@ def story_entities(store: Store, story_id: str) -> list[Entity]:
         if found is not None:
             per_article.append((article_id, found.entities))
     return merge_story(per_article)
+
+
+def story_claims(store: Store, story_id: str, opts: ClaimOptions | None = None) -> StoryClaims:
+    """The claims of a story (figures, event dates, quotes) with their article and independent-line counts,
+    how comparable figures relate, and the story's timeline."""
+    story = store.get_story(story_id)
+    sources = []
+    for article_id in story.article_ids:
+        article = store.get_article(article_id)
+        member = store.line_member(article_id)
+        found = store.get_facts(article_id) or ArticleFacts(article_id, Event())
+        sources.append(
+            ClaimSource(
+                article_id=article_id,
+                line_id=member.line_id if member else article_id,
+                published=article.published_date,
+                title=article.title,
+                sentences=tuple(s.text for s in sentences(article)),
+                facts=found,
+                outlet=article.outlet or article.source,
+            )
+        )
+    return merge_claims(story_id, sources, default_time_finder(), opts)

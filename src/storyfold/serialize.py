@@ -9,11 +9,15 @@ from typing import Any
 from storyfold.model import (
     Article,
     Assignment,
+    Claim,
     Comparison,
+    Evidence,
+    Happening,
     IngestReport,
     Sentence,
     SentencePair,
     Story,
+    StoryClaims,
 )
 from storyfold.pipeline import DupesView, StoryView
 
@@ -168,4 +172,53 @@ def _link(v: DupesView, article_id: str) -> dict[str, Any] | None:
         "containment": link.containment,
         "shared": link.shared,
         "shared_sentences": link.shared_sentences,
+    }
+
+
+def _evidence(e: Evidence) -> dict[str, Any]:
+    return {
+        "article": e.article_id,
+        "line": e.line_id,
+        "sentence": e.sentence,
+        "text": e.text,
+        "reported": iso(e.reported),
+    }
+
+
+def claim(c: Claim) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "kind": c.kind,
+        "subject": c.subject,
+        "statement": c.statement,
+        "low": c.low,
+        "high": c.high,
+        "unit": c.unit or None,
+        "event": c.event or None,
+        "articles": c.articles,
+        "independent_lines": c.independent_lines,
+        "labels": list(c.labels),
+        "first_reported": iso(c.first_reported),
+        "last_reported": iso(c.last_reported),
+        "evidence": [_evidence(e) for e in c.evidence],
+    }
+
+
+def happening(h: Happening) -> dict[str, Any]:
+    return {
+        "date": h.day.isoformat(),
+        "text": h.text,
+        "articles": h.articles,
+        "independent_lines": h.independent_lines,
+        "evidence": [_evidence(e) for e in h.evidence],
+    }
+
+
+def story_claims(sc: StoryClaims) -> dict[str, Any]:
+    return {
+        "story": sc.story_id,
+        "claims": [claim(c) for c in sc.claims],
+        "pairs": [{"a": p.a, "b": p.b, "label": p.label, "why": p.why} for p in sc.pairs],
+        "conflicts": [{"a": p.a, "b": p.b, "why": p.why} for p in sc.conflicts],
+        "timeline": [happening(h) for h in sc.timeline],
     }
