@@ -43,11 +43,19 @@ from storyfold.model import (
 
 TimeFinder = Callable[[str, date | None], Sequence[TimeRef]]
 
-# kinds whose figures only grow as a story goes on (a later, larger toll supersedes an earlier one)
-CUMULATIVE = frozenset({"killed", "injured", "shot", "arrested", "missing", "displaced", "suicide"})
+# kinds whose figures only grow as a story goes on (a later, larger toll supersedes an earlier one); others
+# ("shot" with the outcome untold, suicides, generic counts, money) are compared only for overlap
+CUMULATIVE = frozenset({"killed", "injured", "arrested", "missing", "displaced"})
 _APPROX = frozenset({"about", "around", "approximately", "roughly", "some", "an estimated", "nearly", "almost"})
 _KIND_ORDER = ("killed", "injured", "shot", "suicide", "missing", "arrested", "displaced", "money", "count")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+# a count written as a number ("two", "1,200", "a dozen"), not read from a singular noun ("a baby was wounded")
+_EXPLICIT = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?"
+    r"|millions?|dozens?|both|all)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +93,7 @@ def _words(q: Quantity) -> str:
     what = q.kind if q.kind not in ("count", "money") else (q.unit or q.kind)
     if q.low is None and q.high is None:
         return f"{what} (number not given)"
-    qual = f"{q.qualifier} " if q.qualifier else ""
+    qual = f"{q.qualifier} " if q.qualifier else "at least " if q.high is None else "at most " if q.low is None else ""
     n = q.low if q.low is not None else q.high
     if q.kind in ("count", "money"):
         return f"{qual}{n:,}{unit}".strip()
@@ -129,10 +137,17 @@ def _event_key(q: Quantity) -> str:
     return q.event.lower().strip() or "another event"
 
 
+def _chosen(s: ClaimSource, q: Quantity) -> bool:
+    """Whether the facts stage chose this count as the article's main-event toll."""
+    e = s.facts.event
+    pick = e.killed if q.kind == "killed" else e.injured if q.kind == "injured" else None
+    return pick is not None and q.current and q.low == pick
+
+
 def _figures(sources: Sequence[ClaimSource], anchors: dict[str, date | None], opts: ClaimOptions) -> list[_Figure]:
     found: dict[tuple[str, str, str, int | None, int | None], _Figure] = {}
     for s in sources:
-        toll: dict[tuple[str, str, str], tuple[float, _Figure]] = {}
+        toll: dict[tuple[str, str, str], tuple[tuple[bool, float], _Figure]] = {}
         seen: set[tuple[object, ...]] = set()
         for q in s.facts.quantities:
             key = (q.kind, q.unit, _event_key(q), q.low, q.high)
@@ -145,11 +160,12 @@ def _figures(sources: Sequence[ClaimSource], anchors: dict[str, date | None], op
                 fig.evidence.append(
                     Evidence(s.article_id, s.line_id, q.sentence, s.sentence(q.sentence), anchors[s.article_id])
                 )
-            if q.low is None and q.high is None:
-                continue
+            if (q.low is None and q.high is None) or not _EXPLICIT.search(q.text):
+                continue  # only a count written as a number can be a line's toll
             group = key[:3]
-            if group not in toll or fig.span[0] > toll[group][0]:
-                toll[group] = (fig.span[0], fig)
+            rank = (_chosen(s, q), fig.span[0])
+            if group not in toll or rank > toll[group][0]:
+                toll[group] = (rank, fig)
         for _, fig in toll.values():
             fig.total_lines.add(s.line_id)
     return list(found.values())
@@ -166,23 +182,22 @@ def _compare(x: _Figure, y: _Figure, ids: dict[int, str]) -> ClaimPair | None:
         if (xl <= yl and yh <= xh) and (xl, xh) != (yl, yh):
             return ClaimPair(ids[id(y)], ids[id(x)], "more_specific", f"{y.words} narrows {x.words}")
         return ClaimPair(ids[id(x)], ids[id(y)], "consistent", f"{x.words} and {y.words} overlap")
-    if not x.total_lines or not y.total_lines:
-        return None  # a partial count ("one of the victims") beside a toll: not a disagreement
+    if x.kind not in CUMULATIVE or not x.total_lines or not y.total_lines:
+        # other counts (students, bullets, dollars) differ for many reasons; a partial count ("one of
+        # the victims") beside a toll is no disagreement
+        return None
     low, high = (x, y) if xh < yl else (y, x)
-    low_last = low.days[1]
-    high_first, high_last = high.days
-    later = low_last is not None and high_first is not None and high_first > low_last
-    if later and low.kind in CUMULATIVE:
+    (low_first, low_last), (high_first, high_last) = low.days, high.days
+    if low_first is None or low_last is None or high_first is None or high_last is None:
+        return None  # without the days they were reported, an update and a disagreement look alike
+    if high_first > low_last:
         why = f"{high.words} (from {high_first}) replaced {low.words} (until {low_last})"
         return ClaimPair(ids[id(low)], ids[id(high)], "superseded", why)
-    # witnesses: lines that give one figure as their toll and do not state the other
-    if x.total_lines - y.lines and y.total_lines - x.lines:
+    # witnesses: lines that give one figure as their toll and do not state the other, on the same days
+    if x.total_lines - y.lines and y.total_lines - x.lines and max(low_first, high_first) <= min(low_last, high_last):
         lines = len((x.total_lines - y.lines) | (y.total_lines - x.lines))
-        if later:
-            why = f"{low.words} reported after {high.words} ({lines} reporting lines)"
-        else:
-            when = f"on {low_last}" if low_last and low_last == high_last else "at the same time"
-            why = f"{x.words} and {y.words} reported {when} by {lines} different reporting lines"
+        when = f"on {low_last}" if low_first == low_last == high_first == high_last else "at the same time"
+        why = f"{x.words} and {y.words} reported {when} by {lines} different reporting lines"
         return ClaimPair(ids[id(x)], ids[id(y)], "conflicting", why)
     return None
 
@@ -224,9 +239,10 @@ def _figure_claims(figures: list[_Figure]) -> tuple[list[Claim], list[ClaimPair]
     return claims, pairs
 
 
-def _event_dates(
-    sources: Sequence[ClaimSource], anchors: dict[str, date | None]
-) -> tuple[list[Claim], list[ClaimPair]]:
+def _event_dates(sources: Sequence[ClaimSource], anchors: dict[str, date | None]) -> list[Claim]:
+    """One claim per event date the articles give (from their text, not their publication date). Two dates
+    are not labelled against each other: a day's difference is often a night-time event, and a follow-up
+    (a funeral, a trial) tells another day; the analyst sees each date with its counts."""
     by_day: dict[date, list[Evidence]] = {}
     for s in sources:
         e = s.facts.event
@@ -240,15 +256,7 @@ def _event_dates(
         _claim("event_date", "event", f"the event happened on {day.isoformat()}", ev)
         for day, ev in sorted(by_day.items())
     ]
-    pairs = []
-    for i, x in enumerate(claims):
-        for y in claims[i + 1 :]:
-            xl, yl = {e.line_id for e in x.evidence}, {e.line_id for e in y.evidence}
-            same_time = bool({e.reported for e in x.evidence} & {e.reported for e in y.evidence})
-            if same_time and xl - yl and yl - xl:
-                why = f"{x.statement[-10:]} and {y.statement[-10:]} given by different reporting lines at the same time"
-                pairs.append(ClaimPair(x.id, y.id, "conflicting", why))
-    return claims, pairs
+    return claims
 
 
 def _claim(kind: str, subject: str, statement: str, evidence: Sequence[Evidence]) -> Claim:
@@ -377,9 +385,8 @@ def story_claims(
     opts = opts or ClaimOptions()
     anchors = _anchors(sources)
     figures, figure_pairs = _figure_claims(_figures(sources, anchors, opts))
-    dates, date_pairs = _event_dates(sources, anchors)
+    dates = _event_dates(sources, anchors)
     quotes = _quotes(sources, anchors, opts)
-    pairs = figure_pairs + date_pairs
-    claims = _labelled(figures + dates + quotes, pairs)
+    claims = _labelled(figures + dates + quotes, figure_pairs)
     happenings = timeline(sources, finder, anchors, opts) if finder else []
-    return StoryClaims(story_id, tuple(claims), tuple(pairs), tuple(happenings))
+    return StoryClaims(story_id, tuple(claims), tuple(figure_pairs), tuple(happenings))

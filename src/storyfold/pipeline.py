@@ -373,9 +373,15 @@ def story_entities(store: Store, story_id: str) -> list[Entity]:
 def story_claims(store: Store, story_id: str, opts: ClaimOptions | None = None) -> StoryClaims:
     """The claims of a story (figures, event dates, quotes) with their article and independent-line counts,
     how comparable figures relate, and the story's timeline."""
-    story = store.get_story(story_id)
+    return claims_of(store, store.get_story(story_id).article_ids, story_id, opts)
+
+
+def claims_of(
+    store: Store, article_ids: Sequence[str], story_id: str = "", opts: ClaimOptions | None = None
+) -> StoryClaims:
+    """The claims of any set of stored articles, as if they were one story."""
     sources = []
-    for article_id in story.article_ids:
+    for article_id in article_ids:
         article = store.get_article(article_id)
         member = store.line_member(article_id)
         found = store.get_facts(article_id) or ArticleFacts(article_id, Event())
