@@ -44,9 +44,18 @@ def test_end_to_end_on_seeds_and_demo(tmp_path: Path) -> None:
     assert "military base in Armenia" in shared
     assert any("Carey Cavanaugh" in s["text"] for s in view["adds"][SEED_A.name])
     assert view["adds"][SEED_B.name] == []
+    # seed B carries nothing seed A lacks; what it omits is what A adds
+    assert view["omits"][SEED_A.name] == []
+    assert any("Carey Cavanaugh" in g["text"] for g in view["omits"][SEED_B.name])
+    quote = next(g for g in view["shared"] if "kind and amount of aid" in g["text"])
+    assert quote["kind"] == "near" and quote["source"] == SEED_B.name  # the dated seed is the earliest
+    changes = next(m["changes"] for m in quote["sentences"] if m["article"] == SEED_A.name)
+    assert {c["b"] for c in changes} >= {"foreign", "in Yerevan"}
+    assert any(c["text"].startswith('"The prime minister') for c in view["changed"][SEED_A.name])
 
     code, out = _run("show", seed_story["id"], "--db", db)
     assert "Shared by two or more articles" in out and "Only in" in out
+    assert "[2/2, near]" in out and "omits" in out and "changes:" in out
 
     code, out = _run("export", "articles", "--db", db)
     rows = [json.loads(line) for line in out.splitlines()]

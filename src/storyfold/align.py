@@ -1,16 +1,27 @@
 """Sentence alignment between articles: what they share, what each adds, which words changed.
 
-A first, real version: sentences match by word overlap (after quote, dash and spelling
-normalisation), one-to-one and greedily by score; a story's sentences are grouped by joining the
-pairwise matches of its articles.
+Two articles (``compare``): every sentence pair is scored (verbatim after quote, dash and spelling
+normalisation; near-verbatim by token edit similarity; light rewrite by content-word overlap) and
+matched one-to-one, best first.
+
+A story (``align_story``) must scale to hundreds of articles, so it never scores all sentence
+pairs: sentences with the same normalised tokens are one *type* (a dictionary lookup), and types
+are compared only when an inverted index over their rarest content words says they can reach the
+rewrite threshold (prefix filtering, as in set-similarity joins: two sets with Jaccard >= t must
+share a word among the first ``|x| - ceil(t|x|) + 1`` words of each in a global rare-first order).
+The scored links are joined best first with union-find, and a group never takes two sentences of
+one article, so a chain of loose rewrites cannot swallow an article's neighbouring sentences.
 """
 
 from __future__ import annotations
 
 import difflib
+import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from rapidfuzz.distance import Indel
 
@@ -21,6 +32,7 @@ from storyfold.model import (
     Sentence,
     SentenceGroup,
     SentencePair,
+    SourceView,
     WordDiff,
 )
 from storyfold.textproc import STOPWORDS, normalise, sentences, spelling_key, tokens
@@ -31,6 +43,9 @@ class AlignOptions:
     near: float = 0.8  # token edit similarity for a near-verbatim copy
     rewrite: float = 0.5  # content-word Dice for a light rewrite
     min_shared_content: int = 4  # a rewrite must share at least this many content words
+    # story alignment: candidate pairs are those that can reach this content-word Jaccard
+    # (a rewrite at Dice 0.5 is Jaccard 1/3; near copies that change more content words are rare)
+    candidate_jaccard: float = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +61,9 @@ def _prepare(sents: Sequence[Sentence]) -> list[_Prepared]:
         toks = tuple(tokens(s.text))
         out.append(_Prepared(s, toks, frozenset(t for t in toks if t not in STOPWORDS and len(t) > 1)))
     return out
+
+
+_RANK = {"verbatim": 0, "near": 1, "rewrite": 2}
 
 
 def _score(a: _Prepared, b: _Prepared, opts: AlignOptions) -> tuple[str, float] | None:
@@ -64,24 +82,24 @@ def _score(a: _Prepared, b: _Prepared, opts: AlignOptions) -> tuple[str, float] 
 
 
 def _match(pa: Sequence[_Prepared], pb: Sequence[_Prepared], opts: AlignOptions) -> list[tuple[int, int, str, float]]:
-    """One-to-one sentence matches, best scores first."""
-    scored: list[tuple[float, int, int, str]] = []
+    """One-to-one sentence matches of two articles, closest kind and best score first."""
+    scored: list[tuple[int, float, int, int, str]] = []
     for i, a in enumerate(pa):
         for j, b in enumerate(pb):
             hit = _score(a, b, opts)
             if hit:
                 kind, score = hit
-                scored.append((score, i, j, kind))
-    scored.sort(key=lambda x: (-x[0], x[1], x[2]))
+                scored.append((_RANK[kind], -score, i, j, kind))
+    scored.sort()
     used_a: set[int] = set()
     used_b: set[int] = set()
     out = []
-    for score, i, j, kind in scored:
+    for _, neg, i, j, kind in scored:
         if i in used_a or j in used_b:
             continue
         used_a.add(i)
         used_b.add(j)
-        out.append((i, j, kind, score))
+        out.append((i, j, kind, -neg))
     return sorted(out)
 
 
@@ -128,49 +146,132 @@ def compare(a: Article, b: Article, opts: AlignOptions | None = None) -> Compari
     )
 
 
-_RANK = {"verbatim": 0, "near": 1, "rewrite": 2}
+def story_order(articles: Sequence[Article]) -> list[int]:
+    """Positions of the articles, earliest publication date first (undated last), then by id."""
+    return sorted(
+        range(len(articles)),
+        key=lambda k: (articles[k].published_date is None, articles[k].published_date or date.max, articles[k].id),
+    )
 
 
-def align_story(articles: Sequence[Article], opts: AlignOptions | None = None) -> list[SentenceGroup]:
-    """Group the sentences of a story's articles: every sentence lands in exactly one group;
-    groups with members from two or more articles are what the sources share. Groups come in the
-    order of their first member (articles in the given order, then sentence order)."""
-    opts = opts or AlignOptions()
-    prepared = [_prepare(sentences(art)) for art in articles]
-    nodes = [(ai, si) for ai, p in enumerate(prepared) for si in range(len(p))]
-    index = {n: k for k, n in enumerate(nodes)}
-    parent = list(range(len(nodes)))
-    kind_of: dict[int, str] = {}
+class _Groups:
+    """Union-find over sentences that keeps, per group, its articles and its loosest link."""
 
-    def find(x: int) -> int:
+    def __init__(self, owners: Sequence[int]) -> None:
+        self.parent = list(range(len(owners)))
+        self.articles: list[set[int]] = [{o} for o in owners]
+        self.kind = ["verbatim"] * len(owners)
+
+    def find(self, x: int) -> int:
+        parent = self.parent
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    for ai in range(len(articles)):
-        for bi in range(ai + 1, len(articles)):
-            for i, j, kind, _ in _match(prepared[ai], prepared[bi], opts):
-                ra, rb = find(index[(ai, i)]), find(index[(bi, j)])
-                if ra == rb:
-                    continue
-                if _RANK[kind] > max(_RANK[kind_of.get(ra, "verbatim")], _RANK[kind_of.get(rb, "verbatim")]):
-                    worst = kind
-                else:
-                    worst = max(kind_of.get(ra, "verbatim"), kind_of.get(rb, "verbatim"), key=_RANK.__getitem__)
-                parent[rb] = ra
-                kind_of[ra] = worst
-    groups: dict[int, list[int]] = {}
-    for k in range(len(nodes)):
-        groups.setdefault(find(k), []).append(k)
+    def join(self, x: int, y: int, kind: str, *, same_article_ok: bool = False) -> bool:
+        rx, ry = self.find(x), self.find(y)
+        if rx == ry:
+            return False
+        if not same_article_ok and not self.articles[rx].isdisjoint(self.articles[ry]):
+            return False
+        if len(self.articles[rx]) < len(self.articles[ry]):
+            rx, ry = ry, rx
+        self.parent[ry] = rx
+        self.articles[rx] |= self.articles[ry]
+        self.articles[ry] = set()
+        self.kind[rx] = max(self.kind[rx], self.kind[ry], kind, key=_RANK.__getitem__)
+        return True
+
+
+def _candidates(types: Sequence[_Prepared], threshold: float) -> set[tuple[int, int]]:
+    """Pairs of sentence types whose content words can reach Jaccard ``threshold``: each type is
+    indexed under the prefix of its content words in rare-first order."""
+    df = Counter(w for t in types for w in t.content)
+    index: dict[str, list[int]] = {}
+    out: set[tuple[int, int]] = set()
+    for k, t in enumerate(types):
+        words = sorted(t.content, key=lambda w: (df[w], w))
+        prefix = words[: len(words) - math.ceil(threshold * len(words)) + 1] if words else []
+        for w in prefix:
+            postings = index.setdefault(w, [])
+            out.update((j, k) for j in postings)
+            postings.append(k)
+    return out
+
+
+def align_story(articles: Sequence[Article], opts: AlignOptions | None = None) -> list[SentenceGroup]:
+    """Group the sentences of a story's articles: every sentence lands in exactly one group, and a
+    group holds at most one sentence of each article (unless an article repeats a sentence word for
+    word). Members come earliest source first (publication date, then id), each with its word
+    changes from the first; groups come in the order a reader meets them going through the articles
+    earliest first."""
+    opts = opts or AlignOptions()
+    order = story_order(articles)
+    prepared = [_prepare(sentences(articles[k])) for k in order]
+    nodes = [(pos, p) for pos, ps in enumerate(prepared) for p in ps]
+    groups = _Groups([pos for pos, _ in nodes])
+
+    # 1. identical token sequences are one type: verbatim copies (after normalisation)
+    type_of: dict[tuple[str, ...], int] = {}
+    types: list[_Prepared] = []
+    first_node: list[int] = []
+    for n, (_, p) in enumerate(nodes):
+        key = p.toks or (f"\0{n}",)  # a sentence without words is its own type
+        t = type_of.setdefault(key, len(types))
+        if t == len(types):
+            types.append(p)
+            first_node.append(n)
+        else:
+            groups.join(first_node[t], n, "verbatim", same_article_ok=True)
+
+    # 2. near copies and rewrites between types that can reach the thresholds, best first
+    edges = []
+    for i, j in _candidates(types, opts.candidate_jaccard):
+        hit = _score(types[i], types[j], opts)
+        if hit:
+            kind, score = hit
+            edges.append((_RANK[kind], -score, min(first_node[i], first_node[j]), i, j, kind))
+    edges.sort()
+    for _, _, _, i, j, kind in edges:
+        groups.join(first_node[i], first_node[j], kind)
+
+    members: dict[int, list[int]] = {}
+    for n in range(len(nodes)):
+        members.setdefault(groups.find(n), []).append(n)
     out = []
-    for root, members in sorted(groups.items(), key=lambda g: min(g[1])):
-        out.append(
-            SentenceGroup(
-                members=tuple(
-                    GroupMember(articles[nodes[k][0]].id, prepared[nodes[k][0]][nodes[k][1]].sentence) for k in members
-                ),
-                kind=kind_of.get(root, "verbatim") if len(members) > 1 else "unique",
+    for root, ns in sorted(members.items(), key=lambda g: g[1][0]):
+        ref = nodes[ns[0]][1]
+        group_members = []
+        for n in ns:
+            pos, p = nodes[n]
+            diffs = () if n == ns[0] or p.toks == ref.toks else word_diffs(ref.sentence.text, p.sentence.text)
+            group_members.append(GroupMember(articles[order[pos]].id, p.sentence, diffs))
+        kind = groups.kind[root] if len({nodes[n][0] for n in ns}) > 1 else "unique"
+        out.append(SentenceGroup(members=tuple(group_members), kind=kind))
+    return out
+
+
+def source_views(article_ids: Sequence[str], groups: Sequence[SentenceGroup]) -> tuple[SourceView, ...]:
+    """For each article: the sentences only it carries, the statements more than half of the other
+    articles carry and it lacks, and its wording of shared statements where it differs from the
+    earliest source's."""
+    carried: dict[str, list[SentenceGroup]] = {a: [] for a in article_ids}
+    for g in groups:
+        for a in g.article_ids:
+            carried.setdefault(a, []).append(g)
+    views = []
+    for a in article_ids:
+        mine = carried.get(a, [])
+        others = len(article_ids) - 1
+        need = others // 2 + 1  # more than half of the others
+        mine_ids = {id(g) for g in mine}
+        views.append(
+            SourceView(
+                article_id=a,
+                adds=tuple(m.sentence for g in mine if g.article_ids == (a,) for m in g.members),
+                omits=tuple(g for g in groups if id(g) not in mine_ids and len(g.article_ids) >= need),
+                changed=tuple((g, m) for g in mine for m in g.members if m.article_id == a and m.diffs),
             )
         )
-    return out
+    return tuple(views)

@@ -228,18 +228,40 @@ def sha256_bytes(data: bytes) -> str:
 class GroupMember:
     article_id: str
     sentence: Sentence
+    # word changes from the group's first member (the earliest source's sentence) to this one
+    diffs: tuple[WordDiff, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class SentenceGroup:
     """Sentences of several articles of one story that carry the same statement."""
 
-    members: tuple[GroupMember, ...]
-    kind: str  # the loosest link inside the group: "verbatim", "near" or "rewrite"
+    members: tuple[GroupMember, ...]  # earliest source first (publication date, then id)
+    kind: str  # the loosest link inside the group: "verbatim", "near", "rewrite" or "unique"
 
     @property
     def article_ids(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(m.article_id for m in self.members))
+
+    @property
+    def source(self) -> str:
+        """The earliest article that carries the statement."""
+        return self.members[0].article_id
+
+    @property
+    def text(self) -> str:
+        """The statement as its earliest source words it."""
+        return self.members[0].sentence.text
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    """One article of a story against the rest: what it adds, what it omits, which words it changed."""
+
+    article_id: str
+    adds: tuple[Sentence, ...]  # its sentences no other article carries
+    omits: tuple[SentenceGroup, ...]  # statements more than half of the others carry and it lacks
+    changed: tuple[tuple[SentenceGroup, GroupMember], ...]  # its wording of shared statements, where it differs
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from storyfold.align import AlignOptions, align_story, compare
+from storyfold.align import AlignOptions, align_story, compare, source_views, story_order
 from storyfold.boilerplate import LearnOptions, candidate_lines, is_learned, relabel
 from storyfold.claims import ClaimOptions
 from storyfold.claims import story_claims as merge_claims
@@ -34,6 +34,7 @@ from storyfold.model import (
     SegmentKind,
     SentenceGroup,
     Skipped,
+    SourceView,
     Story,
     StoryClaims,
     sha256_text,
@@ -283,25 +284,36 @@ def compare_files(path_a: str | Path, path_b: str | Path, opts: AlignOptions | N
 @dataclass(frozen=True, slots=True)
 class StoryView:
     story: Story
-    articles: tuple[Article, ...]
-    groups: tuple[SentenceGroup, ...]
+    articles: tuple[Article, ...]  # earliest first (publication date, then id)
+    groups: tuple[SentenceGroup, ...]  # in story order
     assignments: tuple[Assignment | None, ...]
+    sources: tuple[SourceView, ...] = ()  # one per aligned article, in the order of ``articles``
 
     @property
     def shared(self) -> tuple[SentenceGroup, ...]:
         return tuple(g for g in self.groups if len(g.article_ids) > 1)
 
 
-MAX_ALIGNED_ARTICLES = 60
+# Alignment is near-linear in the sentences of a story (see bench/align.md); this bound only keeps
+# a runaway story from holding the terminal for minutes.
+MAX_ALIGNED_ARTICLES = 2000
 
 
 def story_view(store: Store, story_id: str, opts: AlignOptions | None = None) -> StoryView:
-    """A story with its articles and their sentence alignment (the first articles of a very large
-    story only; see MAX_ALIGNED_ARTICLES)."""
+    """A story with its articles (earliest first) and their sentence alignment: shared statements,
+    and per article what it adds, omits and rewords (the first MAX_ALIGNED_ARTICLES articles only)."""
     story = store.get_story(story_id)
-    articles = tuple(store.get_article(a) for a in story.article_ids)
-    groups = tuple(align_story(articles[:MAX_ALIGNED_ARTICLES], opts))
-    return StoryView(story, articles, groups, tuple(store.assignment(a.id) for a in articles))
+    stored = [store.get_article(a) for a in story.article_ids]
+    articles = tuple(stored[k] for k in story_order(stored))
+    aligned = articles[:MAX_ALIGNED_ARTICLES]
+    groups = tuple(align_story(aligned, opts))
+    return StoryView(
+        story,
+        articles,
+        groups,
+        tuple(store.assignment(a.id) for a in articles),
+        source_views([a.id for a in aligned], groups),
+    )
 
 
 @dataclass(frozen=True, slots=True)

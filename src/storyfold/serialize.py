@@ -15,9 +15,11 @@ from storyfold.model import (
     Happening,
     IngestReport,
     Sentence,
+    SentenceGroup,
     SentencePair,
     Story,
     StoryClaims,
+    WordDiff,
 )
 from storyfold.pipeline import DupesView, StoryView
 
@@ -60,23 +62,37 @@ def _sentence(s: Sentence) -> dict[str, Any]:
     return {"index": s.index, "text": s.text}
 
 
+def _changes(diffs: tuple[WordDiff, ...]) -> list[dict[str, str]]:
+    return [{"op": d.op, "a": d.a, "b": d.b} for d in diffs]
+
+
 def _pair(p: SentencePair) -> dict[str, Any]:
     return {
         "kind": p.kind,
         "score": p.score,
         "a": _sentence(p.a),
         "b": _sentence(p.b),
-        "changes": [{"op": d.op, "a": d.a, "b": d.b} for d in p.diffs],
+        "changes": _changes(p.diffs),
     }
 
 
 def comparison(c: Comparison) -> dict[str, Any]:
     """``shared`` holds the sentence pairs both carry; ``a`` and ``b`` say what each article adds
-    (``adds``) and the page debris kept aside (``debris``)."""
+    (``adds``), what it omits of the other's (``omits``) and the page debris kept aside (``debris``)."""
     return {
         "shared": [_pair(p) for p in c.shared],
-        "a": {**article_summary(c.a), "adds": [_sentence(s) for s in c.only_a], "debris": debris(c.a)},
-        "b": {**article_summary(c.b), "adds": [_sentence(s) for s in c.only_b], "debris": debris(c.b)},
+        "a": {
+            **article_summary(c.a),
+            "adds": [_sentence(s) for s in c.only_a],
+            "omits": [_sentence(s) for s in c.only_b],
+            "debris": debris(c.a),
+        },
+        "b": {
+            **article_summary(c.b),
+            "adds": [_sentence(s) for s in c.only_b],
+            "omits": [_sentence(s) for s in c.only_a],
+            "debris": debris(c.b),
+        },
     }
 
 
@@ -98,24 +114,36 @@ def assignment(a: Assignment | None) -> dict[str, Any] | None:
     return {"story": a.story_id, "score": a.score, "reasons": list(a.reasons)}
 
 
+def _group(g: SentenceGroup) -> dict[str, Any]:
+    return {
+        "kind": g.kind,
+        "source": g.source,
+        "text": g.text,
+        "articles": list(g.article_ids),
+        "sentences": [
+            {"article": m.article_id, **_sentence(m.sentence), "changes": _changes(m.diffs)} for m in g.members
+        ],
+    }
+
+
 def story_view(v: StoryView) -> dict[str, Any]:
+    """``shared``: the statements two or more articles carry, in story order, each with its earliest
+    source and every article's wording (``changes`` from the earliest); ``adds``, ``omits`` and
+    ``changed``: per article id, what only it carries, which widely carried statements it lacks (by
+    their earliest wording) and where its wording of a shared statement differs."""
+    by_id = {s.article_id: s for s in v.sources}
     return {
         **story_summary(v.story),
         "articles": [
             {**article_summary(a), "assignment": assignment(asg), "debris": debris(a)}
             for a, asg in zip(v.articles, v.assignments, strict=True)
         ],
-        "shared": [
-            {
-                "kind": g.kind,
-                "articles": list(g.article_ids),
-                "sentences": [{"article": m.article_id, **_sentence(m.sentence)} for m in g.members],
-            }
-            for g in v.shared
-        ],
-        "adds": {
-            a.id: [_sentence(m.sentence) for g in v.groups if g.article_ids == (a.id,) for m in g.members]
-            for a in v.articles
+        "shared": [_group(g) for g in v.shared],
+        "adds": {a: [_sentence(s) for s in sv.adds] for a, sv in by_id.items()},
+        "omits": {a: [{"source": g.source, "text": g.text} for g in sv.omits] for a, sv in by_id.items()},
+        "changed": {
+            a: [{"source": g.source, "text": m.sentence.text, "changes": _changes(m.diffs)} for g, m in sv.changed]
+            for a, sv in by_id.items()
         },
     }
 

@@ -10,22 +10,26 @@ from rich.markup import escape
 from storyfold import serialize
 from storyfold.cli.app import JsonOption, app, fail, out, print_json
 from storyfold.errors import StoryfoldError
-from storyfold.model import SentencePair
+from storyfold.model import SentencePair, WordDiff
 from storyfold.pipeline import compare_files
 
 
-def _marked(p: SentencePair) -> str:
-    if not p.diffs:
-        return escape(p.b.text)
-    changes = "; ".join(
+def changes(diffs: tuple[WordDiff, ...]) -> str:
+    """Word changes as rich markup: removed words red, added words green."""
+    return "; ".join(
         f"[red]-{escape(d.a)}[/red]"
         if d.op == "delete"
         else f"[green]+{escape(d.b)}[/green]"
         if d.op == "insert"
         else f"[red]{escape(d.a)}[/red] → [green]{escape(d.b)}[/green]"
-        for d in p.diffs
+        for d in diffs
     )
-    return f"{escape(p.a.text)}\n      changes: {changes}"
+
+
+def _marked(p: SentencePair) -> str:
+    if not p.diffs:
+        return escape(p.a.text)
+    return f"{escape(p.a.text)}\n      changes: {changes(p.diffs)}"
 
 
 @app.command()
@@ -44,10 +48,12 @@ def compare(
         return
     out.print(f"[bold]Shared[/bold] ({len(c.shared)} sentences)")
     for p in c.shared:
-        out.print(f"  = [{p.kind}] {_marked(p)}")
-    for label, art, only in (("A", c.a, c.only_a), ("B", c.b, c.only_b)):
+        out.print(f"  = {escape(f'[{p.kind}]')} {_marked(p)}")
+    for label, art, only, missing in (("A", c.a, c.only_a, c.only_b), ("B", c.b, c.only_b, c.only_a)):
         out.print(f"\n[bold]Only in {label}: {escape(art.id)}[/bold] ({len(only)} sentences)")
         for s in only:
             out.print(f"  + {escape(s.text)}")
+        if missing:
+            out.print(f"  [dim]omits the other's {len(missing)} sentences (listed under the other)[/dim]")
         for seg in art.debris:
             out.print(f"  [dim]~ {seg.kind.value}: {escape(seg.text)}[/dim]")

@@ -10,6 +10,7 @@ from rich.table import Table
 
 from storyfold import pipeline, serialize
 from storyfold.cli.app import DbOption, JsonOption, app, fail, out, print_json, settings, store_for
+from storyfold.cli.compare import changes
 from storyfold.errors import StoryfoldError
 from storyfold.pipeline import story_view
 
@@ -60,15 +61,23 @@ def show(
         out.print(
             f"  • {escape(a.id)}  {a.published_date or ''}  {escape(a.source or '')}  {escape(a.title or '')}{how}"
         )
-    out.print(f"\n[bold]Shared by two or more articles[/bold] ({len(view.shared)} statements)")
+    n = len(view.sources)
+    out.print(f"\n[bold]Shared by two or more articles[/bold] ({len(view.shared)} statements, in story order)")
     for g in view.shared:
-        first = g.members[0]
-        out.print(f"  [{len(g.article_ids)} articles, {g.kind}] {escape(first.sentence.text)}")
-    for a in view.articles:
-        own = [m.sentence.text for g in view.groups if g.article_ids == (a.id,) for m in g.members]
-        out.print(f"\n[bold]Only in {escape(a.id)}[/bold] ({len(own)} sentences)")
-        for text in own:
-            out.print(f"  + {escape(text)}")
+        label = escape(f"[{len(g.article_ids)}/{n}, {g.kind}]")
+        out.print(f"  {label} {escape(g.text)}  [dim]first: {escape(g.source)}[/dim]")
+    for sv in view.sources:
+        out.print(f"\n[bold]Only in {escape(sv.article_id)}[/bold] ({len(sv.adds)} sentences)")
+        for sent in sv.adds:
+            out.print(f"  + {escape(sent.text)}")
+        if sv.omits:
+            out.print(f"  [bold]omits[/bold] ({len(sv.omits)} statements more than half of the others carry)")
+            for g in sv.omits:
+                out.print(f"  [red]- {escape(g.text)}[/red]")
+        if sv.changed:
+            out.print(f"  [bold]changed words[/bold] ({len(sv.changed)} sentences)")
+            for _, m in sv.changed:
+                out.print(f"  ~ {escape(m.sentence.text)}\n      changes: {changes(m.diffs)}")
 
 
 @app.command()
