@@ -60,12 +60,17 @@ def test_eval_facts_command(shared_data: Path, tmp_path: Path) -> None:
     lines = (shared_data / "gvc" / "docs.jsonl").read_text(encoding="utf-8").splitlines()[:8]
     sample = tmp_path / "sample.jsonl"
     sample.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = runner.invoke(app, ["eval", "facts", str(sample), "--json"])
+    misses = tmp_path / "misses.jsonl"
+    result = runner.invoke(app, ["eval", "facts", str(sample), "--json", "--errors", str(misses)])
     assert result.exit_code == 0, result.output
     out = json.loads(result.output)
     assert out["with_gold"] == 8
     assert set(out["fields"]) == {"killed", "injured", "date", "city"}
     assert out["fields"]["date"]["baseline"] == "publication date"
+    rows = [json.loads(line) for line in misses.read_text(encoding="utf-8").splitlines()]
+    wrong = sum(f["total"] - f["correct"] for f in out["fields"].values())
+    assert sum(len(r["wrong"]) for r in rows) >= wrong  # every miss is listed, with what to read it by
+    assert all(r["lede"] and set(r["got"]) >= {"date", "place", "killed", "injured"} for r in rows)
 
 
 def test_story_entities_merge_across_the_seed_reports(tmp_path: Path, fact_extractor: Any) -> None:

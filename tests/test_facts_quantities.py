@@ -37,6 +37,18 @@ def test_none_and_singular_victims() -> None:
     assert ("killed", 2, 2) in _kinds("Five people were shot, two fatally.")
 
 
+def test_victims_listed_partitives_and_multiples() -> None:
+    """Counts a reader adds up: listed victims, "N of the M", "a double shooting" (sentences in the style of the
+    gun-violence reports; written for this test)."""
+    assert _kinds("Three children and two adults were found dead in the home.") == [("killed", 5, 5)]
+    assert _kinds("A man and two children are dead after a shooting.") == [("killed", 3, 3)]
+    assert ("killed", 4, 4) in _kinds("Police say a couple and their two young children were found shot to death.")
+    assert ("killed", 3, 3) in _kinds("He killed his wife and two daughters before turning the gun on himself.")
+    assert _kinds("Five of the six injured were taken to hospital.") == [("injured", 6, 6)]
+    assert ("shot", 3, 3) in _kinds("Two of the three people shot died at the scene.")
+    assert _kinds("Police are investigating a double shooting on Main Street.") == [("shot", 2, 2)]
+
+
 def test_money_and_other_counts_keep_their_unit() -> None:
     found = find_quantities("Damage was estimated at $1.5 million and 12 homes burned.", 0)
     money = next(q for q in found if q.kind == "money")

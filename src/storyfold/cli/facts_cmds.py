@@ -76,12 +76,20 @@ def eval_facts(
     path: Annotated[str, typer.Argument(help="A labelled JSONL file with gold `facts` (gvc, gva-dev).")],
     as_json: JsonOption = False,
     limit: Annotated[int | None, typer.Option(help="Score only the first N articles.")] = None,
+    errors: Annotated[
+        str | None,
+        typer.Option(
+            "--errors", metavar="FILE", help="Write the misses to FILE, one JSON object a line (got, gold, lede)."
+        ),
+    ] = None,
 ) -> None:
     """Score the main event of each article (date, city, killed, injured) against gold facts, with baselines."""
-    from storyfold.evaluate.facts import evaluate_facts
+    from storyfold.evaluate.facts import evaluate_facts, write_errors
 
     try:
         report = evaluate_facts(path, make_extractor(), build_article, limit=limit)
+        if errors:
+            write_errors(report, errors)
     except StoryfoldError as exc:
         raise fail(exc) from exc
     if as_json:

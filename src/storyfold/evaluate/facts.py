@@ -20,6 +20,8 @@ from storyfold.facts.extract import FactExtractor
 from storyfold.ingest import read_inputs
 from storyfold.model import Article, ArticleFacts, RawArticle, Skipped
 
+LEDE_CHARS = 400  # of each miss's body, to read it without the article
+
 
 @dataclass(frozen=True, slots=True)
 class FieldScore:
@@ -178,9 +180,22 @@ def _errors(
                     },
                     "gold": {k: g.get(k) for k in ("date", "city", "state", "killed", "injured")},
                     "published": a.published_date.isoformat() if a.published_date else None,
+                    "title": a.title,
+                    "lede": a.text[:LEDE_CHARS],
                 }
             )
     return rows
+
+
+def write_errors(report: FactsReport, path: str | Path) -> int:
+    """Write the articles with a wrong field, one JSON object a line; the number written."""
+    try:
+        with Path(path).open("w", encoding="utf-8") as fh:
+            for row in report.errors:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    except OSError as exc:
+        raise InputError(f"cannot write the misses ({exc})", origin=str(path), stage="eval") from exc
+    return len(report.errors)
 
 
 def evaluate_facts(

@@ -166,7 +166,9 @@ def choose_casualties(quantities: Sequence[Quantity]) -> tuple[int | None, int |
         found["shot"] = shot
     suicide = next((q for q in quantities if q.kind == "suicide" and q.current), None)
     if suicide is not None and killed is not None:
-        if "killed" in found and found["killed"].sentence != suicide.sentence and killed == 1:
+        if "killed" in found and found["killed"].unit == "victims":
+            killed += 1  # "killed his wife and two daughters before turning the gun on himself"
+        elif "killed" in found and found["killed"].sentence != suicide.sentence and killed == 1:
             killed += 1  # "shot and killed his wife ... then turned the gun on himself"
         elif "murder-suicide" in suicide.text.lower():
             killed = max(killed, 2)

@@ -63,6 +63,13 @@ _AUX = (
 )
 # "1,200 people from both sides have been reported dead", "five wounded", "left 30,000 people dead"
 _NUM_THEN_KIND = re.compile(rf"{_QUAL}{_NUM}{_GAP}{_AUX}\s+(?:{_KIND_RE})\b", re.I)
+# "Five of the six injured were ...", "two of the three people shot": the whole counts, the part is a subset
+_PARTITIVE = re.compile(
+    rf"\b(?:{_WORD}|\d+|all|most|some|many|several)\s+of\s+(?:the|those|these)\s+{_NUM}"
+    r"\s+(?:(?:people|persons|victims|others|men|women|children|teens)\s+)?(?:who\s+(?:were|was)\s+)?"
+    rf"(?:{_KIND_RE})\b",
+    re.I,
+)
 # "killing two people", "wounded three others"
 _VERB_THEN_NUM = re.compile(
     r"\b(?:(?P<killed>kill(?:ed|ing|s))|(?P<injured>wound(?:ed|ing|s)|injur(?:ed|ing|es))"
@@ -85,12 +92,13 @@ _HEADLINE = re.compile(
     r"^(?:(?:a|an|one)\s+)?(?:\d+-year-old\s+)?(?:[a-z]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|youth|person|child"
     r"|toddler|student|officer|driver|victim|mother|father|son|daughter)\s+(?:is\s+)?"
     r"(?:(?P<killed>killed|slain|dead|dies|shot dead|fatally shot|shot and killed)"
-    r"|(?P<injured>wounded|injured|hurt|shot))\b",
+    r"|(?P<injured>wounded|injured|hurt|shot))\b(?!\s+(?:his|her|their|its|a|an|the|him|them|himself|herself"
+    r"|\d|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple)\b)",
     re.I,
 )
 _SUICIDE = re.compile(
     r"\bkilled (?:himself|herself)\b|\btook (?:his|her) own life\b|\bturned the gun on (?:himself|herself)\b"
-    r"|\bmurder-suicide\b|\bkilling (?:himself|herself)\b",
+    r"|\bmurder-suicide\b|\bkilling (?:himself|herself)\b|\bcommitt?(?:ed|ing) suicide\b",
     re.I,
 )
 _SELF = re.compile(r"\bshot (?:himself|herself)\b", re.I)
@@ -113,8 +121,9 @@ _TOLL = re.compile(rf"\bdeath toll\b[^.;\d]{{0,40}}?\b(?:to|at|of|is|was|stands 
 _NUM_FATALLY = re.compile(rf"{_QUAL}{_NUM}\s+(?:of them\s+)?fatally\b", re.I)
 # singular events without a number: "shooting and killing his best friend", "the death of a 3-year-old boy"
 _SINGLE_KILL = re.compile(
-    r"\b(?:(?:shot and )?kill(?:ed|ing)|shooting and killing|murder(?:ed|ing)|fatally shooting)"
+    r"\b(?P<victim>(?:(?:shot and )?kill(?:ed|ing)|shooting and killing|murder(?:ed|ing)|fatally shooting)"
     r"\s+(?:a|an|his|her|their|one|the|\d+-year-old)\s+"
+    r"|shot (?:his|her|their|a|an|the) (?:[\w-]+ ){0,3}?to death\b)"
     r"|\b(?:kills|killed)\s+\d+-year-old\b"
     r"|\b(?:left|found) (?:a|an|one|the) (?:[\w-]+ ){0,3}?dead\b"
     r"|\bshot (?:himself|herself) to death\b|\bkilling (?:him|her)\b|\bshooting death\b(?!s)"
@@ -128,6 +137,66 @@ _SINGLE_HURT = re.compile(
     r"condition|\b(?:wounding|injuring|wounded|injured)\s+(?:a|an|his|her|one)\s+",
     re.I,
 )
+# "a double shooting", "a triple homicide", "a triple murder-suicide" (three killed, then the killer)
+_MULTIPLE = re.compile(
+    r"\b(?P<n>double|triple|quadruple|quintuple)[- ](?:(?P<shot>shootings?)|(?P<killed>homicides?|murders?|killings?"
+    r"|slayings?)(?P<suicide>-suicide)?)\b",
+    re.I,
+)
+_TIMES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+# who a shooting hit, named as people: "shot his 11-year-old friend", "shoots grandfather", "shot six people"
+_PERSON = (
+    r"(?:man|woman|boy|girl|teen|teenager|toddler|child|baby|infant|person|friend|brother|sister|son|daughter"
+    r"|wife|husband|girlfriend|boyfriend|father|mother|dad|mom|grandfather|grandmother|grandson|granddaughter"
+    r"|cousin|nephew|niece|uncle|aunt|neighbou?r|relative|classmate|officer|deputy|victim|student|stepson"
+    r"|stepdaughter|fianc[eé]e?|partner|roommate|companion|\d+-year-old)"
+)
+_PEOPLE = (
+    r"(?:people|persons|men|women|boys|girls|teens|teenagers|children|kids|sons|daughters|brothers|sisters"
+    r"|friends|officers|deputies|victims|students|others|members|relatives|grandchildren|classmates|siblings|adults)"
+)
+_MOD = r"(?:(?!(?:and|or|in|at|on|with|\d+|wound\w*|injur\w*|kill\w*|shot|shoot\w*|hurt)\b)[\w'-]+\s+){0,2}?"
+_SHOT_WHOM = re.compile(
+    rf"\b(?:shoots|shot|shooting)\s+(?:(?P<self>(?:him|her|your|it)?self)\b|(?:(?:his|her|their|its|a|an|the)\s+)?"
+    rf"(?:own\s+)?(?:(?P<num>{_WORD}|\d+)\s+{_MOD}(?P<many>{_PEOPLE})|{_MOD}{_PERSON})\b)",
+    re.I,
+)
+# victims listed: "killed his wife and two daughters", "a woman and her son were found dead"
+_NP = rf"(?:(?:his|her|their|a|an|the)\s+)?(?:(?:{_WORD}|\d+)\s+)?{_MOD}(?:couple|parents|{_PERSON}|{_PEOPLE})"
+_LIST = rf"{_NP}(?:,\s+{_NP})*,?\s+and\s+{_NP}"
+_LISTED = re.compile(
+    r"\b(?:(?:shot and )?kill(?:ed|ing|s)|murder(?:ed|ing|s)|fatally shot|shot (?:to death|dead)|left)"
+    rf"\s+(?P<list>{_LIST})\b"
+    rf"|(?:^|[.;,:]\s+|\b(?:after|when|as|say|says|said|that)\s+)(?P<list2>{_LIST})"
+    r"\s+(?:(?:were|have been|had been|are|all)\s+)*"
+    r"(?:(?:found|reported|later)\s+)?(?:dead|killed|slain|shot (?:and killed|dead|to death))\b",
+    re.I,
+)
+_ONE_NP = re.compile(rf"(?:(?P<num>{_WORD}|\d+)\s+{_MOD})?(?P<noun>couple|parents|{_PERSON}|{_PEOPLE})\b", re.I)
+
+
+def _listed_count(text: str) -> int | None:
+    """How many people a list names ("his wife and two daughters" → 3); None when a plural gives no count."""
+    total = 0
+    for part in re.split(r",\s+(?:and\s+)?|\s+and\s+", text):
+        m = _ONE_NP.search(part)
+        if m is None:
+            return None
+        noun = m.group("noun").lower()
+        if m.group("num"):
+            n, _ = parse_number(m.group("num"))
+            if n is None:
+                return None
+            total += n
+        elif noun in ("couple", "parents"):
+            total += 2
+        elif re.fullmatch(_PEOPLE, noun, re.I):
+            return None
+        else:
+            total += 1
+    return total
+
+
 _MONEY = re.compile(
     rf"(?:{_QUAL})(?:(?P<cur>[$€£])\s?(?P<num>{_DIGITS})(?:\s+(?P<mult>million|billion|thousand))?"
     rf"|(?P<num2>{_DIGITS})(?:\s+(?P<mult2>million|billion|thousand))?\s+(?P<cur2>dollars|euros|pounds))",
@@ -235,12 +304,25 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
     for m in _TOLL.finditer(sentence):
         low, high, qual = _range(m.group("num"), m.group("qual"))
         add("killed", low, high, m.span(), "people", qual)
+    for m in _LISTED.finditer(sentence):
+        n = _listed_count(m.group("list") or m.group("list2") or "")
+        if n is not None and n > 1:
+            add("killed", n, n, m.span(), "victims" if m.group("list") else "people", "")  # the killer's
+    for m in _PARTITIVE.finditer(sentence):
+        kind = _kind(m)
+        low, high, qual = _range(m.group("num"), None)
+        if kind and low is not None:
+            add(kind, low, high, m.span(), "people", qual)
     for rx in (_NUM_THEN_KIND, _VERB_THEN_NUM):
         for m in rx.finditer(sentence):
             kind = _kind(m)
             low, high, qual = _range(m.group("num"), m.group("qual"))
             if kind and (low is not None or high is not None):
-                add(kind, low, high, m.span(), "people", qual)
+                unit = "victims" if rx is _VERB_THEN_NUM and kind == "killed" else "people"  # "killing two"
+                add(kind, low, high, m.span(), unit, qual)
+    for m in _MULTIPLE.finditer(sentence):
+        n = _TIMES[m.group("n").lower()] + (1 if m.group("suicide") else 0)
+        add("shot" if m.group("shot") else "killed", n, n, m.span(), "people", "")
     for m in _SINGULAR.finditer(sentence):
         if _NOBODY.search(sentence, 0, m.start()):
             continue
@@ -260,7 +342,7 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
             add(kind, 1, 1, m2.span(), "people", "")
     if not any(q.kind == "killed" for q in out):
         for m in _SINGLE_KILL.finditer(sentence):
-            add("killed", 1, 1, m.span(), "people", "")
+            add("killed", 1, 1, m.span(), "victims" if m.group("victim") else "people", "")
             break
     if not any(q.kind in ("injured", "shot") for q in out):
         for m in _SINGLE_HURT.finditer(sentence):
@@ -269,6 +351,12 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
     for m in _SUICIDE.finditer(sentence):
         add("suicide", 1, 1, m.span(), "people", "")
         break
+    if not any(q.kind == "shot" for q in out):
+        for m in _SHOT_WHOM.finditer(sentence):  # "shot his brother": one shot, the outcome told elsewhere
+            low = parse_number(m.group("num"))[0] if m.group("num") else 1
+            if m.group("self") or m.group("num") is None or low is not None:
+                add("shot", low, low, m.span(), "people", "")
+            break
     if not any(q.kind in ("injured", "shot") for q in out):
         for m in _SELF.finditer(sentence):  # "shot himself": the outcome is told elsewhere, if at all
             add("shot", 1, 1, m.span(), "people", "")
