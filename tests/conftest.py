@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,40 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"labelled data not found at {SHARED_DATA}")
     return SHARED_DATA
+
+
+# The PostgreSQL server the store tests also run against (.ci/services starts one and creates this role
+# and database). Locally the PostgreSQL variants skip when no server answers; in CI (CI=true) they fail.
+PG_URL = os.environ.get("STORYFOLD_TEST_PG", "postgresql+psycopg://storyfold:storyfold@localhost:5432/storyfold_test")
+
+
+def fresh_postgres() -> str:
+    """The test database emptied (its public schema dropped and made again); skips when unreachable."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.exc import OperationalError
+
+    from storyfold.store.dialect import postgres_url
+
+    engine = create_engine(postgres_url(PG_URL), connect_args={"connect_timeout": 3})
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+    except OperationalError as exc:
+        if os.environ.get("CI") == "true":
+            raise AssertionError(f"CI: PostgreSQL at {PG_URL} is unreachable (.ci/services starts it): {exc}") from exc
+        pytest.skip(f"no PostgreSQL server at {PG_URL} ({exc.__class__.__name__})")
+    finally:
+        engine.dispose()
+    return PG_URL
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh store location of each backend: a SQLite file, then an emptied PostgreSQL database."""
+    if request.param == "postgres":
+        return fresh_postgres()
+    return str(tmp_path / "test.db")
 
 
 @pytest.fixture

@@ -1,19 +1,34 @@
-"""The SQLite store: migrations, WAL, idempotent transactional ingest, stable ids."""
+"""The store, on both backends (SQLite and PostgreSQL): migrations, idempotent transactional ingest,
+stable ids, story search, readers during an ingest."""
 
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
+
+import pytest
 
 from storyfold.errors import NotFoundError
 from storyfold.pipeline import ingest_paths
-from storyfold.store import Store, open_store
+from storyfold.store import Store, StoryQuery, open_store
 from storyfold.store.migrations import LATEST, MIGRATIONS
 
 from conftest import DEMO, SEED_A, SEED_B, SEEDS
 
 
-def test_schema_from_numbered_migrations_in_wal_mode(tmp_path: Path) -> None:
+@pytest.fixture
+def store(store_location: str) -> Iterator[Store]:
+    """Every test of this module runs on a SQLite file and on a PostgreSQL database."""
+    s = open_store(store_location)
+    yield s
+    s.close()
+
+
+def test_sqlite_schema_from_numbered_migrations_in_wal_mode(tmp_path: Path) -> None:
     path = tmp_path / "s.db"
     open_store(path).close()
     con = sqlite3.connect(path)
@@ -68,3 +83,89 @@ def test_failed_transaction_leaves_nothing_behind(store: Store) -> None:
     except RuntimeError:
         pass
     assert store.count_articles() == 0
+
+
+def test_reopening_applies_no_migration_twice(store_location: str) -> None:
+    for _ in range(2):
+        s = open_store(store_location)
+        assert s.schema_version() == LATEST  # type: ignore[attr-defined]
+        s.close()
+
+
+def _demo_part(tmp_path: Path, n: int) -> str:
+    """The first ``n`` records of the demo corpus (to keep the slower tests short)."""
+    part = tmp_path / f"demo-{n}.jsonl"
+    part.write_text("".join(DEMO.read_text(encoding="utf-8").splitlines(keepends=True)[:n]), encoding="utf-8")
+    return str(part)
+
+
+def test_search_stories_by_text_date_outlet_with_pages(store: Store, tmp_path: Path) -> None:
+    ingest_paths([str(SEEDS), _demo_part(tmp_path, 60)], store)
+    everything = store.search_stories(StoryQuery(limit=1000))
+    assert everything.total == len(store.stories()) == len(everything.stories)
+    by_size = store.search_stories(StoryQuery(order="largest", limit=1000)).stories
+    assert [len(s.article_ids) for s in by_size] == sorted((len(s.article_ids) for s in by_size), reverse=True)
+    newest = [s.last_published for s in everything.stories if s.last_published]
+    assert newest == sorted(newest, reverse=True)
+
+    seeds = store.search_stories(StoryQuery(text="PASHINYAN"))  # case-insensitive, article text too
+    assert seeds.total == 1 and set(seeds.stories[0].article_ids) == {SEED_A.name, SEED_B.name}
+    assert store.search_stories(StoryQuery(text="100%_")).total == 0  # LIKE wildcards are literal
+    assert store.search_stories(StoryQuery(text="'; DROP TABLE stories; --")).total == 0
+    assert store.search_stories(StoryQuery(text="Pashinyan", since=date(2020, 11, 1))).total == 0
+    assert store.search_stories(StoryQuery(text="Pashinyan", until=date(2020, 10, 31))).total == 1
+    la = store.search_stories(StoryQuery(outlet="articles.latimes.com", limit=1000))
+    assert la.total >= 1
+    assert all(any(store.get_article(a).source == "articles.latimes.com" for a in s.article_ids) for s in la.stories)
+
+    first = store.search_stories(StoryQuery(limit=5))
+    second = store.search_stories(StoryQuery(limit=5, offset=5))
+    assert everything.total > 5 and first.total == everything.total
+    assert len(first.stories) == 5 and len(second.stories) == min(5, everything.total - 5)
+    assert not {s.id for s in first.stories} & {s.id for s in second.stories}
+    assert [s.id for s in first.stories + second.stories] == [s.id for s in everything.stories[:10]]
+
+
+def test_dedup_lines_and_links_round_trip(store: Store) -> None:
+    ingest_paths([str(SEED_A), str(SEED_B)], store)
+    lines = store.lines(min_size=2)
+    assert len(lines) == 1 and set(lines[0].article_ids) == {SEED_A.name, SEED_B.name}
+    assert store.duplicate_links()
+    assert store.newest_dedup_day() is not None
+
+
+def test_readers_keep_working_while_an_ingest_runs(store_location: str, tmp_path: Path) -> None:
+    """A second connection lists stories and reads articles while another ingests the demo corpus."""
+    part = _demo_part(tmp_path, 40)
+    writer = open_store(store_location)
+    ingest_paths([str(SEEDS)], writer)
+    errors: list[BaseException] = []
+    done = threading.Event()
+
+    def ingest() -> None:
+        try:
+            ingest_paths([part], writer)
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            done.set()
+
+    thread = threading.Thread(target=ingest)
+    thread.start()
+    reads = 0
+    reader = open_store(store_location)
+    try:
+        while not done.is_set() or reads < 3:
+            stories = reader.search_stories(StoryQuery(limit=20)).stories
+            assert stories, "a reader saw no stories during the ingest"
+            assert reader.get_article(SEED_A.name).title
+            reads += 1
+            time.sleep(0.02)
+    finally:
+        thread.join()
+        reader.close()
+        writer.close()
+    assert not errors and reads >= 3
+    final = open_store(store_location)
+    assert final.count_articles() == 42
+    final.close()

@@ -5,10 +5,38 @@ from __future__ import annotations
 import abc
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from datetime import date
 
 from storyfold.model import Article, ArticleFacts, Assignment, SegmentKind, Story
 from storyfold.store.dedup_base import DedupStore
+
+STORY_ORDERS = ("newest", "largest")
+
+
+@dataclass(frozen=True, slots=True)
+class StoryQuery:
+    """Which stories to list: ``text`` in a story's title or its articles' titles and body text
+    (case-insensitive), stories whose dates overlap ``since``..``until``, with an article from ``outlet``
+    (a source or host), one page of ``limit`` from ``offset``; ``order``: "newest" (latest publication,
+    then size) or "largest" (size, then latest)."""
+
+    text: str | None = None
+    since: date | None = None
+    until: date | None = None
+    outlet: str | None = None
+    order: str = "newest"
+    limit: int = 50
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class StoryPage:
+    """One page of stories and how many match in all."""
+
+    stories: tuple[Story, ...]
+    total: int
+    query: StoryQuery
 
 
 class Store(DedupStore, abc.ABC):
@@ -80,6 +108,10 @@ class Store(DedupStore, abc.ABC):
     @abc.abstractmethod
     def stories(self) -> list[Story]:
         """All stories, largest first, then newest."""
+
+    @abc.abstractmethod
+    def search_stories(self, query: StoryQuery) -> StoryPage:
+        """Stories matching the query, one page of them, and the number that match."""
 
     @abc.abstractmethod
     def get_story(self, story_id: str) -> Story:

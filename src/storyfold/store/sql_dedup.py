@@ -1,4 +1,4 @@
-"""SQLite implementation of the dedup part of the store (mixed into SQLiteStore)."""
+"""The dedup part of the store in portable SQL (mixed into SQLStore: SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ def _day(value: str | None) -> date | None:
     return date.fromisoformat(value[:10]) if value else None
 
 
-class SQLiteDedupMixin(DedupStore):
-    """Needs ``_rows`` and ``_exec`` from the SQLite store."""
+class SQLDedupMixin(DedupStore):
+    """Needs ``_rows`` and ``_exec`` from SQLStore."""
 
     def _rows(self, sql: str, params: Mapping[str, Any] | None = None, *expanding: str) -> list[Any]:
         raise NotImplementedError
@@ -43,11 +43,11 @@ class SQLiteDedupMixin(DedupStore):
             },
         )
         self._exec(
-            "INSERT OR IGNORE INTO dedup_bands (band, bucket, article_id) VALUES (:b, :k, :a)",
+            "INSERT INTO dedup_bands (band, bucket, article_id) VALUES (:b, :k, :a) ON CONFLICT DO NOTHING",
             [{"b": b, "k": k, "a": record.article_id} for b, k in record.bands],
         )
         self._exec(
-            "INSERT OR IGNORE INTO dedup_sentences (hash, article_id) VALUES (:h, :a)",
+            "INSERT INTO dedup_sentences (hash, article_id) VALUES (:h, :a) ON CONFLICT DO NOTHING",
             [{"h": h, "a": record.article_id} for h in sorted(set(record.sentence_hashes))],
         )
 
@@ -110,8 +110,11 @@ class SQLiteDedupMixin(DedupStore):
 
     def add_duplicate_links(self, links: Sequence[DuplicateLink]) -> None:
         self._exec(
-            """INSERT OR REPLACE INTO dup_links (article_id, other_id, kind, jaccard, containment, shared,
-                   shared_sentences) VALUES (:a, :o, :k, :j, :c, :s, :n)""",
+            """INSERT INTO dup_links (article_id, other_id, kind, jaccard, containment, shared, shared_sentences)
+               VALUES (:a, :o, :k, :j, :c, :s, :n)
+               ON CONFLICT (article_id, other_id) DO UPDATE SET kind = excluded.kind, jaccard = excluded.jaccard,
+                 containment = excluded.containment, shared = excluded.shared,
+                 shared_sentences = excluded.shared_sentences""",
             [
                 {
                     "a": x.article_id,
@@ -146,8 +149,9 @@ class SQLiteDedupMixin(DedupStore):
 
     def set_line_member(self, member: LineMember) -> None:
         self._exec(
-            """INSERT OR REPLACE INTO line_members (article_id, line_id, duplicate_of, wire)
-               VALUES (:a, :l, :d, :w)""",
+            """INSERT INTO line_members (article_id, line_id, duplicate_of, wire) VALUES (:a, :l, :d, :w)
+               ON CONFLICT (article_id) DO UPDATE SET line_id = excluded.line_id,
+                 duplicate_of = excluded.duplicate_of, wire = excluded.wire""",
             {"a": member.article_id, "l": member.line_id, "d": member.duplicate_of, "w": member.wire},
         )
 

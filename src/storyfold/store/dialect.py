@@ -1,0 +1,66 @@
+"""Where the SQLite and PostgreSQL backends differ, in one place: making the engine and the DDL types.
+
+The migrations are written in SQLite's dialect; for PostgreSQL their types are translated (64-bit
+integers, double-precision floats, byte strings) and SQLite-only table options dropped. The statements
+of the store itself are portable (``INSERT ... ON CONFLICT``, expanding ``IN`` parameters, ``CAST`` on
+parameters whose type the server cannot infer) and run unchanged on both.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+
+POSTGRES_PREFIXES = ("postgresql://", "postgresql+psycopg://", "postgres://")
+
+_PG_DDL = (
+    (re.compile(r"\)\s*WITHOUT ROWID", re.IGNORECASE), ")"),
+    (re.compile(r"\bINTEGER\b"), "BIGINT"),
+    (re.compile(r"\bREAL\b"), "DOUBLE PRECISION"),
+    (re.compile(r"\bBLOB\b"), "BYTEA"),
+)
+
+
+def is_postgres(location: str | Path) -> bool:
+    return str(location).startswith(POSTGRES_PREFIXES)
+
+
+def postgres_url(location: str) -> str:
+    """Any PostgreSQL URL spelled for the psycopg (3) driver."""
+    for prefix in ("postgresql+psycopg://", "postgresql://", "postgres://"):
+        if location.startswith(prefix):
+            return "postgresql+psycopg://" + location[len(prefix) :]
+    raise ValueError(f"not a PostgreSQL URL: {location!r}")
+
+
+def translate_ddl(statement: str, dialect: str) -> str:
+    """A migration statement (SQLite dialect) for the named SQLAlchemy dialect."""
+    if dialect != "postgresql":
+        return statement
+    for pattern, replacement in _PG_DDL:
+        statement = pattern.sub(replacement, statement)
+    return statement
+
+
+def make_engine(location: str | Path) -> Engine:
+    """The engine for a store location: a PostgreSQL URL, else a SQLite file path (or ``:memory:``)."""
+    where = str(location)
+    if is_postgres(where):
+        return create_engine(postgres_url(where), pool_pre_ping=True)
+    url = "sqlite+pysqlite:///:memory:" if where == ":memory:" else f"sqlite+pysqlite:///{where}"
+    # a connection may be handed between a server's worker threads (one at a time, never shared)
+    engine = create_engine(url, connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()

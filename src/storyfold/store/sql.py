@@ -1,0 +1,464 @@
+"""The store in portable SQL through SQLAlchemy Core, shared by the SQLite and PostgreSQL backends.
+
+SQL only with bound parameters. What differs between the databases (engine set-up, DDL types) lives in
+``storyfold.store.dialect``; the statements here run unchanged on both.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, bindparam, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from storyfold.errors import NotFoundError, StoreError
+from storyfold.facts.codec import facts_from_dict, facts_to_dict
+from storyfold.model import Article, ArticleFacts, Assignment, Segment, SegmentKind, Story
+from storyfold.store.base import STORY_ORDERS, Store, StoryPage, StoryQuery
+from storyfold.store.dialect import translate_ddl
+from storyfold.store.migrations import MIGRATIONS
+from storyfold.store.sql_dedup import SQLDedupMixin
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _from_iso(value: str | None) -> date | datetime | None:
+    if not value:
+        return None
+    return date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)
+
+
+def _as_date(value: str | None) -> date | None:
+    return date.fromisoformat(value[:10]) if value else None
+
+
+def _like(query: str) -> str:
+    """A LIKE pattern (escape character ``\\``) matching the words anywhere, case-insensitively."""
+    escaped = query.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+class SQLStore(SQLDedupMixin, Store):
+    """One connection of an engine; the schema from numbered migrations. ``owns_engine``: close() disposes
+    of the engine too (a store opened on its own, not one of a server's many)."""
+
+    def __init__(self, engine: Engine, *, location: str, owns_engine: bool = True, migrate: bool = True) -> None:
+        self.path = location
+        self._engine = engine
+        self._owns_engine = owns_engine
+        try:
+            self._conn: Connection = self._engine.connect()
+            if migrate:
+                self._migrate()
+        except SQLAlchemyError as exc:
+            if owns_engine:
+                engine.dispose()
+            raise StoreError(
+                f"cannot open the store ({exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc}); "
+                "check the location given with --db or $STORYFOLD_DB",
+                origin=location,
+            ) from exc
+        self._depth = 0
+
+    # plumbing
+    def _migrate(self) -> None:
+        c = self._conn
+        dialect = self._engine.dialect.name
+        with c.begin():
+            c.execute(
+                text(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations"
+                    " (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
+                )
+            )
+            done = {row[0] for row in c.execute(text("SELECT version FROM schema_migrations"))}
+        for version, name, statements in MIGRATIONS:
+            if version in done:
+                continue
+            with c.begin():
+                for stmt in statements:
+                    c.execute(text(translate_ddl(stmt, dialect)))
+                c.execute(
+                    text("INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :t)"),
+                    {"v": version, "n": name, "t": datetime.now(UTC).isoformat()},
+                )
+
+    def schema_version(self) -> int:
+        return int(self._conn.execute(text("SELECT MAX(version) FROM schema_migrations")).scalar_one())
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._depth = 1
+        if self._conn.in_transaction():  # end the implicit read transaction a query opened
+            self._conn.commit()
+        try:
+            with self._conn.begin():
+                yield
+        finally:
+            self._depth = 0
+
+    def _rows(self, sql: str, params: Mapping[str, Any] | None = None, *expanding: str) -> list[Any]:
+        stmt = text(sql)
+        if expanding:
+            stmt = stmt.bindparams(*(bindparam(name, expanding=True) for name in expanding))
+        return list(self._conn.execute(stmt, dict(params or {})))
+
+    def _exec(self, sql: str, params: Mapping[str, Any] | Sequence[Mapping[str, Any]] | None = None) -> None:
+        if isinstance(params, Sequence):
+            if params:
+                self._conn.execute(text(sql), [dict(p) for p in params])
+            return
+        self._conn.execute(text(sql), dict(params or {}))
+
+    def close(self) -> None:
+        if self._conn.in_transaction():
+            self._conn.rollback()
+        self._conn.close()
+        if self._owns_engine:
+            self._engine.dispose()
+
+    # articles
+    def find_by_key(self, key: str) -> str | None:
+        rows = self._rows("SELECT id FROM articles WHERE key = :k", {"k": key})
+        return str(rows[0][0]) if rows else None
+
+    def add_article(self, article: Article) -> str:
+        article_id = article.id
+        if self._rows("SELECT 1 FROM articles WHERE id = :id", {"id": article_id}):
+            article_id = f"{article.id}#{article.content_hash[:8]}"
+            n = 2
+            while self._rows("SELECT 1 FROM articles WHERE id = :id", {"id": article_id}):
+                article_id = f"{article.id}#{article.content_hash[:8]}-{n}"
+                n += 1
+        seq = int(self._conn.execute(text("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles")).scalar_one())
+        self._exec(
+            """INSERT INTO articles (id, key, origin, title, url, source, author, published, content_hash,
+                   raw_hash, meta, seq, ingested_at, language, dateline, wire, non_article, outlet)
+               VALUES (:id, :key, :origin, :title, :url, :source, :author, :published, :content_hash,
+                   :raw_hash, :meta, :seq, :ingested_at, :language, :dateline, :wire, :non_article, :outlet)""",
+            {
+                "id": article_id,
+                "key": article.key,
+                "origin": article.origin,
+                "title": article.title,
+                "url": article.url,
+                "source": article.source,
+                "author": article.author,
+                "published": _iso(article.published),
+                "content_hash": article.content_hash,
+                "raw_hash": article.raw_hash,
+                "meta": json.dumps(dict(article.meta), sort_keys=True, default=str),
+                "seq": seq,
+                "ingested_at": datetime.now(UTC).isoformat(),
+                "language": article.language,
+                "dateline": article.dateline,
+                "wire": article.wire,
+                "non_article": article.non_article,
+                "outlet": article.outlet,
+            },
+        )
+        self._exec(
+            "INSERT INTO segments (article_id, position, kind, text, reason) VALUES (:a, :p, :k, :t, :r)",
+            [
+                {"a": article_id, "p": s.position, "k": s.kind.value, "t": s.text, "r": s.reason}
+                for s in article.segments
+            ],
+        )
+        return article_id
+
+    def _article_from_row(self, row: Any) -> Article:
+        segs = tuple(
+            Segment(SegmentKind(r.kind), r.text, r.position, r.reason)
+            for r in self._rows(
+                "SELECT position, kind, text, reason FROM segments WHERE article_id = :a ORDER BY position",
+                {"a": row.id},
+            )
+        )
+        return Article(
+            id=row.id,
+            key=row.key,
+            origin=row.origin,
+            segments=segs,
+            title=row.title,
+            url=row.url,
+            source=row.source,
+            author=row.author,
+            published=_from_iso(row.published),
+            content_hash=row.content_hash,
+            raw_hash=row.raw_hash,
+            meta=tuple(sorted(json.loads(row.meta).items())),
+            language=row.language,
+            dateline=row.dateline,
+            wire=row.wire,
+            non_article=row.non_article,
+            outlet=row.outlet,
+        )
+
+    def get_article(self, article_id: str) -> Article:
+        rows = self._rows("SELECT * FROM articles WHERE id = :id", {"id": article_id})
+        if not rows:
+            raise NotFoundError(
+                "no such article in the store; `storyfold stories` lists what is there", origin=article_id
+            )
+        return self._article_from_row(rows[0])
+
+    def iter_articles(self) -> Iterator[Article]:
+        for row in self._rows("SELECT * FROM articles ORDER BY seq"):
+            yield self._article_from_row(row)
+
+    def count_articles(self) -> int:
+        return int(self._conn.execute(text("SELECT COUNT(*) FROM articles")).scalar_one())
+
+    # term index
+    def add_article_terms(self, article_id: str, weights: Mapping[str, float]) -> None:
+        self._exec(
+            "INSERT INTO article_terms (article_id, term, weight) VALUES (:a, :t, :w)",
+            [{"a": article_id, "t": t, "w": w} for t, w in weights.items()],
+        )
+        self._exec(
+            "INSERT INTO term_df (term, df) VALUES (:t, 1) ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1",
+            [{"t": t} for t in weights],
+        )
+
+    def document_frequencies(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
+        # articles ingested so far (an index look-up, not a count over a table)
+        n = int(self._conn.execute(text("SELECT COALESCE(MAX(seq), 0) FROM articles")).scalar_one())
+        if not terms:
+            return n, {}
+        rows = self._rows("SELECT term, df FROM term_df WHERE term IN :terms", {"terms": list(terms)}, "terms")
+        return n, {r.term: int(r.df) for r in rows}
+
+    def candidate_stories(self, terms: Sequence[str], limit: int) -> list[str]:
+        if not terms:
+            return []
+        rows = self._rows(
+            """SELECT story_id, COUNT(*) AS shared FROM story_terms WHERE term IN :terms
+               GROUP BY story_id ORDER BY shared DESC, story_id LIMIT :limit""",
+            {"terms": list(terms), "limit": limit},
+            "terms",
+        )
+        return [str(r.story_id) for r in rows]
+
+    def story_profiles(
+        self, story_ids: Sequence[str]
+    ) -> dict[str, tuple[dict[str, float], int, date | None, date | None]]:
+        if not story_ids:
+            return {}
+        out: dict[str, tuple[dict[str, float], int, date | None, date | None]] = {}
+        for r in self._rows(
+            "SELECT id, size, first_published, last_published FROM stories WHERE id IN :ids",
+            {"ids": list(story_ids)},
+            "ids",
+        ):
+            out[r.id] = ({}, int(r.size), _as_date(r.first_published), _as_date(r.last_published))
+        for r in self._rows(
+            "SELECT story_id, term, weight FROM story_terms WHERE story_id IN :ids", {"ids": list(story_ids)}, "ids"
+        ):
+            out[r.story_id][0][r.term] = float(r.weight)
+        return out
+
+    def indexed_articles(self) -> list[tuple[str, str, date | None, dict[str, float]]]:
+        out: dict[str, tuple[str, str, date | None, dict[str, float]]] = {}
+        for r in self._rows(
+            """SELECT a.id, a.key, a.published, t.term, t.weight FROM articles a
+               JOIN article_terms t ON t.article_id = a.id ORDER BY a.seq, t.term"""
+        ):
+            if r.id not in out:
+                out[r.id] = (r.id, r.key, _as_date(r.published), {})
+            out[r.id][3][r.term] = float(r.weight)
+        return list(out.values())
+
+    # stories
+    def clear_stories(self) -> None:
+        self._exec("DELETE FROM story_members")
+        self._exec("DELETE FROM story_terms")
+        self._exec("DELETE FROM stories")
+
+    def create_story(self, story_id: str, title: str) -> None:
+        seq = int(self._conn.execute(text("SELECT COALESCE(MAX(created_seq), 0) + 1 FROM stories")).scalar_one())
+        self._exec(
+            "INSERT INTO stories (id, title, size, created_seq) VALUES (:id, :title, 0, :seq)",
+            {"id": story_id, "title": title, "seq": seq},
+        )
+
+    def add_to_story(self, assignment: Assignment, weights: Mapping[str, float], published: date | None) -> None:
+        self._exec(
+            "INSERT INTO story_members (article_id, story_id, score, reasons) VALUES (:a, :s, :score, :reasons)",
+            {
+                "a": assignment.article_id,
+                "s": assignment.story_id,
+                "score": assignment.score,
+                "reasons": json.dumps(list(assignment.reasons)),
+            },
+        )
+        self._exec(
+            """INSERT INTO story_terms (story_id, term, weight) VALUES (:s, :t, :w)
+               ON CONFLICT (story_id, term) DO UPDATE SET weight = story_terms.weight + excluded.weight""",
+            [{"s": assignment.story_id, "t": t, "w": w} for t, w in weights.items()],
+        )
+        day = _iso(published)
+        self._exec(
+            """UPDATE stories SET size = size + 1,
+                 first_published = CASE WHEN CAST(:d AS TEXT) IS NULL THEN first_published
+                     WHEN first_published IS NULL OR CAST(:d AS TEXT) < first_published THEN CAST(:d AS TEXT)
+                     ELSE first_published END,
+                 last_published = CASE WHEN CAST(:d AS TEXT) IS NULL THEN last_published
+                     WHEN last_published IS NULL OR CAST(:d AS TEXT) > last_published THEN CAST(:d AS TEXT)
+                     ELSE last_published END
+               WHERE id = :s""",
+            {"d": day, "s": assignment.story_id},
+        )
+
+    def _story(self, row: Any) -> Story:
+        members = self._rows(
+            """SELECT a.id, a.source FROM story_members m JOIN articles a ON a.id = m.article_id
+               WHERE m.story_id = :s ORDER BY a.published IS NULL, a.published, a.seq""",
+            {"s": row.id},
+        )
+        sources = tuple(sorted({m.source for m in members if m.source}))
+        return Story(
+            id=row.id,
+            title=row.title,
+            article_ids=tuple(m.id for m in members),
+            first_published=_as_date(row.first_published),
+            last_published=_as_date(row.last_published),
+            sources=sources,
+        )
+
+    def stories(self) -> list[Story]:
+        rows = self._rows(
+            """SELECT * FROM stories WHERE size > 0
+               ORDER BY size DESC, last_published IS NULL, last_published DESC, created_seq"""
+        )
+        return [self._story(r) for r in rows]
+
+    def search_stories(self, query: StoryQuery) -> StoryPage:
+        # fixed SQL fragments chosen by which filters are set; every value is a bound parameter
+        where = ["s.size > 0"]
+        params: dict[str, Any] = {}
+        if query.text and query.text.strip():
+            params["q"] = _like(query.text.strip())
+            where.append(
+                r"""(LOWER(s.title) LIKE :q ESCAPE '\' OR EXISTS (
+                     SELECT 1 FROM story_members m JOIN articles a ON a.id = m.article_id
+                     WHERE m.story_id = s.id AND (LOWER(COALESCE(a.title, '')) LIKE :q ESCAPE '\'
+                       OR EXISTS (SELECT 1 FROM segments g WHERE g.article_id = a.id AND g.kind = 'body'
+                                  AND LOWER(g.text) LIKE :q ESCAPE '\'))))"""
+            )
+        if query.since is not None:
+            params["since"] = query.since.isoformat()
+            where.append("s.last_published >= :since")
+        if query.until is not None:
+            params["until"] = query.until.isoformat()
+            where.append("s.first_published <= :until")
+        if query.outlet:
+            params["outlet"] = query.outlet.lower()
+            where.append(
+                """EXISTS (SELECT 1 FROM story_members m JOIN articles a ON a.id = m.article_id
+                   WHERE m.story_id = s.id AND (LOWER(a.source) = :outlet OR LOWER(a.outlet) = :outlet))"""
+            )
+        if query.order not in STORY_ORDERS:
+            raise ValueError(f"unknown order {query.order!r}; one of {STORY_ORDERS}")
+        order = (
+            "s.last_published IS NULL, s.last_published DESC, s.size DESC, s.created_seq"
+            if query.order == "newest"
+            else "s.size DESC, s.last_published IS NULL, s.last_published DESC, s.created_seq"
+        )
+        cond = " AND ".join(where)
+        total = int(self._conn.execute(text(f"SELECT COUNT(*) FROM stories s WHERE {cond}"), params).scalar_one())
+        rows = self._rows(
+            f"SELECT s.* FROM stories s WHERE {cond} ORDER BY {order} LIMIT :limit OFFSET :offset",
+            {**params, "limit": max(query.limit, 0), "offset": max(query.offset, 0)},
+        )
+        return StoryPage(tuple(self._story(r) for r in rows), total, query)
+
+    def get_story(self, story_id: str) -> Story:
+        rows = self._rows("SELECT * FROM stories WHERE id = :id", {"id": story_id})
+        if not rows:
+            raise NotFoundError("no such story in the store; `storyfold stories` lists them", origin=story_id)
+        return self._story(rows[0])
+
+    def assignment(self, article_id: str) -> Assignment | None:
+        rows = self._rows("SELECT * FROM story_members WHERE article_id = :a", {"a": article_id})
+        if not rows:
+            return None
+        r = rows[0]
+        return Assignment(
+            article_id=r.article_id,
+            story_id=r.story_id,
+            score=float(r.score),
+            new_story=False,
+            reasons=tuple(json.loads(r.reasons)),
+        )
+
+    # per-outlet line counts
+    def outlet_line_counts(self, outlet: str, keys: Sequence[str]) -> tuple[int, dict[str, int]]:
+        n = int(
+            self._conn.execute(
+                text("SELECT COUNT(DISTINCT content_hash) FROM articles WHERE outlet = :o"), {"o": outlet}
+            ).scalar_one()
+        )
+        if not keys or not n:
+            return n, {}
+        rows = self._rows(
+            """SELECT l.line_key, COUNT(DISTINCT a.content_hash) AS n FROM outlet_lines l
+               JOIN articles a ON a.id = l.article_id
+               WHERE l.outlet = :o AND l.line_key IN :keys GROUP BY l.line_key""",
+            {"o": outlet, "keys": list(keys)},
+            "keys",
+        )
+        return n, {str(r.line_key): int(r.n) for r in rows}
+
+    def add_outlet_lines(self, outlet: str, article_id: str, lines: Sequence[tuple[str, int]]) -> None:
+        self._exec(
+            """INSERT INTO outlet_lines (outlet, line_key, article_id, position) VALUES (:o, :k, :a, :p)
+               ON CONFLICT DO NOTHING""",
+            [{"o": outlet, "k": k, "a": article_id, "p": p} for k, p in lines],
+        )
+
+    def relabel_outlet_line(self, outlet: str, key: str, kind: SegmentKind, reason: str) -> int:
+        result = self._conn.execute(
+            text(
+                """UPDATE segments SET kind = :kind, reason = :reason
+                   WHERE kind = 'body' AND (article_id, position) IN
+                     (SELECT article_id, position FROM outlet_lines WHERE outlet = :o AND line_key = :k)"""
+            ),
+            {"kind": kind.value, "reason": reason, "o": outlet, "k": key},
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    # facts (migration 4)
+    def put_facts(self, facts: ArticleFacts) -> None:
+        e = facts.event
+        self._exec(
+            """INSERT INTO article_facts (article_id, event_date, event_place, killed, injured, data)
+               VALUES (:a, :d, :p, :k, :i, :data)
+               ON CONFLICT (article_id) DO UPDATE SET event_date = excluded.event_date,
+                 event_place = excluded.event_place, killed = excluded.killed, injured = excluded.injured,
+                 data = excluded.data""",
+            {
+                "a": facts.article_id,
+                "d": _iso(e.date),
+                "p": e.place,
+                "k": e.killed,
+                "i": e.injured,
+                "data": json.dumps(facts_to_dict(facts), ensure_ascii=False),
+            },
+        )
+
+    def get_facts(self, article_id: str) -> ArticleFacts | None:
+        rows = self._rows("SELECT data FROM article_facts WHERE article_id = :a", {"a": article_id})
+        return facts_from_dict(json.loads(rows[0].data)) if rows else None
