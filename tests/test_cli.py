@@ -53,9 +53,15 @@ def test_end_to_end_on_seeds_and_demo(tmp_path: Path) -> None:
     assert {c["b"] for c in changes} >= {"foreign", "in Yerevan"}
     assert any(c["text"].startswith('"The prime minister') for c in view["changed"][SEED_A.name])
 
+    # the claims summary: the shared toll is stated by both seeds but is one reporting line; nothing conflicts
+    toll = next(c for c in view["claims"]["claims"] if c["subject"] == "killed" and c["low"] == 1200)
+    assert (toll["articles"], toll["independent_lines"], toll["high"]) == (2, 1, None)
+    assert view["claims"]["conflicts"] == []
+
     code, out = _run("show", seed_story["id"], "--db", db)
     assert "Shared by two or more articles" in out and "Only in" in out
     assert "[2/2, near]" in out and "omits" in out and "changes:" in out
+    assert "Claims" in out and "more than 1,200 killed" in out and "Timeline" in out
 
     code, out = _run("export", "articles", "--db", db)
     rows = [json.loads(line) for line in out.splitlines()]

@@ -39,7 +39,8 @@ def print_claims(sc: StoryClaims, evidence: bool = False, limit: int | None = No
     if sc.timeline:
         out.print("\n[bold]Timeline[/bold]")
         for h in sc.timeline:
-            out.print(f"  {h.day}  [{h.articles} articles, {h.independent_lines} lines] {escape(h.text)}")
+            lines = "line" if h.independent_lines == 1 else "lines"
+            out.print(f"  {h.day}  [{h.articles} articles, {h.independent_lines} {lines}] {escape(h.text)}")
 
 
 @app.command("facts")

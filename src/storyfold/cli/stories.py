@@ -10,6 +10,7 @@ from rich.table import Table
 
 from storyfold import pipeline, serialize
 from storyfold.cli.app import DbOption, JsonOption, app, fail, out, print_json, settings, store_for
+from storyfold.cli.claims import print_claims
 from storyfold.cli.compare import changes
 from storyfold.errors import StoryfoldError
 from storyfold.pipeline import story_view
@@ -45,14 +46,15 @@ def show(
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Show one story: its articles, the sentences they share, and what each adds."""
+    """Show one story: its articles, the sentences they share, what each adds, and a summary of its claims."""
     try:
         with store_for(settings(db)) as store:
             view = story_view(store, story)
+            claims = pipeline.story_claims(store, story)
     except StoryfoldError as exc:
         raise fail(exc) from exc
     if as_json:
-        print_json(serialize.story_view(view))
+        print_json({**serialize.story_view(view), "claims": serialize.story_claims(claims)})
         return
     s = view.story
     out.print(f"[bold]{escape(s.title)}[/bold]  ({s.id}, {len(s.article_ids)} articles)")
@@ -78,6 +80,9 @@ def show(
             out.print(f"  [bold]changed words[/bold] ({len(sv.changed)} sentences)")
             for _, m in sv.changed:
                 out.print(f"  ~ {escape(m.sentence.text)}\n      changes: {changes(m.diffs)}")
+    if claims.claims:
+        out.print()
+        print_claims(claims, limit=8)
 
 
 @app.command()
