@@ -42,6 +42,7 @@ def test_victims_listed_partitives_and_multiples() -> None:
     gun-violence reports; written for this test)."""
     assert _kinds("Three children and two adults were found dead in the home.") == [("killed", 5, 5)]
     assert _kinds("A man and two children are dead after a shooting.") == [("killed", 3, 3)]
+    assert ("killed", 5, 5) in _kinds("(WUSA) -- Three children and two adults were found dead by a relative.")
     assert ("killed", 4, 4) in _kinds("Police say a couple and their two young children were found shot to death.")
     assert ("killed", 3, 3) in _kinds("He killed his wife and two daughters before turning the gun on himself.")
     assert _kinds("Five of the six injured were taken to hospital.") == [("injured", 6, 6)]

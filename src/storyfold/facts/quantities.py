@@ -167,7 +167,7 @@ _LIST = rf"{_NP}(?:,\s+{_NP})*,?\s+and\s+{_NP}"
 _LISTED = re.compile(
     r"\b(?:(?:shot and )?kill(?:ed|ing|s)|murder(?:ed|ing|s)|fatally shot|shot (?:to death|dead)|left)"
     rf"\s+(?P<list>{_LIST})\b"
-    rf"|(?:^|[.;,:]\s+|\b(?:after|when|as|say|says|said|that)\s+)(?P<list2>{_LIST})"
+    rf"|(?:^|[.;,:)]\s+|[-–—]{{1,2}}\s+|\b(?:after|when|as|say|says|said|that)\s+)(?P<list2>{_LIST})"
     r"\s+(?:(?:were|have been|had been|are|all)\s+)*"
     r"(?:(?:found|reported|later)\s+)?(?:dead|killed|slain|shot (?:and killed|dead|to death))\b",
     re.I,
