@@ -234,6 +234,11 @@ def ingest_items(
         else:
             if added.present:
                 present.append(added.article_id)
+                if facts is not None and store.get_facts(added.article_id) is None:
+                    # stored by a run that stopped before its facts batch (or ran with --skip-facts)
+                    stored = store.get_article(added.article_id)
+                    if stored.non_article is None:
+                        pending.append(stored)
             else:
                 ingested.append(added.article_id)
                 if added.assignment is not None:
@@ -242,9 +247,9 @@ def ingest_items(
                     non_articles.append((added.article_id, added.non_article))
                 elif facts is not None and added.article is not None:
                     pending.append(added.article)
-                    if len(pending) >= batch:
-                        skipped.extend(add_facts(store, pending, facts))
-                        pending = []
+            if facts is not None and len(pending) >= batch:
+                skipped.extend(add_facts(store, pending, facts))
+                pending = []
         if progress:
             progress(item.origin)
     if facts is not None and pending:
