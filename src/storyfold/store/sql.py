@@ -34,6 +34,10 @@ def _from_iso(value: str | None) -> date | datetime | None:
     return date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)
 
 
+_CHUNK = 500  # terms per IN (...) look-up
+_DF_SQL = "SELECT term, df FROM term_df WHERE term IN :terms"
+
+
 def _as_date(value: str | None) -> date | None:
     return date.fromisoformat(value[:10]) if value else None
 
@@ -52,6 +56,13 @@ class SQLStore(SQLDedupMixin, Store):
         self.path = location
         self._engine = engine
         self._owns_engine = owns_engine
+        # Read caches of the story-assignment hot path, exact (never stale): document frequencies are valid
+        # while the article count is the one this connection last saw or made itself (another writer
+        # clears them); a story profile is valid while the story's size is the one it was read at. A
+        # rolled-back transaction clears both.
+        self._df_cache: dict[str, int] = {}
+        self._df_n: int | None = None
+        self._profile_cache: dict[str, tuple[int, dict[str, float]]] = {}
         try:
             self._conn: Connection = self._engine.connect()
             if migrate:
@@ -107,14 +118,23 @@ class SQLStore(SQLDedupMixin, Store):
         try:
             with self._conn.begin():
                 yield
+        except BaseException:
+            self._forget()
+            raise
         finally:
             self._depth = 0
+
+    def _forget(self) -> None:
+        """Drop the read caches (after a rollback, or when another writer changed the store)."""
+        self._df_cache.clear()
+        self._df_n = None
+        self._profile_cache.clear()
 
     def _rows(self, sql: str, params: Mapping[str, Any] | None = None, *expanding: str) -> list[Any]:
         stmt = text(sql)
         if expanding:
             stmt = stmt.bindparams(*(bindparam(name, expanding=True) for name in expanding))
-        return list(self._conn.execute(stmt, dict(params or {})))
+        return self._conn.execute(stmt, dict(params or {})).fetchall()  # type: ignore[return-value]
 
     def _exec(self, sql: str, params: Mapping[str, Any] | Sequence[Mapping[str, Any]] | None = None) -> None:
         if isinstance(params, Sequence):
@@ -144,6 +164,11 @@ class SQLStore(SQLDedupMixin, Store):
                 article_id = f"{article.id}#{article.content_hash[:8]}-{n}"
                 n += 1
         seq = int(self._conn.execute(text("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles")).scalar_one())
+        if self._df_n is not None:
+            if self._df_n == seq - 1:
+                self._df_n = seq  # our own insert: the cached frequencies stay exact
+            else:
+                self._forget()
         self._exec(
             """INSERT INTO articles (id, key, origin, title, url, source, author, published, content_hash,
                    raw_hash, meta, seq, ingested_at, language, dateline, wire, non_article, outlet)
@@ -232,14 +257,25 @@ class SQLStore(SQLDedupMixin, Store):
             "INSERT INTO term_df (term, df) VALUES (:t, 1) ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1",
             [{"t": t} for t in weights],
         )
+        cache = self._df_cache
+        for t in weights:
+            if t in cache:
+                cache[t] += 1
 
     def document_frequencies(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
         # articles ingested so far (an index look-up, not a count over a table)
         n = int(self._conn.execute(text("SELECT COALESCE(MAX(seq), 0) FROM articles")).scalar_one())
-        if not terms:
-            return n, {}
-        rows = self._rows("SELECT term, df FROM term_df WHERE term IN :terms", {"terms": list(terms)}, "terms")
-        return n, {r.term: int(r.df) for r in rows}
+        if self._df_n != n:
+            self._forget()
+            self._df_n = n
+        cache = self._df_cache
+        missing = [t for t in dict.fromkeys(terms) if t not in cache]
+        for start in range(0, len(missing), _CHUNK):
+            chunk = missing[start : start + _CHUNK]
+            found = {r.term: int(r.df) for r in self._rows(_DF_SQL, {"terms": chunk}, "terms")}
+            for t in chunk:
+                cache[t] = found.get(t, 0)
+        return n, {t: cache[t] for t in terms if cache[t]}
 
     def candidate_stories(self, terms: Sequence[str], limit: int) -> list[str]:
         if not terms:
@@ -258,16 +294,24 @@ class SQLStore(SQLDedupMixin, Store):
         if not story_ids:
             return {}
         out: dict[str, tuple[dict[str, float], int, date | None, date | None]] = {}
+        stale: list[str] = []
         for r in self._rows(
             "SELECT id, size, first_published, last_published FROM stories WHERE id IN :ids",
             {"ids": list(story_ids)},
             "ids",
         ):
-            out[r.id] = ({}, int(r.size), _as_date(r.first_published), _as_date(r.last_published))
-        for r in self._rows(
-            "SELECT story_id, term, weight FROM story_terms WHERE story_id IN :ids", {"ids": list(story_ids)}, "ids"
-        ):
-            out[r.story_id][0][r.term] = float(r.weight)
+            size = int(r.size)
+            cached = self._profile_cache.get(r.id)
+            if cached is None or cached[0] != size:
+                cached = (size, {})
+                self._profile_cache[r.id] = cached
+                stale.append(r.id)
+            out[r.id] = (cached[1], size, _as_date(r.first_published), _as_date(r.last_published))
+        if stale:
+            for r in self._rows(
+                "SELECT story_id, term, weight FROM story_terms WHERE story_id IN :ids", {"ids": stale}, "ids"
+            ):
+                out[r.story_id][0][r.term] = float(r.weight)
         return out
 
     def indexed_articles(self) -> list[tuple[str, str, date | None, dict[str, float]]]:
@@ -283,6 +327,7 @@ class SQLStore(SQLDedupMixin, Store):
 
     # stories
     def clear_stories(self) -> None:
+        self._profile_cache.clear()
         self._exec("DELETE FROM story_members")
         self._exec("DELETE FROM story_terms")
         self._exec("DELETE FROM stories")
@@ -309,6 +354,12 @@ class SQLStore(SQLDedupMixin, Store):
                ON CONFLICT (story_id, term) DO UPDATE SET weight = story_terms.weight + excluded.weight""",
             [{"s": assignment.story_id, "t": t, "w": w} for t, w in weights.items()],
         )
+        cached = self._profile_cache.pop(assignment.story_id, None)
+        if cached is not None:  # the same sums the statement above made, so the cached profile stays exact
+            size, terms = cached
+            for t, w in weights.items():
+                terms[t] = terms.get(t, 0.0) + float(w)
+            self._profile_cache[assignment.story_id] = (size + 1, terms)
         day = _iso(published)
         self._exec(
             """UPDATE stories SET size = size + 1,
