@@ -59,7 +59,7 @@ def marked(text: str, diffs: tuple[WordDiff, ...]) -> tuple[tuple[Piece, ...], t
         if at > pos:
             pieces.append(Piece(text[pos:at]))
         if d.a:
-            pieces.append(Piece(d.a, "del"))
+            pieces += [Piece(d.a, "del"), Piece(" ")]
         pieces.append(Piece(d.b, "ins"))
         pos = at + len(d.b)
     if pos < len(text):
