@@ -136,3 +136,19 @@ def test_openapi_lists_the_api(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/articles", "/api/stories", "/api/stories/{story_id}", "/api/export/articles"} <= set(paths)
     assert "multipart/form-data" in paths["/api/articles"]["post"]["requestBody"]["content"]
+
+
+def test_the_same_api_over_postgresql() -> None:
+    from conftest import fresh_postgres
+
+    with TestClient(create_app(fresh_postgres(), TOKEN, facts=None)) as c:
+        seeds = [
+            {"id": p.name, "text": p.read_text(encoding="utf-8"), "published": "2020-10-31"} for p in (SEED_A, SEED_B)
+        ]
+        r = c.post("/api/articles", json=[*seeds, HOSTILE], headers=AUTH)
+        assert r.status_code == 200 and r.json()["ingested"] == 3, r.text
+        page = c.get("/api/stories", params={"q": "pashinyan"}).json()
+        assert page["total"] == 1 and page["stories"][0]["size"] == 2
+        story = c.get(f"/api/stories/{page['stories'][0]['id']}").json()
+        assert story["shared"] and story["claims"]["story"] == page["stories"][0]["id"]
+        assert "&lt;script&gt;" in c.get("/articles/hostile-1").text
