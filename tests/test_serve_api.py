@@ -152,3 +152,15 @@ def test_the_same_api_over_postgresql() -> None:
         story = c.get(f"/api/stories/{page['stories'][0]['id']}").json()
         assert story["shared"] and story["claims"]["story"] == page["stories"][0]["id"]
         assert "&lt;script&gt;" in c.get("/articles/hostile-1").text
+
+
+def test_an_unexpected_error_is_a_500_with_the_headers(tmp_path: Path) -> None:
+    app = create_app(tmp_path / "s.db", facts=None)
+
+    @app.get("/boom")
+    def boom() -> None:
+        raise RuntimeError("unexpected")
+
+    r = TestClient(app, raise_server_exceptions=False).get("/boom")
+    assert r.status_code == 500 and r.json() == {"detail": "internal server error"}
+    assert r.headers["x-content-type-options"] == "nosniff"

@@ -36,8 +36,12 @@ class GuardMiddleware:
             await self.app(scope, receive, send)
             return
 
+        started = False
+
         async def send_guarded(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 names = {name for name, _ in SECURITY_HEADERS}
                 kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in names]
                 message = {**message, "headers": [*kept, *SECURITY_HEADERS]}
@@ -60,18 +64,23 @@ class GuardMiddleware:
                     await self._too_large(send_guarded)
                     return
             receive = _replay(bytes(body), receive)
-        await self.app(scope, receive, send_guarded)
+        try:
+            await self.app(scope, receive, send_guarded)
+        except Exception:
+            # an unexpected error: answer 500 here, with the headers, before the server logs it
+            if not started:
+                await _send_json(send_guarded, 500, {"detail": "internal server error"})
+            raise
 
     async def _too_large(self, send: Send) -> None:
-        detail = json.dumps({"detail": f"request body larger than {self.max_body} bytes"}).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(detail)).encode())],
-            }
-        )
-        await send({"type": "http.response.body", "body": detail})
+        await _send_json(send, 413, {"detail": f"request body larger than {self.max_body} bytes"})
+
+
+async def _send_json(send: Send, status: int, body: dict[str, str]) -> None:
+    data = json.dumps(body).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode())]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": data})
 
 
 def _content_length(scope: Scope) -> int | None:
