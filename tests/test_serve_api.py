@@ -164,3 +164,21 @@ def test_an_unexpected_error_is_a_500_with_the_headers(tmp_path: Path) -> None:
     r = TestClient(app, raise_server_exceptions=False).get("/boom")
     assert r.status_code == 500 and r.json() == {"detail": "internal server error"}
     assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_storyfold_serve_takes_the_token_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from storyfold.cli import app as cli
+
+    served: dict[str, Any] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: served.update(app=app, **kw))
+    monkeypatch.setenv("STORYFOLD_TOKEN", TOKEN)
+    db = str(tmp_path / "cli.db")
+    result = CliRunner().invoke(cli, ["serve", "--db", db, "--port", "8123", "--skip-facts"])
+    assert result.exit_code == 0, result.output
+    assert served["host"] == "127.0.0.1" and served["port"] == 8123
+    with TestClient(served["app"]) as c:
+        assert c.post("/api/articles", json=HOSTILE, headers=AUTH).json()["ingested"] == 1
+        assert c.post("/api/articles", json=HOSTILE, headers={"Authorization": "Bearer x"}).status_code == 403

@@ -27,9 +27,9 @@ def serve(
 ) -> None:
     """Serve the JSON API (/api, /openapi.json) and the web UI (/) over the store.
 
-    Ingest (POST /api/articles) needs Authorization: Bearer TOKEN, the token from $STORYFOLD_TOKEN (or `token`
-    in storyfold.toml); without one, writes are refused. --db takes a SQLite file or a
-    postgresql+psycopg://user:password@host/db URL.
+    Ingest (POST /api/articles) needs Authorization: Bearer TOKEN with the token from $STORYFOLD_TOKEN.
+
+    Without a token (or with --read-only) every write is refused.
     """
     import uvicorn
 
