@@ -182,3 +182,12 @@ def test_storyfold_serve_takes_the_token_from_the_environment(tmp_path: Path, mo
     with TestClient(served["app"]) as c:
         assert c.post("/api/articles", json=HOSTILE, headers=AUTH).json()["ingested"] == 1
         assert c.post("/api/articles", json=HOSTILE, headers={"Authorization": "Bearer x"}).status_code == 403
+
+
+def test_the_story_list_pages_and_orders(client: TestClient) -> None:
+    first = client.get("/", params={"limit": 1, "order": "largest"}).text
+    assert "Armenia PM seeks talks" in first and "Council budget" not in first
+    assert 'rel="next" href="?order=largest&amp;limit=1&amp;offset=1"' in first and 'rel="prev"' not in first
+    second = client.get("/", params={"limit": 1, "order": "largest", "offset": 1}).text
+    assert "Council budget" in second and 'rel="prev"' in second and 'rel="next"' not in second
+    assert client.get("/", params={"limit": 0}).status_code == 422
