@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 import jinja2
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from storyfold.pipeline import article_view, story_claims, story_view
@@ -65,7 +65,7 @@ def pages_router(ctx: WebContext, templates: Jinja2Templates) -> APIRouter:
     StoreDep = Annotated[Store, Depends(store_dep)]
 
     @router.get("/")
-    def story_list(request: Request, store: StoreDep, query: Annotated[StoryQuery, Depends(story_query)]) -> Any:
+    def story_list(request: Request, store: StoreDep, query: Annotated[StoryQuery, Depends(story_query)]) -> Response:
         page = store.search_stories(query)
         return templates.TemplateResponse(
             request,
@@ -74,7 +74,7 @@ def pages_router(ctx: WebContext, templates: Jinja2Templates) -> APIRouter:
         )
 
     @router.get("/stories/{story_id}")
-    def story(request: Request, store: StoreDep, story_id: str) -> Any:
+    def story(request: Request, store: StoreDep, story_id: str) -> Response:
         view = story_view(store, story_id)
         claims = story_claims(store, story_id)
         return templates.TemplateResponse(
@@ -89,7 +89,7 @@ def pages_router(ctx: WebContext, templates: Jinja2Templates) -> APIRouter:
         )
 
     @router.get("/articles/{article_id:path}")
-    def article(request: Request, store: StoreDep, article_id: str) -> Any:
+    def article(request: Request, store: StoreDep, article_id: str) -> Response:
         return templates.TemplateResponse(request, "article.html", {"view": article_view(store, article_id)})
 
     return router
