@@ -74,19 +74,19 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, fact_extractor: Any) -> I
 
 
 @pytest.fixture(scope="module")
-def page(chromium: Path) -> Iterator[Any]:
+def browser_page(chromium: Path) -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(chromium), headless=True, args=["--no-sandbox"])
-        context = browser.new_page(viewport={"width": 1200, "height": 900})
-        yield context
+        yield browser.new_page(viewport={"width": 1200, "height": 900})
         browser.close()
 
 
-def test_story_list_story_page_and_a_hostile_article(base_url: str, page: Any, tmp_path: Path) -> None:
+def test_story_list_story_page_and_a_hostile_article(base_url: str, browser_page: Any, tmp_path: Path) -> None:
     from playwright.sync_api import expect
 
+    page = browser_page
     blocked: list[str] = []
     page.on("console", lambda msg: blocked.append(msg.text) if "Content Security Policy" in msg.text else None)
 
