@@ -16,6 +16,7 @@ from storyfold.stories import StoryOptions
 DEFAULT_DB = "storyfold.db"
 CONFIG_ENV = "STORYFOLD_CONFIG"
 DB_ENV = "STORYFOLD_DB"
+TOKEN_ENV = "STORYFOLD_TOKEN"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,13 @@ class Settings:
     max_ratio: int = DEFAULT_MAX_RATIO  # decompression ratio cap for gzip input
     fetch_timeout: float = DEFAULT_FETCH_TIMEOUT  # seconds per http(s) URL
     csv_columns: str = ""  # CSV column mapping, e.g. "text=body,published=pubdate"
+    token: str = ""  # the bearer token of the server's write endpoints; empty: writes refused
+
+    def __repr__(self) -> str:  # never print the token
+        shown = {f.name: getattr(self, f.name) for f in fields(self)}
+        if shown["token"]:
+            shown["token"] = "***"
+        return "Settings(" + ", ".join(f"{k}={v!r}" for k, v in shown.items()) + ")"
 
     def with_overrides(self, **changes: Any) -> Settings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -47,7 +55,8 @@ def _from_file(path: Path) -> dict[str, Any]:
 
 
 def load_settings(config_file: str | None = None, **flags: Any) -> Settings:
-    """Settings from defaults, ``storyfold.toml`` (or ``$STORYFOLD_CONFIG``), ``$STORYFOLD_DB`` and flags."""
+    """Settings from defaults, ``storyfold.toml`` (or ``$STORYFOLD_CONFIG``), ``$STORYFOLD_DB``,
+    ``$STORYFOLD_TOKEN`` and flags."""
     settings = Settings()
     path = config_file or os.environ.get(CONFIG_ENV)
     candidate = Path(path) if path else Path("storyfold.toml")
@@ -66,4 +75,6 @@ def load_settings(config_file: str | None = None, **flags: Any) -> Settings:
             raise ConfigError(str(exc), origin=str(candidate)) from exc
     if os.environ.get(DB_ENV):
         settings = replace(settings, db=os.environ[DB_ENV])
+    if os.environ.get(TOKEN_ENV):
+        settings = replace(settings, token=os.environ[TOKEN_ENV])
     return settings.with_overrides(**flags)

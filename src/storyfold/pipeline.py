@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -29,6 +29,7 @@ from storyfold.model import (
     Event,
     IngestReport,
     Line,
+    LineMember,
     RawArticle,
     Segment,
     SegmentKind,
@@ -374,6 +375,24 @@ class ArticleView:
 def article_view(store: Store, article_id: str) -> ArticleView:
     """One article with its segments and the facts extracted at ingest."""
     return ArticleView(store.get_article(article_id), store.get_facts(article_id), store.assignment(article_id))
+
+
+@dataclass(frozen=True, slots=True)
+class ExportView:
+    """One stored article with what ``export articles`` writes of it: its story, reporting line and facts."""
+
+    article: Article
+    assignment: Assignment | None
+    member: LineMember | None
+    facts: ArticleFacts | None
+
+
+def export_views(store: Store) -> Iterator[ExportView]:
+    """Every stored article with its story assignment, reporting-line membership and facts."""
+    for article in store.iter_articles():
+        yield ExportView(
+            article, store.assignment(article.id), store.line_member(article.id), store.get_facts(article.id)
+        )
 
 
 def story_entities(store: Store, story_id: str) -> list[Entity]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from storyfold.facts.codec import event_to_dict, facts_to_dict
 from storyfold.model import (
     Article,
     Assignment,
@@ -21,7 +22,7 @@ from storyfold.model import (
     StoryClaims,
     WordDiff,
 )
-from storyfold.pipeline import DupesView, StoryView
+from storyfold.pipeline import ArticleView, DupesView, ExportView, StoryView
 
 
 def iso(value: date | datetime | None) -> str | None:
@@ -54,6 +55,15 @@ def article_full(a: Article) -> dict[str, Any]:
     }
 
 
+def article_view(v: ArticleView) -> dict[str, Any]:
+    """One article in full with its ``story`` id and its ``facts`` (null when ingested without them)."""
+    return {
+        **article_full(v.article),
+        "story": v.assignment.story_id if v.assignment else None,
+        "facts": facts_to_dict(v.facts) if v.facts else None,
+    }
+
+
 def debris(a: Article) -> list[dict[str, str]]:
     return [{"kind": s.kind.value, "text": s.text, "reason": s.reason} for s in a.debris]
 
@@ -74,6 +84,26 @@ def _pair(p: SentencePair) -> dict[str, Any]:
         "b": _sentence(p.b),
         "changes": _changes(p.diffs),
     }
+
+
+def article_export(v: ExportView, *, text: bool = False) -> dict[str, Any]:
+    """One row of ``export articles``: the summary, its story, language, dateline, wire, non-article reason,
+    the article it copies (``duplicate_of``), its reporting ``line`` and main ``event`` (and ``text``)."""
+    a = v.article
+    row = {
+        **article_summary(a),
+        "story": v.assignment.story_id if v.assignment else None,
+        "language": a.language,
+        "dateline": a.dateline,
+        "wire": a.wire,
+        "non_article": a.non_article,
+        "duplicate_of": v.member.duplicate_of if v.member else None,
+        "line": v.member.line_id if v.member else None,
+        "event": event_to_dict(v.facts.event if v.facts else None),
+    }
+    if text:
+        row["text"] = a.text
+    return row
 
 
 def comparison(c: Comparison) -> dict[str, Any]:

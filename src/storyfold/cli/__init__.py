@@ -11,6 +11,7 @@ from storyfold.cli import (  # noqa: F401  (registers the commands)
     export,
     facts_cmds,
     ingest,
+    serve,
     stories,
 )
 from storyfold.cli.app import app

@@ -36,7 +36,7 @@ DbOption = Annotated[
     str | None,
     typer.Option(
         "--db",
-        help=f"The store file (SQLite). Default: ${DB_ENV}, else ./{DEFAULT_DB}.",
+        help=f"The store: a SQLite file or a postgresql+psycopg:// URL. Default: ${DB_ENV}, else ./{DEFAULT_DB}.",
         show_default=False,
     ),
 ]

@@ -12,7 +12,7 @@ import typer
 from storyfold import serialize
 from storyfold.cli.app import DbOption, export_app, fail, settings, store_for
 from storyfold.errors import StoryfoldError
-from storyfold.facts.codec import event_to_dict
+from storyfold.pipeline import export_views
 
 
 @export_app.command("articles")
@@ -32,22 +32,8 @@ def export_articles(
         with store_for(settings(db)) as store:
             fh: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
             try:
-                for article in store.iter_articles():
-                    asg = store.assignment(article.id)
-                    row = {**serialize.article_summary(article), "story": asg.story_id if asg else None}
-                    row.update(
-                        language=article.language,
-                        dateline=article.dateline,
-                        wire=article.wire,
-                        non_article=article.non_article,
-                    )
-                    member = store.line_member(article.id)
-                    row["duplicate_of"] = member.duplicate_of if member else None
-                    row["line"] = member.line_id if member else None
-                    found = store.get_facts(article.id)
-                    row["event"] = event_to_dict(found.event if found else None)
-                    if text:
-                        row["text"] = article.text
+                for view in export_views(store):
+                    row = serialize.article_export(view, text=text)
                     fh.write(json.dumps(row, ensure_ascii=False) + "\n")
             finally:
                 if output:

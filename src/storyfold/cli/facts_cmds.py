@@ -11,7 +11,6 @@ from rich.table import Table
 from storyfold import serialize
 from storyfold.cli.app import DbOption, JsonOption, app, eval_app, fail, out, print_json, settings, store_for
 from storyfold.errors import StoryfoldError
-from storyfold.facts.codec import facts_to_dict
 from storyfold.pipeline import article_view, build_article
 
 
@@ -37,13 +36,7 @@ def article(
         raise fail(exc) from exc
     a, f = view.article, view.facts
     if as_json:
-        print_json(
-            {
-                **serialize.article_full(a),
-                "story": view.assignment.story_id if view.assignment else None,
-                "facts": facts_to_dict(f) if f else None,
-            }
-        )
+        print_json(serialize.article_view(view))
         return
     out.print(f"[bold]{escape(a.title or a.id)}[/bold]  ({escape(a.id)}, {a.published_date or 'no date'})")
     for s in a.segments:
