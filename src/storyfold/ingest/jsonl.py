@@ -5,6 +5,7 @@ unread, so no stage can peek at the answers."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -15,9 +16,10 @@ GOLD_FIELDS = frozenset({"story", "topic", "facts", "split"})
 KNOWN_FIELDS = frozenset({"id", "title", "text", "published", "url", "source", "author"})
 MAX_RECORD_BYTES = 8 * 1024 * 1024
 MAX_NESTING = 32
+_SURROGATE = re.compile("[\ud800-\udfff]")  # what a JSON escape like "\\ud800" decodes to when unpaired
 
 
-def _depth(obj: Any, limit: int) -> int:
+def nesting_depth(obj: Any, limit: int) -> int:
     stack: list[tuple[Any, int]] = [(obj, 1)]
     deepest = 0
     while stack:
@@ -32,6 +34,22 @@ def _depth(obj: Any, limit: int) -> int:
     return deepest
 
 
+def _has_surrogates(obj: Any) -> bool:
+    """Whether any string (key or value) in the decoded JSON holds an unpaired surrogate (not UTF-8 encodable)."""
+    stack = [obj]
+    while stack:
+        cur = stack.pop()
+        if isinstance(cur, str):
+            if _SURROGATE.search(cur):
+                return True
+        elif isinstance(cur, dict):
+            stack.extend(cur.keys())
+            stack.extend(cur.values())
+        elif isinstance(cur, list):
+            stack.extend(cur)
+    return False
+
+
 def _str_or_none(value: Any) -> str | None:
     if value is None:
         return None
@@ -41,6 +59,8 @@ def _str_or_none(value: Any) -> str | None:
 
 def record_to_raw(obj: dict[str, Any], *, origin: str, raw_hash: str | None = None) -> RawArticle | Skipped:
     """One decoded JSON object to a raw article (or the reason it is not one)."""
+    if _has_surrogates(obj):
+        return Skipped(origin, "record holds an unpaired surrogate escape (e.g. \\ud800): not valid Unicode")
     text = obj.get("text")
     empty_page = isinstance(text, str) and not text.strip() and bool(obj.get("title") or obj.get("url"))
     if not isinstance(text, str) or not (text.strip() or empty_page):
@@ -77,13 +97,13 @@ def read_jsonl_lines(lines: Iterable[bytes], *, origin: str) -> Iterator[RawArti
         except UnicodeDecodeError:
             yield Skipped(where, "line is not UTF-8 text")
             continue
-        except (json.JSONDecodeError, RecursionError) as exc:
+        except (ValueError, RecursionError) as exc:  # ValueError: bad JSON, or an integer over 4300 digits
             yield Skipped(where, f"not valid JSON ({exc.__class__.__name__}: {str(exc)[:80]})")
             continue
         if not isinstance(obj, dict):
             yield Skipped(where, f"expected a JSON object, got {type(obj).__name__}")
             continue
-        if _depth(obj, MAX_NESTING) > MAX_NESTING:
+        if nesting_depth(obj, MAX_NESTING) > MAX_NESTING:
             yield Skipped(where, f"JSON nested deeper than {MAX_NESTING} levels")
             continue
         yield record_to_raw(obj, origin=where, raw_hash=sha256_bytes(line.strip()))

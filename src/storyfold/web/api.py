@@ -15,7 +15,7 @@ from fastapi.responses import StreamingResponse
 from starlette.datastructures import UploadFile
 
 from storyfold import serialize
-from storyfold.ingest.jsonl import record_to_raw
+from storyfold.ingest.jsonl import MAX_NESTING, nesting_depth, record_to_raw
 from storyfold.model import RawArticle, Skipped
 from storyfold.pipeline import article_view, export_views, story_claims, story_view
 from storyfold.store import Store, StoryQuery
@@ -130,7 +130,7 @@ def api_router(ctx: WebContext) -> APIRouter:
                         path = folder / _safe_name(upload.filename)
                         path.write_bytes(await upload.read())
                         paths.append(str(path))
-                    report = await run_in_threadpool(ctx.ingest_files, paths)
+                    report = await run_in_threadpool(ctx.ingest_files, paths, tmp)
         else:
             raise HTTPException(415, detail="send application/json or multipart/form-data")
         return serialize.ingest_report(report)
@@ -185,16 +185,20 @@ def api_router(ctx: WebContext) -> APIRouter:
 def _json_items(body: bytes) -> list[RawArticle | Skipped]:
     try:
         data = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise HTTPException(422, detail=f"body is not JSON: {exc}") from exc
+    except RecursionError as exc:
+        raise HTTPException(422, detail="body is not JSON: nested too deeply") from exc
+    except ValueError as exc:  # not UTF-8, not JSON, or an integer over 4300 digits
+        raise HTTPException(422, detail=f"body is not JSON: {str(exc)[:200]}") from exc
     records = data if isinstance(data, list) else [data]
     items: list[RawArticle | Skipped] = []
     for k, obj in enumerate(records):
         origin = f"request:{k}"
-        if isinstance(obj, dict):
-            items.append(record_to_raw(obj, origin=origin))
+        if not isinstance(obj, dict):
+            items.append(Skipped(origin, f"expected a JSON object, got {type(obj).__name__}"))
+        elif nesting_depth(obj, MAX_NESTING) > MAX_NESTING:
+            items.append(Skipped(origin, f"JSON nested deeper than {MAX_NESTING} levels"))
         else:
-            items.append(Skipped(origin, "not a JSON object"))
+            items.append(record_to_raw(obj, origin=origin))
     return items
 
 

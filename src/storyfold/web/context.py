@@ -3,14 +3,16 @@ on the first ingest that needs it). Nothing here is module-level: each app gets 
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from storyfold.ingest import read_inputs
 from storyfold.model import IngestReport, RawArticle, Skipped
-from storyfold.pipeline import IngestOptions, ingest_items, ingest_paths
+from storyfold.pipeline import IngestOptions, ingest_items
 from storyfold.store import Store, StoreOpener
 
 if TYPE_CHECKING:
@@ -59,7 +61,14 @@ class WebContext:
         with self._write_lock, self.store() as store:
             return ingest_items(items, store, self.ingest_options, facts=self._facts())
 
-    def ingest_files(self, paths: Sequence[str]) -> IngestReport:
-        """Ingest files in any format the readers take."""
-        with self._write_lock, self.store() as store:
-            return ingest_paths(paths, store, self.ingest_options, facts=self._facts())
+    def ingest_files(self, paths: Sequence[str], root: str) -> IngestReport:
+        """Ingest files in any format the readers take, saved under ``root/<k>/<name>``: origins (and the ids
+        that derive from them) are told from ``<name>`` on, so no server path is stored or answered."""
+        pattern = re.compile(re.escape(root.rstrip("/\\")) + r"[/\\]\d+[/\\]")
+
+        def relative(item: RawArticle | Skipped) -> RawArticle | Skipped:
+            item = replace(item, origin=pattern.sub("", item.origin))
+            return replace(item, reason=pattern.sub("", item.reason)) if isinstance(item, Skipped) else item
+
+        items = (relative(i) for i in read_inputs(paths, options=self.ingest_options.read_options()))
+        return self.ingest(items)
