@@ -14,6 +14,7 @@ from storyfold.model import (
     Evidence,
     Happening,
     IngestReport,
+    PairScore,
     Sentence,
     SentenceGroup,
     SentencePair,
@@ -249,4 +250,16 @@ def story_claims(sc: StoryClaims) -> dict[str, Any]:
         "pairs": [{"a": p.a, "b": p.b, "label": p.label, "why": p.why} for p in sc.pairs],
         "conflicts": [{"a": p.a, "b": p.b, "why": p.why} for p in sc.conflicts],
         "timeline": [happening(h) for h in sc.timeline],
+    }
+
+
+def pair_score_dict(s: PairScore) -> dict[str, Any]:
+    return {
+        "score": s.score,
+        "lexical": s.lexical,
+        "aligned": s.aligned,
+        "entities": s.entities,
+        "time": s.time,
+        "numbers": s.numbers,
+        "embedding": s.embedding,
     }
