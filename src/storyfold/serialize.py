@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from storyfold.evaluate.pairs import PairEval
 from storyfold.model import (
     Article,
     Assignment,
@@ -262,4 +263,18 @@ def pair_score_dict(s: PairScore) -> dict[str, Any]:
         "time": s.time,
         "numbers": s.numbers,
         "embedding": s.embedding,
+    }
+
+
+def pair_eval_dict(result: PairEval) -> dict[str, Any]:
+    """``storyfold eval pairs --json``: the correlations, the parts alone, and every pair's score and parts."""
+    return {
+        "dataset": result.dataset,
+        "pairs": len(result.scores),
+        "labelled": result.labelled,
+        "seconds": round(result.seconds, 2),
+        "pearson": result.pearson,
+        "baselines": {"tfidf_cosine": result.tfidf, "minilm_cosine": result.minilm},
+        "components": {c.name: {"pearson": c.pearson, "pairs": c.pairs} for c in result.components},
+        "scores": [{"pair_id": pair_id, **pair_score_dict(s)} for pair_id, s in result.scores],
     }

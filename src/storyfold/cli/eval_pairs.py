@@ -4,30 +4,18 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from storyfold.cli.app import JsonOption, eval_app, fail, out, print_json
 from storyfold.errors import StoryfoldError
-from storyfold.evaluate.pairs import PairEval, evaluate_pairs
-from storyfold.serialize import pair_score_dict
+from storyfold.evaluate.pairs import evaluate_pairs
+from storyfold.serialize import pair_eval_dict
 
 
 def _r(value: float | None) -> str:
     return "n/a" if value is None else f"{value:+.4f}"
-
-
-def _as_dict(result: PairEval) -> dict[str, Any]:
-    return {
-        "dataset": result.dataset,
-        "pairs": len(result.scores),
-        "labelled": result.labelled,
-        "seconds": round(result.seconds, 2),
-        "pearson": result.pearson,
-        "baselines": {"tfidf_cosine": result.tfidf, "minilm_cosine": result.minilm},
-        "components": {c.name: {"pearson": c.pearson, "pairs": c.pairs} for c in result.components},
-    }
 
 
 @eval_app.command("pairs")
@@ -74,9 +62,7 @@ def eval_pairs(
             for pair_id, score in result.scores:
                 fh.write(json.dumps({"pair_id": pair_id, "score": score.score}) + "\n")
     if as_json:
-        data = _as_dict(result)
-        data["scores"] = [{"pair_id": p, **pair_score_dict(s)} for p, s in result.scores]
-        print_json(data)
+        print_json(pair_eval_dict(result))
         return
     out.print(f"{result.dataset}: {len(result.scores)} pairs, {result.labelled} with a gold `overall` rating")
     out.print(f"Pearson r with `overall` (negative is right: 1 = very similar); scored in {result.seconds:.1f} s")
