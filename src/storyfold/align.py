@@ -55,11 +55,19 @@ class _Prepared:
     content: frozenset[str]
 
 
-def _prepare(sents: Sequence[Sentence]) -> list[_Prepared]:
+def _prepare(
+    sents: Sequence[Sentence], memo: dict[str, tuple[tuple[str, ...], frozenset[str]]] | None = None
+) -> list[_Prepared]:
+    """Tokens and content words of each sentence; ``memo`` (the caller's) spares re-tokenising the
+    sentences copies repeat."""
+    memo = {} if memo is None else memo
     out = []
     for s in sents:
-        toks = tuple(tokens(s.text))
-        out.append(_Prepared(s, toks, frozenset(t for t in toks if t not in STOPWORDS and len(t) > 1)))
+        done = memo.get(s.text)
+        if done is None:
+            toks = tuple(tokens(s.text))
+            done = memo[s.text] = (toks, frozenset(t for t in toks if t not in STOPWORDS and len(t) > 1))
+        out.append(_Prepared(s, *done))
     return out
 
 
@@ -211,7 +219,8 @@ def align_story(articles: Sequence[Article], opts: AlignOptions | None = None) -
     earliest first."""
     opts = opts or AlignOptions()
     order = story_order(articles)
-    prepared = [_prepare(sentences(articles[k])) for k in order]
+    memo: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
+    prepared = [_prepare(sentences(articles[k]), memo) for k in order]
     nodes = [(pos, p) for pos, ps in enumerate(prepared) for p in ps]
     groups = _Groups([pos for pos, _ in nodes])
 

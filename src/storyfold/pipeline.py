@@ -295,7 +295,7 @@ class StoryView:
 
 
 # Alignment never scores all sentence pairs, but its candidates grow with the square of the rewordings of
-# one sentence (bench/align.md: 500 articles, 8,000 sentences in about 4 s); this bound only keeps a runaway
+# one sentence (bench/align.md: 500 articles, 8,000 sentences in about 3 s); this bound only keeps a runaway
 # story from holding the terminal for minutes.
 MAX_ALIGNED_ARTICLES = 2000
 
