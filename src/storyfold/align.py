@@ -55,11 +55,19 @@ class _Prepared:
     content: frozenset[str]
 
 
-def _prepare(sents: Sequence[Sentence]) -> list[_Prepared]:
+def _prepare(
+    sents: Sequence[Sentence], memo: dict[str, tuple[tuple[str, ...], frozenset[str]]] | None = None
+) -> list[_Prepared]:
+    """Tokens and content words of each sentence; ``memo`` (the caller's) spares re-tokenising the
+    sentences copies repeat."""
+    memo = {} if memo is None else memo
     out = []
     for s in sents:
-        toks = tuple(tokens(s.text))
-        out.append(_Prepared(s, toks, frozenset(t for t in toks if t not in STOPWORDS and len(t) > 1)))
+        done = memo.get(s.text)
+        if done is None:
+            toks = tuple(tokens(s.text))
+            done = memo[s.text] = (toks, frozenset(t for t in toks if t not in STOPWORDS and len(t) > 1))
+        out.append(_Prepared(s, *done))
     return out
 
 
@@ -110,11 +118,14 @@ def _key(word: str) -> str:
     return spelling_key(re.sub(r"[^\w%$.,-]|(?<=\w)[.,]$", "", word.lower()).strip(".,"))
 
 
-def word_diffs(a: str, b: str) -> tuple[WordDiff, ...]:
+def word_diffs(a: str, b: str, keys: dict[str, str] | None = None) -> tuple[WordDiff, ...]:
     """Word-level changes from sentence ``a`` to sentence ``b`` (punctuation, quotes and spelling
-    variants are not changes)."""
+    variants are not changes). ``keys`` memoises each word's comparison key across calls (a story's
+    members repeat the same words hundreds of times); it belongs to the caller."""
+    keys = {} if keys is None else keys
     wa, wb = _WORD.findall(normalise(a)), _WORD.findall(normalise(b))
-    ka, kb = [_key(w) for w in wa], [_key(w) for w in wb]
+    ka = [keys[w] if w in keys else keys.setdefault(w, _key(w)) for w in wa]
+    kb = [keys[w] if w in keys else keys.setdefault(w, _key(w)) for w in wb]
     out = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=ka, b=kb, autojunk=False).get_opcodes():
         if op == "equal":
@@ -208,7 +219,8 @@ def align_story(articles: Sequence[Article], opts: AlignOptions | None = None) -
     earliest first."""
     opts = opts or AlignOptions()
     order = story_order(articles)
-    prepared = [_prepare(sentences(articles[k])) for k in order]
+    memo: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
+    prepared = [_prepare(sentences(articles[k]), memo) for k in order]
     nodes = [(pos, p) for pos, ps in enumerate(prepared) for p in ps]
     groups = _Groups([pos for pos, _ in nodes])
 
@@ -240,12 +252,13 @@ def align_story(articles: Sequence[Article], opts: AlignOptions | None = None) -
     for n in range(len(nodes)):
         members.setdefault(groups.find(n), []).append(n)
     out = []
+    keys: dict[str, str] = {}
     for root, ns in sorted(members.items(), key=lambda g: g[1][0]):
         ref = nodes[ns[0]][1]
         group_members = []
         for n in ns:
             pos, p = nodes[n]
-            diffs = () if n == ns[0] or p.toks == ref.toks else word_diffs(ref.sentence.text, p.sentence.text)
+            diffs = () if n == ns[0] or p.toks == ref.toks else word_diffs(ref.sentence.text, p.sentence.text, keys)
             group_members.append(GroupMember(articles[order[pos]].id, p.sentence, diffs))
         kind = groups.kind[root] if len({nodes[n][0] for n in ns}) > 1 else "unique"
         out.append(SentenceGroup(members=tuple(group_members), kind=kind))

@@ -533,3 +533,22 @@ class StoryClaims:
     @property
     def conflicts(self) -> tuple[ClaimPair, ...]:
         return tuple(p for p in self.pairs if p.label == "conflicting")
+
+
+# --- pair similarity (issue 6): how alike two articles are, and why ---------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PairScore:
+    """How alike two articles are (``score`` 0 = unrelated .. 1 = the same report), with its parts.
+
+    Each part is in 0..1; None where it could not be told (no names in one article, no dates).
+    """
+
+    score: float
+    lexical: float  # square root of the TF-IDF cosine of the content words
+    aligned: float  # share of the sentences the sentence alignment matched across the two
+    entities: float | None  # Dice overlap of the people, organisations and places (name variants merged)
+    time: float | None  # closeness of the events' dates (1 same day .. 0 a month or more apart)
+    numbers: float | None  # Dice overlap of the numbers both texts give
+    embedding: float | None = None  # sentence-embedding cosine, when an encoder was given

@@ -42,7 +42,15 @@ from storyfold.model import (
 )
 from storyfold.pagekind import non_article_reason
 from storyfold.store.base import Store
-from storyfold.stories import StoryOptions, article_terms, assign, batch_clusters, story_id_for
+from storyfold.stories import (
+    StoryOptions,
+    article_terms,
+    assign,
+    batch_clusters,
+    batch_unit_vectors,
+    story_id_for,
+    unit_vector,
+)
 from storyfold.textproc import normalise, sentences
 
 Progress = Callable[[str], None]
@@ -142,8 +150,9 @@ def store_article(
         decision = _copy_assignment(store, article, copy) or assign(article, weights, store, opts)
         if decision.new_story:
             store.create_story(decision.story_id, _story_title(article))
+        unit = unit_vector(weights, store)
         store.add_article_terms(article.id, weights)
-        store.add_to_story(decision, weights, article.published_date)
+        store.add_to_story(decision, weights, article.published_date, unit)
         return Added(stored_id, decision, article=article)
 
 
@@ -300,8 +309,9 @@ class StoryView:
         return tuple(g for g in self.groups if len(g.article_ids) > 1)
 
 
-# Alignment is near-linear in the sentences of a story (see bench/align.md); this bound only keeps
-# a runaway story from holding the terminal for minutes.
+# Alignment never scores all sentence pairs, but its candidates grow with the square of the rewordings of
+# one sentence (bench/align.md: 500 articles, 8,000 sentences in about 3 s); this bound only keeps a runaway
+# story from holding the terminal for minutes.
 MAX_ALIGNED_ARTICLES = 2000
 
 
@@ -354,6 +364,7 @@ def recluster(store: Store, opts: StoryOptions | None = None) -> int:
         articles = store.indexed_articles()
         clusters = batch_clusters(articles, opts)
         store.clear_stories()
+        units = batch_unit_vectors(articles)
         for members in clusters:
             founder = articles[members[0]]
             story_id = story_id_for(founder[1])
@@ -361,7 +372,8 @@ def recluster(store: Store, opts: StoryOptions | None = None) -> int:
             for k in members:
                 article_id, _, day, weights = articles[k]
                 reason = "batch: average-link clustering of the whole store"
-                store.add_to_story(Assignment(article_id, story_id, 1.0, k == members[0], (reason,)), weights, day)
+                asg = Assignment(article_id, story_id, 1.0, k == members[0], (reason,))
+                store.add_to_story(asg, weights, day, units[k])
         return len(clusters)
 
 

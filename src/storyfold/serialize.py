@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from storyfold.evaluate.pairs import PairEval
 from storyfold.facts.codec import event_to_dict, facts_to_dict
 from storyfold.model import (
     Article,
@@ -15,6 +16,7 @@ from storyfold.model import (
     Evidence,
     Happening,
     IngestReport,
+    PairScore,
     Sentence,
     SentenceGroup,
     SentencePair,
@@ -279,4 +281,30 @@ def story_claims(sc: StoryClaims) -> dict[str, Any]:
         "pairs": [{"a": p.a, "b": p.b, "label": p.label, "why": p.why} for p in sc.pairs],
         "conflicts": [{"a": p.a, "b": p.b, "why": p.why} for p in sc.conflicts],
         "timeline": [happening(h) for h in sc.timeline],
+    }
+
+
+def pair_score_dict(s: PairScore) -> dict[str, Any]:
+    return {
+        "score": s.score,
+        "lexical": s.lexical,
+        "aligned": s.aligned,
+        "entities": s.entities,
+        "time": s.time,
+        "numbers": s.numbers,
+        "embedding": s.embedding,
+    }
+
+
+def pair_eval_dict(result: PairEval) -> dict[str, Any]:
+    """``storyfold eval pairs --json``: the correlations, the parts alone, and every pair's score and parts."""
+    return {
+        "dataset": result.dataset,
+        "pairs": len(result.scores),
+        "labelled": result.labelled,
+        "seconds": round(result.seconds, 2),
+        "pearson": result.pearson,
+        "baselines": {"tfidf_cosine": result.tfidf, "minilm_cosine": result.minilm},
+        "components": {c.name: {"pearson": c.pearson, "pairs": c.pairs} for c in result.components},
+        "scores": [{"pair_id": pair_id, **pair_score_dict(s)} for pair_id, s in result.scores],
     }

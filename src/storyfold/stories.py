@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -30,6 +30,13 @@ class StoryOptions:
     name_weight: float = 2.0  # capitalised words inside a sentence: names and places
     title_weight: float = 2.0
     year_penalty: float = 1.0  # score factor when article and story name years and share none (1.0: off)
+    # How an article scores against a story. "centroid": the cosine with the story's summed term profile;
+    # a story that already mixes events of one subject attracts every further report on it. "average": the
+    # mean cosine with the story's members (from the sum of their unit vectors, IDF as of each member's
+    # arrival), which mixing cannot inflate. "gate" (default): the centroid scores, and a story whose
+    # average link stays under ``link_threshold`` is not joined.
+    linkage: str = "gate"
+    link_threshold: float = 0.15
 
 
 def story_id_for(article_key: str) -> str:
@@ -81,6 +88,14 @@ def _days_apart(day: date | None, first: date | None, last: date | None) -> int 
     return min(abs((day - first).days), abs((day - last).days))
 
 
+def unit_vector(weights: Mapping[str, float], store: Store) -> dict[str, float]:
+    """An article's TF-IDF vector (IDF from the store now) scaled to length one."""
+    n, df = store.document_frequencies(list(weights))
+    vec = {t: w * _idf(n, df.get(t, 0)) for t, w in weights.items()}
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {t: v / norm for t, v in vec.items()}
+
+
 def assign(article: Article, weights: dict[str, float], store: Store, opts: StoryOptions | None = None) -> Assignment:
     """Choose the story for a new article (reading the store, writing nothing)."""
     opts = opts or StoryOptions()
@@ -88,17 +103,20 @@ def assign(article: Article, weights: dict[str, float], store: Store, opts: Stor
     idf = {t: _idf(n, df.get(t, 0)) for t in weights}
     vec = {t: w * idf[t] for t, w in weights.items()}
     norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    unit = {t: v / norm for t, v in vec.items()}
     query = sorted(vec, key=lambda t: (-vec[t], t))[: opts.query_terms]
     day = article.published_date
     article_years = _years(weights)
     best: tuple[float, str, list[str], int | None] | None = None
-    profiles = store.story_profiles(store.candidate_stories(query, opts.candidates))
+    candidates = store.candidate_stories(query, opts.candidates)
+    profiles = store.story_profiles(candidates)
+    links = store.story_link_vectors(candidates) if opts.linkage in ("average", "gate") else {}
     extra = sorted({t for terms, *_ in profiles.values() for t in terms} - idf.keys())
     if extra:
         _, extra_df = store.document_frequencies(extra)
         idf.update({t: _idf(n, extra_df.get(t, 1)) for t in extra})
     for story_id in sorted(profiles):
-        terms, _size, first, last = profiles[story_id]
+        terms, size, first, last = profiles[story_id]
         apart = _days_apart(day, first, last)
         if apart is not None and apart > opts.window_days:
             continue
@@ -112,6 +130,13 @@ def assign(article: Article, weights: dict[str, float], store: Store, opts: Stor
                 dot += vec[t] * sw
                 contrib.append((vec[t] * sw, t))
         score = dot / (norm * (math.sqrt(snorm_sq) or 1.0))
+        link = links.get(story_id)
+        if link and size:
+            avg = sum(u * link.get(t, 0.0) for t, u in unit.items()) / size
+            if opts.linkage == "average":
+                score = avg
+            elif avg < opts.link_threshold:
+                score = 0.0
         story_years = _years(terms)
         if article_years and story_years and not article_years & story_years:
             score *= opts.year_penalty
@@ -125,6 +150,21 @@ def assign(article: Article, weights: dict[str, float], store: Store, opts: Stor
         return Assignment(article.id, story_id, round(score, 4), False, tuple(why))
     reasons = ("no story above the threshold" + (f" (best {best[0]:.3f})" if best else " (no candidate)"),)
     return Assignment(article.id, story_id_for(article.key), 1.0, True, reasons)
+
+
+def batch_unit_vectors(articles: Sequence[tuple[str, str, date | None, dict[str, float]]]) -> list[dict[str, float]]:
+    """Unit TF-IDF vectors of a whole set, IDF from the set (batch mode's link vectors)."""
+    n = len(articles)
+    df: dict[str, int] = {}
+    for _, _, _, weights in articles:
+        for t in weights:
+            df[t] = df.get(t, 0) + 1
+    out = []
+    for _, _, _, weights in articles:
+        vec = {t: w * _idf(n, df[t]) for t, w in weights.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        out.append({t: v / norm for t, v in vec.items()})
+    return out
 
 
 def batch_clusters(

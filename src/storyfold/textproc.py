@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -173,8 +174,10 @@ _SPELLING_KEEP = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def spelling_key(token: str) -> str:
-    """Map a lower-cased token to a spelling-neutral form ("defence" -> "defense")."""
+    """Map a lower-cased token to a spelling-neutral form ("defence" -> "defense"); memoised (a hot path:
+    every token of every article passes here)."""
     if len(token) < 5 or token in _SPELLING_KEEP:
         return token
     for pattern, repl in _SPELLING_RULES:

@@ -6,6 +6,7 @@ from storyfold.cli import (  # noqa: F401  (registers the commands)
     claims,
     compare,
     dupes,
+    eval_pairs,
     eval_timex,
     evaluate,
     export,

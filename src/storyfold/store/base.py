@@ -102,8 +102,19 @@ class Store(DedupStore, abc.ABC):
     def create_story(self, story_id: str, title: str) -> None: ...
 
     @abc.abstractmethod
-    def add_to_story(self, assignment: Assignment, weights: Mapping[str, float], published: date | None) -> None:
-        """Make an article a member of a story and fold its terms into the story's profile."""
+    def add_to_story(
+        self,
+        assignment: Assignment,
+        weights: Mapping[str, float],
+        published: date | None,
+        unit: Mapping[str, float] | None = None,
+    ) -> None:
+        """Make an article a member of a story and fold its terms into the story's profile; ``unit``, the
+        article's unit TF-IDF vector, is added to the story's link vector (average-link assignment)."""
+
+    @abc.abstractmethod
+    def story_link_vectors(self, story_ids: Sequence[str]) -> dict[str, dict[str, float]]:
+        """Per story, the sum of its members' unit vectors (empty for stories stored before link vectors)."""
 
     @abc.abstractmethod
     def stories(self) -> list[Story]:

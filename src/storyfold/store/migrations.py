@@ -150,6 +150,18 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             "CREATE INDEX ix_article_facts_date ON article_facts (event_date)",
         ),
     ),
+    (
+        5,
+        "story link vectors: the sum of the members' unit TF-IDF vectors, for average-link assignment",
+        (
+            """CREATE TABLE story_unit_terms (
+                story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+                term TEXT NOT NULL,
+                weight REAL NOT NULL,
+                PRIMARY KEY (story_id, term)
+            )""",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -63,6 +63,7 @@ class SQLStore(SQLDedupMixin, Store):
         self._df_cache: dict[str, int] = {}
         self._df_n: int | None = None
         self._profile_cache: dict[str, tuple[int, dict[str, float]]] = {}
+        self._link_cache: dict[str, tuple[int, dict[str, float]]] = {}
         try:
             self._conn: Connection = self._engine.connect()
             if migrate:
@@ -129,6 +130,7 @@ class SQLStore(SQLDedupMixin, Store):
         self._df_cache.clear()
         self._df_n = None
         self._profile_cache.clear()
+        self._link_cache.clear()
 
     def _rows(self, sql: str, params: Mapping[str, Any] | None = None, *expanding: str) -> list[Any]:
         stmt = text(sql)
@@ -328,8 +330,10 @@ class SQLStore(SQLDedupMixin, Store):
     # stories
     def clear_stories(self) -> None:
         self._profile_cache.clear()
+        self._link_cache.clear()
         self._exec("DELETE FROM story_members")
         self._exec("DELETE FROM story_terms")
+        self._exec("DELETE FROM story_unit_terms")
         self._exec("DELETE FROM stories")
 
     def create_story(self, story_id: str, title: str) -> None:
@@ -339,7 +343,32 @@ class SQLStore(SQLDedupMixin, Store):
             {"id": story_id, "title": title, "seq": seq},
         )
 
-    def add_to_story(self, assignment: Assignment, weights: Mapping[str, float], published: date | None) -> None:
+    def story_link_vectors(self, story_ids: Sequence[str]) -> dict[str, dict[str, float]]:
+        if not story_ids:
+            return {}
+        out: dict[str, dict[str, float]] = {}
+        stale: list[str] = []
+        for r in self._rows("SELECT id, size FROM stories WHERE id IN :ids", {"ids": list(story_ids)}, "ids"):
+            cached = self._link_cache.get(r.id)
+            if cached is None or cached[0] != int(r.size):
+                cached = (int(r.size), {})
+                self._link_cache[r.id] = cached
+                stale.append(r.id)
+            out[r.id] = cached[1]
+        if stale:
+            for r in self._rows(
+                "SELECT story_id, term, weight FROM story_unit_terms WHERE story_id IN :ids", {"ids": stale}, "ids"
+            ):
+                out[r.story_id][r.term] = float(r.weight)
+        return out
+
+    def add_to_story(
+        self,
+        assignment: Assignment,
+        weights: Mapping[str, float],
+        published: date | None,
+        unit: Mapping[str, float] | None = None,
+    ) -> None:
         self._exec(
             "INSERT INTO story_members (article_id, story_id, score, reasons) VALUES (:a, :s, :score, :reasons)",
             {
@@ -360,6 +389,20 @@ class SQLStore(SQLDedupMixin, Store):
             for t, w in weights.items():
                 terms[t] = terms.get(t, 0.0) + float(w)
             self._profile_cache[assignment.story_id] = (size + 1, terms)
+        linked = self._link_cache.pop(assignment.story_id, None)
+        if unit:
+            self._exec(
+                """INSERT INTO story_unit_terms (story_id, term, weight) VALUES (:s, :t, :w)
+                   ON CONFLICT (story_id, term) DO UPDATE SET weight = story_unit_terms.weight + excluded.weight""",
+                [{"s": assignment.story_id, "t": t, "w": w} for t, w in unit.items()],
+            )
+            if linked is not None:
+                size, vector = linked
+                for t, w in unit.items():
+                    vector[t] = vector.get(t, 0.0) + float(w)
+                self._link_cache[assignment.story_id] = (size + 1, vector)
+        elif linked is not None:
+            self._link_cache[assignment.story_id] = (linked[0] + 1, linked[1])
         day = _iso(published)
         self._exec(
             """UPDATE stories SET size = size + 1,
