@@ -11,6 +11,7 @@ mentions of the article.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -103,15 +104,16 @@ def simple_times(text: str, anchor: date | datetime | None) -> list[TimeRef]:
 
 
 def default_time_finder() -> TimeFinder:
-    """The time-expression resolver of ``storyfold.facts.times`` when it is there, else ``simple_times``."""
-    import importlib
+    """The time-expression resolver of ``storyfold.facts.times``, memoised: a story's timeline resolves every
+    sentence of every article on each view, and copies (and repeated views) repeat the same sentences."""
+    return _cached_times
 
-    try:
-        module = importlib.import_module("storyfold.facts.times")
-    except ImportError:
-        return simple_times
-    finder: TimeFinder = module.find_times
-    return finder
+
+@functools.lru_cache(maxsize=16384)
+def _cached_times(text: str, anchor: date | None) -> tuple[TimeRef, ...]:
+    from storyfold.facts.times import find_times
+
+    return tuple(find_times(text, anchor))
 
 
 def _day(ref: TimeRef) -> date | None:
