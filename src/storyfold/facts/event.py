@@ -30,7 +30,7 @@ from storyfold.facts.places import (
 )
 from storyfold.model import Event, Quantity, TimeRef
 
-TimeFinder = Callable[[str, date | datetime | None], list[TimeRef]]
+TimeFinder = Callable[[str, date | datetime | None], Sequence[TimeRef]]
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = (
@@ -109,8 +109,12 @@ def default_time_finder() -> TimeFinder:
     return _cached_times
 
 
+def _cached_times(text: str, anchor: date | datetime | None) -> tuple[TimeRef, ...]:
+    return _times_memo(text, anchor)
+
+
 @functools.lru_cache(maxsize=16384)
-def _cached_times(text: str, anchor: date | None) -> tuple[TimeRef, ...]:
+def _times_memo(text: str, anchor: date | datetime | None) -> tuple[TimeRef, ...]:
     from storyfold.facts.times import find_times
 
     return tuple(find_times(text, anchor))
