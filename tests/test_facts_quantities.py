@@ -70,3 +70,16 @@ def test_day_expressions_resolve_against_publication() -> None:
     values = [t.value for t in simple_times("fighting on Friday and yesterday, and on Oct. 28", sat)]
     assert values == ["2020-10-30", "2020-10-30", "2020-10-28"]
     assert simple_times("on Friday", None) == []
+
+
+def test_ages_in_apposition_are_not_counts_and_hospital_counts_are_injured() -> None:
+    # sentences from gvc articles (Little Rock hotel shooting; Kokomo bar shooting; New York family shooting)
+    listed = "Calvin Williams, 24 was shot in the chest, Kalone Mcgee, 26 was shot in the left leg."
+    assert all(low in (None, 1) for _, low, _ in _kinds(listed))
+    assert ("injured", 12, 12) in _kinds("In Chicago, 12 people were wounded over the weekend.")
+    assert ("injured", 4, 4) in _kinds(
+        "Police are investigating a shooting at a bar that sent 4 people to the hospital."
+    )
+    assert ("injured", 3, 3) in _kinds("Three people were taken to the hospital with gunshot wounds.")
+    family = "A father shot his family, leaving women in three generations dead and a wounded 12-year-old girl."
+    assert ("injured", 1, 1) in _kinds(family)

@@ -49,7 +49,8 @@ _UPPER = {"nearly", "almost", "up to", "as many as", "fewer than", "less than", 
 _KINDS: tuple[tuple[str, str], ...] = (
     ("killed", r"fatally (?:shot|wounded|injured|stabbed)|shot (?:and killed|dead|to death)|killed|dead|died|dies"
      r"|slain|murdered|deaths?|fatalities|lost their lives|perished"),
-    ("injured", r"injured|wounded|hurt|injuries|hospitali[sz]ed|treated for"),
+    ("injured", r"injured|wounded|hurt|injuries|hospitali[sz]ed|treated for"
+     r"|(?:taken|rushed|transported|sent) to (?:the |a |an |area |local |nearby )?hospitals?"),
     ("shot", r"shot(?! and killed| dead| to death)"),
     ("arrested", r"arrested|detained|taken into custody|in custody"),
     ("missing", r"missing|unaccounted for"),
@@ -134,7 +135,13 @@ _SINGLE_KILL = re.compile(
 )
 _SINGLE_HURT = re.compile(
     r"\b(?:is|was|remains|remained|listed|left)\s+in\s+(?:\w+\s+){0,2}?(?:critical|serious|stable|grave|fair|good)\s+"
-    r"condition|\b(?:wounding|injuring|wounded|injured)\s+(?:a|an|his|her|one)\s+",
+    r"condition|\b(?:wounding|injuring|wounded|injured)\s+(?:a|an|his|her|one)\s+"
+    r"|\band\s+an?\s+(?:critically\s+|seriously\s+|badly\s+)?(?:wounded|injured)\s+",
+    re.I,
+)
+_SENT_TO_HOSPITAL = re.compile(
+    rf"\b(?:sen(?:t|ds?|ding)|put)\s+{_QUAL}{_NUM}(?:\s+(?:other\s+)?(?:people|persons|others|men|women|children|teens"
+    r"|victims))?\s+to\s+(?:the\s+|a\s+|area\s+|local\s+)?hospitals?\b",
     re.I,
 )
 # "a double shooting", "a triple homicide", "a triple murder-suicide" (three killed, then the killer)
@@ -277,6 +284,27 @@ def _other_event(sentence: str, at: int, year: int | None) -> str:
     return past.group(0) if past else ""
 
 
+# "Calvin Williams, 24 was shot": an age in apposition (a name, a comma, a number), or a number above one with a
+# singular verb, is not a count of people
+_APPOSITION = re.compile(r"\b[A-Z][\w'.-]*,\s*$")
+_SINGULAR_VERB = re.compile(r"\s+(?:was|is|has)\b", re.I)
+_AFTER_AGE = re.compile(r"\s*(?:,|\b(?:was|were|is|has|had|died|remains)\b)")
+
+
+def _age_not_count(sentence: str, m: re.Match[str], low: int | None) -> bool:
+    if low is None or low <= 1 or m.group("qual"):
+        return False
+    num_start, num_end = m.span("num")
+    if _SINGULAR_VERB.match(sentence, num_end):
+        return True
+    return (
+        m.group("num").isdigit()
+        and low < 120
+        and bool(_APPOSITION.search(sentence, 0, num_start))
+        and bool(_AFTER_AGE.match(sentence, num_end))  # "Chicago, 12 people were wounded" stays a count
+    )
+
+
 def find_quantities(sentence: str, index: int, year: int | None = None) -> list[Quantity]:
     """Every count in one sentence: casualties, arrests, missing, displaced, money and other counts."""
     out: list[Quantity] = []
@@ -317,9 +345,15 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
         for m in rx.finditer(sentence):
             kind = _kind(m)
             low, high, qual = _range(m.group("num"), m.group("qual"))
+            if rx is _NUM_THEN_KIND and _age_not_count(sentence, m, low):
+                continue
             if kind and (low is not None or high is not None):
                 unit = "victims" if rx is _VERB_THEN_NUM and kind == "killed" else "people"  # "killing two"
                 add(kind, low, high, m.span(), unit, qual)
+    for m in _SENT_TO_HOSPITAL.finditer(sentence):  # "a shooting that sent 4 people to the hospital"
+        low, high, qual = _range(m.group("num"), m.group("qual"))
+        if low is not None or high is not None:
+            add("injured", low, high, m.span(), "people", qual)
     for m in _MULTIPLE.finditer(sentence):
         n = _TIMES[m.group("n").lower()] + (1 if m.group("suicide") else 0)
         add("shot" if m.group("shot") else "killed", n, n, m.span(), "people", "")
