@@ -83,3 +83,13 @@ def test_ages_in_apposition_are_not_counts_and_hospital_counts_are_injured() -> 
     assert ("injured", 3, 3) in _kinds("Three people were taken to the hospital with gunshot wounds.")
     family = "A father shot his family, leaving women in three generations dead and a wounded 12-year-old girl."
     assert ("injured", 1, 1) in _kinds(family)
+
+
+def test_the_event_day_is_the_one_nearest_to_what_happened() -> None:
+    from storyfold.facts.event import Lines, choose_date, default_time_finder
+
+    # from a gvc article published Saturday 2014-09-20: the bond was set on Friday, the boy died last Saturday
+    text = "Bond was set Friday at $75,000 on the neighbor of the 2-year-old who died of a gunshot wound last Saturday."
+    lines = Lines(title=None, sentences=[text], spans=[[]])
+    day, source, _ = choose_date(lines, date(2014, 9, 20), default_time_finder(), None)
+    assert (day, source) == (date(2014, 9, 13), "last Saturday")

@@ -199,7 +199,7 @@ def choose_date(
     lede = range(min(LEDE_SENTENCES, len(lines.sentences)))
     order = ([focus] if focus is not None else []) + [-1, *lede, *range(len(lines.sentences))]
     seen: list[TimeRef] = []
-    ranked: list[tuple[tuple[int, int, int, int, int], date, str]] = []
+    ranked: list[tuple[tuple[int, int, int, int, int, int], date, str]] = []
     for rank, index in enumerate(dict.fromkeys(order)):
         text = lines.text(index)
         if not text:
@@ -218,18 +218,27 @@ def choose_date(
             after = not eventful and bool(re.search(r"\bafter\b[^,;]*$", text[: ref.start]))
             late = rank > LEDE_SENTENCES + 1
             clock = bool(_CLOCK.match(ref.text))  # "about 1 p.m." names no day: the resolver assumes publication
+            # within one sentence, the day nearest to what happened: "Bond was set Friday for the neighbour of
+            # the boy who died of a gunshot wound last Saturday"
+            distance = min((_gap(ref, m) for m in _EVENTFUL.finditer(text)), default=0)
             key = (
                 int(late),
                 int(reporting or after or clock),
                 int(not eventful),
                 int(eventful and day == published),
                 rank,
+                distance,
             )
             ranked.append((key, day, ref.text))
     if ranked:
         _, day, source = min(ranked, key=lambda r: r[0])
         return day, source, seen
     return published, "published" if published else "", seen
+
+
+def _gap(ref: TimeRef, m: re.Match[str]) -> int:
+    """Characters between a time expression and a match in the same sentence (0 when they touch)."""
+    return max(m.start() - ref.end, ref.start - m.end(), 0)
 
 
 def choose_place(lines: Lines, focus: int | None = None) -> str | None:
