@@ -61,7 +61,8 @@ def spark_session(master: str | None = None, partitions: int | None = None) -> S
     builder = SparkSession.builder.appName("storyfold-batch").config("spark.ui.showConsoleProgress", "false")
     if master:
         builder = builder.master(master)
-    if master is None or master.startswith("local"):
+    submitted = "PYSPARK_GATEWAY_PORT" in os.environ  # under spark-submit, which set the master
+    if (master is None and not submitted) or (master or "").startswith("local"):
         # local mode: the executors' Python is this one (on a cluster, PYSPARK_PYTHON names the nodes' own)
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     if partitions:
@@ -84,6 +85,8 @@ class _UnionFind:
 
     def union(self, a: int, b: int) -> None:
         ra, rb = self.find(a), self.find(b)
+        self.parent.setdefault(ra, ra)
+        self.parent.setdefault(rb, rb)
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)  # the root is the smallest seq
 
