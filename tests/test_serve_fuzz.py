@@ -34,7 +34,9 @@ FUZZ = settings(
 # any text, unpaired surrogates included (json.dumps writes them as \\udXXX escapes)
 ANY_TEXT = st.text(st.characters(exclude_categories=()), max_size=40)
 SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | ANY_TEXT
-JSON = st.recursive(SCALARS, lambda kids: st.lists(kids, max_size=4) | st.dictionaries(ANY_TEXT, kids, max_size=4), max_leaves=12)
+JSON = st.recursive(
+    SCALARS, lambda kids: st.lists(kids, max_size=4) | st.dictionaries(ANY_TEXT, kids, max_size=4), max_leaves=12
+)
 BIG_TEXT = st.integers(0, 100_000).map(lambda n: "Reporters said the council met again. " * (n // 38 + 1))
 DATES = st.sampled_from(["2021-03-01", "2021-03-01T10:00:00Z", "Mon, 01 Mar 2021 10:00:00 +0000", "yesterday",
                          "0000-00-00", "9999-12-31T99:99", "3 days ago", "", " "])  # fmt: skip
