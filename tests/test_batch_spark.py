@@ -19,11 +19,12 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from conftest import DEMO, SEEDS
 from storyfold.batch import read_records, replay_outlet, run_local, story_agreement
 from storyfold.cli import app
 from storyfold.model import Article, Segment, SegmentKind
 from storyfold.spark_engine import _components, _prefix, _window_pairs
+
+from conftest import DEMO, SEEDS
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "ingest"
 
@@ -71,7 +72,9 @@ def _outlet_corpus(d: Path) -> Path:
     out = []
     for i, r in enumerate(rows):
         footer = "Follow the Daily Example on social media for more news from around the region."
-        out.append({**r, "id": f"ex-{i}", "url": f"https://daily.example.org/news/{i}", "text": r["text"] + "\n" + footer})
+        out.append(
+            {**r, "id": f"ex-{i}", "url": f"https://daily.example.org/news/{i}", "text": r["text"] + "\n" + footer}
+        )
         if i % 4 == 0:
             extra = "Readers can send tips to the newsroom by email at any time of the day or night."
             paras = r["text"].split("\n")
@@ -195,10 +198,7 @@ def test_window_pairs_are_the_pairs_within_the_window() -> None:
     members = [(s, rng.choice([None, *range(0, 60)])) for s in range(40)]
     got = set(_window_pairs(members, 14))
     want = {
-        (a, b)
-        for a, da in members
-        for b, db in members
-        if a < b and (da is None or db is None or abs(da - db) <= 14)
+        (a, b) for a, da in members for b, db in members if a < b and (da is None or db is None or abs(da - db) <= 14)
     }
     assert got == want
 

@@ -69,9 +69,7 @@ def run_local(paths: Sequence[str], output: Path, opts: IngestOptions | None = N
         try:
             report = ingest_paths(paths, store, opts)
             stories = recluster(store, opts.stories)
-            n = write_output(
-                (serialize.article_export(v) for v in export_views(store)), report.skipped, Path(output)
-            )
+            n = write_output((serialize.article_export(v) for v in export_views(store)), report.skipped, Path(output))
         finally:
             store.close()
     return BatchResult(n, stories, report.skipped, Path(output))
@@ -211,7 +209,9 @@ class MemoryDedupStore(DedupStore):
             self._links[(link.article_id, link.other_id)] = link
 
     def duplicate_links(self) -> list[DuplicateLink]:
-        return sorted(self._links.values(), key=lambda x: (self._seq.get(x.article_id, 0), self._seq.get(x.other_id, 0)))
+        return sorted(
+            self._links.values(), key=lambda x: (self._seq.get(x.article_id, 0), self._seq.get(x.other_id, 0))
+        )
 
     def set_line_member(self, member: LineMember) -> None:
         self._members[member.article_id] = member

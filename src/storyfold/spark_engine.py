@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from storyfold.batch import BatchResult, Learned, export_row, replay_dedup, replay_outlet, write_output
-from storyfold.dedup import DedupOptions, features
+from storyfold.dedup import features
 from storyfold.errors import ConfigError, InputError
 from storyfold.ingest import _is_feed_file, _join, _read_source, expand_paths, url_key
 from storyfold.model import Article, LineMember, RawArticle, Skipped
@@ -238,9 +238,7 @@ def run_spark(
         elif s not in feed_set:
             tasks.append((index, str(s)))
     entries_b = sc.broadcast(entries)
-    read = sc.parallelize(tasks, max(1, min(len(tasks), parts))).flatMap(
-        lambda t: _read(t, opts, entries_b.value)
-    )
+    read = sc.parallelize(tasks, max(1, min(len(tasks), parts))).flatMap(lambda t: _read(t, opts, entries_b.value))
     read.cache()
     joined = set(read.map(lambda x: x[2]).filter(lambda k: k is not None).distinct().collect())
     leftover = [((2, i, 0), e) for i, e in enumerate(held) if e.url and url_key(e.url) not in joined]
@@ -278,9 +276,7 @@ def run_spark(
             article = replace(article, id=final)
         return seq, article
 
-    stored = (
-        built.filter(lambda x: isinstance(x[1], Article)).join(sc.parallelize(numbering, parts)).map(renumber)
-    )
+    stored = built.filter(lambda x: isinstance(x[1], Article)).join(sc.parallelize(numbering, parts)).map(renumber)
 
     # 2. boilerplate learned per outlet (articles without one stand alone)
     learned = (
@@ -299,12 +295,12 @@ def run_spark(
         rec = features(x.article, dedup_opts)
         return [(k, x.seq) for k in _index_keys(rec.bands, rec.sentence_hashes, rec.text_hash)]
 
-    dedup_edges = (
-        articles.flatMap(keys_of).groupByKey(parts).flatMap(lambda kv: _star(kv[1])).distinct().collect()
-    )
+    dedup_edges = articles.flatMap(keys_of).groupByKey(parts).flatMap(lambda kv: _star(kv[1])).distinct().collect()
     dedup_comp = sc.broadcast(_components(dedup_edges))
-    members = articles.keyBy(lambda x: dedup_comp.value.get(x.seq, x.seq)).groupByKey(parts).flatMap(
-        lambda kv: replay_dedup(kv[1], dedup_opts)
+    members = (
+        articles.keyBy(lambda x: dedup_comp.value.get(x.seq, x.seq))
+        .groupByKey(parts)
+        .flatMap(lambda kv: replay_dedup(kv[1], dedup_opts))
     )
 
     # 4. stories: global IDF, prefix-filtered candidate pairs, components of the pairs at the threshold
@@ -345,8 +341,10 @@ def run_spark(
     )
     story_edges = scored.filter(lambda x: x[2] >= edge_at).map(lambda x: (x[0], x[1])).collect()
     story_comp = sc.broadcast(_components(story_edges))
-    stories = terms.keyBy(lambda r: story_comp.value.get(r[0], r[0])).groupByKey(parts).flatMap(
-        lambda kv: _cluster_part(kv[1], story_opts, total, df_b.value)
+    stories = (
+        terms.keyBy(lambda r: story_comp.value.get(r[0], r[0]))
+        .groupByKey(parts)
+        .flatMap(lambda kv: _cluster_part(kv[1], story_opts, total, df_b.value))
     )
     story_count = stories.map(lambda x: x[1]).distinct().count()
 

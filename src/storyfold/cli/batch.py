@@ -19,9 +19,7 @@ EXIT_SKIPPED = 3
 @app.command()
 def batch(
     paths: Annotated[list[str], typer.Argument(help="Files, directories (recursively) or globs to read.")],
-    output: Annotated[
-        Path, typer.Option("--output", "-o", help="Directory for articles.jsonl and skipped.jsonl.")
-    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Directory for articles.jsonl and skipped.jsonl.")],
     engine: Annotated[
         str, typer.Option("--engine", help="local: one process; spark: Apache Spark (pip install '.[spark]').")
     ] = "local",
@@ -43,7 +41,9 @@ def batch(
     OUTPUT/articles.jsonl in the `export articles` format (facts are not extracted). Both engines give
     the same records. Exits 3 when some inputs were skipped (listed in OUTPUT/skipped.jsonl)."""
     if engine not in ENGINES:
-        raise typer.BadParameter(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}", param_hint="--engine")
+        raise typer.BadParameter(
+            f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}", param_hint="--engine"
+        )
     try:
         cfg = settings(None, max_file_bytes=max_file_bytes)
         opts = IngestOptions(stories=cfg.stories, max_file_bytes=cfg.max_file_bytes)
