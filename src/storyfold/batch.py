@@ -248,7 +248,11 @@ def replay_dedup(items: Iterable[Learned], opts: DedupOptions | None = None) -> 
     store = MemoryDedupStore()
     by_id = {x.article.id: x for x in ordered}
     for item in ordered:
-        result = dedup_article(store, item.article, opts, lambda a, at=item.seq: as_stored(by_id[a], at))
+
+        def get_article(article_id: str, at: int = item.seq) -> Article:
+            return as_stored(by_id[article_id], at)
+
+        result = dedup_article(store, item.article, opts, get_article)
         yield item.seq, result.member
 
 

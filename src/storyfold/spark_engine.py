@@ -130,6 +130,15 @@ def _build(order: Order, item: RawArticle | Skipped) -> tuple[Order, Article | S
         return order, Skipped(item.origin, exc.reason, exc.stage or "ingest")
 
 
+def _skip(x: tuple[Order, Article | Skipped]) -> list[tuple[Order, Skipped]]:
+    return [(x[0], x[1])] if isinstance(x[1], Skipped) else []
+
+
+def _head(x: tuple[Order, Article | Skipped]) -> list[tuple[Order, str, str, str]]:
+    a = x[1]
+    return [(x[0], a.key, a.id, a.content_hash)] if isinstance(a, Article) else []
+
+
 def _index_keys(rec_bands: Sequence[tuple[int, int]], sents: Sequence[int], text_hash: str) -> list[Any]:
     return [("b", b, k) for b, k in rec_bands] + [("s", h) for h in set(sents)] + [("h", text_hash)]
 
@@ -241,17 +250,17 @@ def run_spark(
     read = sc.parallelize(tasks, max(1, min(len(tasks), parts))).flatMap(lambda t: _read(t, opts, entries_b.value))
     read.cache()
     joined = set(read.map(lambda x: x[2]).filter(lambda k: k is not None).distinct().collect())
-    leftover = [((2, i, 0), e) for i, e in enumerate(held) if e.url and url_key(e.url) not in joined]
+    leftover: list[tuple[Order, RawArticle | Skipped]] = [
+        ((2, i, 0), e) for i, e in enumerate(held) if e.url and url_key(e.url) not in joined
+    ]
     raw = read.map(lambda x: (x[0], x[1])).union(sc.parallelize(early + leftover, 1))
     built = raw.repartition(parts).map(lambda x: _build(*x))
     built.cache()
-    skipped = [s for _, s in sorted(built.filter(lambda x: isinstance(x[1], Skipped)).collect())]
+    skipped = [s for _, s in sorted(built.flatMap(_skip).collect())]
 
     # the store's numbering: input order, first of each key, ids made unique as add_article does
     heads = sorted(
-        built.filter(lambda x: isinstance(x[1], Article))
-        .map(lambda x: (x[0], x[1].key, x[1].id, x[1].content_hash))
-        .collect()
+        built.flatMap(_head).collect()
     )
     keys: set[str] = set()
     ids: set[str] = set()
@@ -270,8 +279,9 @@ def run_spark(
         ids.add(final)
         numbering.append((order, (len(numbering) + 1, final)))
 
-    def renumber(x: tuple[Order, tuple[Article, tuple[int, str]]]) -> tuple[int, Article]:
+    def renumber(x: tuple[Order, tuple[Article | Skipped, tuple[int, str]]]) -> tuple[int, Article]:
         article, (seq, final) = x[1]
+        assert isinstance(article, Article)
         if final != article.id:
             article = replace(article, id=final)
         return seq, article
