@@ -259,9 +259,7 @@ def run_spark(
     skipped = [s for _, s in sorted(built.flatMap(_skip).collect())]
 
     # the store's numbering: input order, first of each key, ids made unique as add_article does
-    heads = sorted(
-        built.flatMap(_head).collect()
-    )
+    heads = sorted(built.flatMap(_head).collect())
     keys: set[str] = set()
     ids: set[str] = set()
     numbering: list[tuple[Order, tuple[int, str]]] = []
