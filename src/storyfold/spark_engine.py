@@ -40,6 +40,7 @@ from storyfold.batch import BatchResult, Learned, export_row, replay_dedup, repl
 from storyfold.dedup import features
 from storyfold.errors import ConfigError, InputError
 from storyfold.ingest import _is_feed_file, _join, _read_source, expand_paths, url_key
+from storyfold.ingest.formats import read_file
 from storyfold.model import Article, LineMember, RawArticle, Skipped
 from storyfold.pipeline import IngestOptions, build_article
 from storyfold.stories import StoryOptions, _idf, _years, article_terms, batch_clusters, story_id_for
@@ -104,11 +105,12 @@ def _components(edges: Iterable[tuple[int, int]]) -> dict[int, int]:
 # --- executor-side functions (module level: they pickle by reference) -------------------------------------
 
 
-def _read(task: tuple[int, str], opts: IngestOptions, entries: dict[str, RawArticle]) -> Iterator[Any]:
-    """(order, raw article or skip, feed key joined or None) for every record of one input file."""
-    index, path = task
+def _read(task: tuple[int, str, str], opts: IngestOptions, entries: dict[str, RawArticle]) -> Iterator[Any]:
+    """(order, raw article or skip, feed key joined or None) for every record of one input file (read by its
+    absolute path, named as it was given: executors do not share the driver's working directory)."""
+    index, given, path = task
     try:
-        for j, item in enumerate(_read_source(Path(path), opts.read_options())):
+        for j, item in enumerate(read_file(Path(path), opts.read_options(), origin=given)):
             joined = None
             if isinstance(item, RawArticle) and item.url:
                 key = url_key(item.url)
@@ -118,7 +120,7 @@ def _read(task: tuple[int, str], opts: IngestOptions, entries: dict[str, RawArti
                     item = _join(item, entry)
             yield (1, index, j), item, joined
     except Exception as exc:  # a reader bug must not stop the batch: it is reported like a bad file
-        yield (1, index, 1 << 30), Skipped(path, f"cannot read: {exc}"), None
+        yield (1, index, 1 << 30), Skipped(given, f"cannot read: {exc}"), None
 
 
 def _build(order: Order, item: RawArticle | Skipped) -> tuple[Order, Article | Skipped]:
@@ -240,12 +242,12 @@ def run_spark(
             else:
                 early.append(((0, fi, j), item))
     feed_set = set(feeds)
-    tasks: list[tuple[int, str]] = []
+    tasks: list[tuple[int, str, str]] = []
     for index, s in enumerate(sources):
         if isinstance(s, Skipped):
             early.append(((1, index, 0), s))
         elif s not in feed_set:
-            tasks.append((index, str(s)))
+            tasks.append((index, str(s), str(s.absolute())))
     entries_b = sc.broadcast(entries)
     read = sc.parallelize(tasks, max(1, min(len(tasks), parts))).flatMap(lambda t: _read(t, opts, entries_b.value))
     read.cache()
@@ -354,7 +356,6 @@ def run_spark(
         .groupByKey(parts)
         .flatMap(lambda kv: _cluster_part(kv[1], story_opts, total, df_b.value))
     )
-    story_count = stories.map(lambda x: x[1]).distinct().count()
 
     # 5. the records, in input order
     def row(x: tuple[int, tuple[tuple[Learned, LineMember | None], str | None]]) -> tuple[int, dict[str, Any]]:
@@ -369,7 +370,15 @@ def run_spark(
         .sortByKey(numPartitions=parts)
         .map(lambda x: x[1])
     )
-    n = write_output(rows.toLocalIterator(), skipped, Path(output))
+    story_ids: set[str] = set()
+
+    def counted(it: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        for r in it:
+            if r["story"]:
+                story_ids.add(r["story"])
+            yield r
+
+    n = write_output(counted(rows.toLocalIterator()), skipped, Path(output))
     for rdd in (learned, terms, units):
         rdd.unpersist()
-    return BatchResult(n, story_count, tuple(skipped), Path(output))
+    return BatchResult(n, len(story_ids), tuple(skipped), Path(output))
