@@ -246,7 +246,7 @@ def run_spark(
     for index, s in enumerate(sources):
         if isinstance(s, Skipped):
             early.append(((1, index, 0), s))
-        elif s not in feed_set:
+        elif isinstance(s, Path) and s not in feed_set:
             tasks.append((index, str(s), str(s.absolute())))
     entries_b = sc.broadcast(entries)
     read = sc.parallelize(tasks, max(1, min(len(tasks), parts))).flatMap(lambda t: _read(t, opts, entries_b.value))
