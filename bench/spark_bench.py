@@ -40,7 +40,8 @@ def main() -> None:
     ap.add_argument("--master", default="local[2]")
     ap.add_argument("--together", action="store_true", help="also one run over all the sets at once")
     args = ap.parse_args()
-    head = f"| set | articles | stories | copies | not articles | local s | spark ({args.master}) s | pairwise F1 | same |"
+    spark = f"spark ({args.master}) s"
+    head = f"| set | articles | stories | copies | not articles | local s | {spark} | pairwise F1 | same |"
     print(head)
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     with tempfile.TemporaryDirectory() as tmp:
