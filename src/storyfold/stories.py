@@ -168,7 +168,9 @@ def batch_unit_vectors(articles: Sequence[tuple[str, str, date | None, dict[str,
 
 
 def batch_clusters(
-    articles: Sequence[tuple[str, str, date | None, dict[str, float]]], opts: StoryOptions | None = None
+    articles: Sequence[tuple[str, str, date | None, dict[str, float]]],
+    opts: StoryOptions | None = None,
+    frequencies: tuple[int, Mapping[str, int]] | None = None,
 ) -> list[list[int]]:
     """Batch mode: average-link clustering of all articles at once, with IDF from the whole set.
 
@@ -176,6 +178,10 @@ def batch_clusters(
     the same input always gives the same clusters. Articles further apart in time than the window
     never share a story. Memory grows with the square of the number of articles: meant for archives
     of up to some tens of thousands of articles per run.
+
+    ``frequencies`` (number of articles, document frequency per term) gives the IDF of a larger set this
+    one is part of: the Spark engine clusters each part of the similarity graph apart with the IDF of
+    the whole set, and gets the same similarities, bit for bit, as one run over the whole set.
     """
     opts = opts or StoryOptions()
     n = len(articles)
@@ -187,11 +193,16 @@ def batch_clusters(
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.sparse import csr_matrix
 
-    df: dict[str, int] = {}
-    for _, _, _, weights in articles:
-        for t in weights:
-            df[t] = df.get(t, 0) + 1
-    vocab = {t: i for i, t in enumerate(sorted(df))}
+    df: Mapping[str, int]
+    if frequencies is None:
+        counted: dict[str, int] = {}
+        for _, _, _, weights in articles:
+            for t in weights:
+                counted[t] = counted.get(t, 0) + 1
+        df, total = counted, n
+    else:
+        total, df = frequencies
+    vocab = {t: i for i, t in enumerate(sorted({t for _, _, _, weights in articles for t in weights}))}
     rows: list[int] = []
     cols: list[int] = []
     vals: list[float] = []
@@ -199,7 +210,7 @@ def batch_clusters(
         for t, w in weights.items():
             rows.append(i)
             cols.append(vocab[t])
-            vals.append(w * _idf(n, df[t]))
+            vals.append(w * _idf(total, df[t]))
     matrix = csr_matrix((vals, (rows, cols)), shape=(n, len(vocab)))
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0

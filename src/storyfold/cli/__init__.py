@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from storyfold.cli import (  # noqa: F401  (registers the commands)
+    batch,
     claims,
     compare,
     dupes,

@@ -134,10 +134,10 @@ def _gzip_is_warc(path: Path) -> bool:
         return False
 
 
-def read_file(path: Path, options: ReadOptions) -> Iterator[RawArticle | Skipped]:
+def read_file(path: Path, options: ReadOptions, origin: str | None = None) -> Iterator[RawArticle | Skipped]:
     """Read one file: JSONL and WARC are streamed (their records are limited, not the file);
-    everything else is read whole within ``max_file_bytes``."""
-    origin = str(path)
+    everything else is read whole within ``max_file_bytes``. ``origin``: how to name it (default: the path)."""
+    origin = origin or str(path)
     try:
         size = path.stat().st_size
         with path.open("rb") as fh:
