@@ -33,8 +33,10 @@ typecheck: $(STAMP)
 
 test: unit lint typecheck
 
-# Speed as the store grows (generated from real articles; several minutes): writes bench/RESULTS.md.
+# Speed as the store grows (generated from real articles; several minutes): writes bench/RESULTS.md and
+# bench/RESULTS.svg (the datasketch baseline needs the bench extra, installed here).
 bench: $(STAMP)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,bench]'
 	$(BIN)/python bench/scale_bench.py
 
 clean:

@@ -10,8 +10,13 @@ At each checkpoint (stored articles: 1,000, 3,000, 10,000 by default) the next `
 the whole per-article ingest (articles/s) and story assignment alone (p50/p99 ms), next to the baseline
 measured on the same probes in the same run: TF-IDF with a nearest-neighbour scan, i.e. the probe's
 vector (same terms and IDF as ours) against every stored article's vector (a scipy sparse matrix product),
-the cost a store without a candidate index pays. Also: store size on disk per article and the process's peak
-resident memory.
+the cost a store without a candidate index pays. Dedup alone (ms per probe: the pipeline's ``dedup_article``,
+signature, candidate look-up, verification and index writes) next to datasketch's MinHashLSH (128 permutations,
+threshold 0.5) over the same word 5-shingles: MinHash, query and insert per probe, every stored article indexed
+in it (needs the ``bench`` extra; the column is left out without datasketch). At the first checkpoint the
+full path is timed too: the same probes through the facts stage (spaCy, ``FactExtractor``) after the fast path.
+Also: store size on disk per article and the process's peak resident memory. Writes the table and a plot of
+the latencies (``RESULTS.svg``, hand-written SVG: no plotting library needed).
 
 Usage::
 
@@ -42,6 +47,7 @@ from storyfold.model import RawArticle
 from storyfold.pipeline import build_article, store_article
 from storyfold.store import open_store
 from storyfold.stories import StoryOptions
+from storyfold.textproc import shingles, tokens
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
@@ -83,6 +89,24 @@ def generated(rows: list[dict[str, Any]], total: int, seed: int = 7) -> Iterator
         }
 
 
+def time_facts(articles: list[Any], fast_seconds: float) -> dict[str, float]:
+    """The full path on the probes: the facts stage (spaCy model loaded before timing) after the fast path."""
+    from storyfold.facts.extract import FactExtractor
+    from storyfold.facts.nlp import SentenceNer, load_nlp
+
+    extractor = FactExtractor(SentenceNer(load_nlp()))
+    extractor.extract(articles[:2])  # warm the model
+    started = time.perf_counter()
+    extractor.extract(articles)
+    facts_seconds = time.perf_counter() - started
+    total = fast_seconds + facts_seconds
+    return {
+        "articles_per_s": len(articles) / total,
+        "fast_per_s": len(articles) / fast_seconds,
+        "facts_share": facts_seconds / total,
+    }
+
+
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, math.ceil(q * len(ordered)) - 1)]
@@ -119,6 +143,72 @@ def scan_baseline(vectors: list[dict[str, float]], probes: list[dict[str, float]
     return out
 
 
+class DatasketchBaseline:
+    """datasketch MinHashLSH over the same word 5-shingles as the pipeline: every stored article inserted."""
+
+    def __init__(self) -> None:
+        from datasketch import MinHash, MinHashLSH
+
+        self._minhash = MinHash
+        self.lsh = MinHashLSH(threshold=0.5, num_perm=128)
+
+    def add(self, key: str, text: str) -> float:
+        """Insert one article after querying for its near-duplicates; ms taken."""
+        started = time.perf_counter()
+        mh = self._minhash(num_perm=128)
+        mh.update_batch([s.encode("utf-8") for s in shingles(tokens(text), 5)])
+        self.lsh.query(mh)
+        if key not in self.lsh:
+            self.lsh.insert(key, mh)
+        return (time.perf_counter() - started) * 1000
+
+
+def svg_plot(results: list[dict[str, Any]], path: Path) -> None:
+    """Latency (ms, p50 and p99) against stored articles, both axes logarithmic."""
+    series = [
+        ("assign p50", "assign_p50", "#1f77b4", ""),
+        ("assign p99", "assign_p99", "#1f77b4", "6 4"),
+        ("scan baseline p50", "scan_p50", "#d62728", ""),
+        ("scan baseline p99", "scan_p99", "#d62728", "6 4"),
+        ("dedup p50", "dedup_p50", "#2ca02c", ""),
+        ("datasketch p50", "ds_p50", "#9467bd", ""),
+    ]
+    series = [x for x in series if all(r.get(x[1]) is not None for r in results)]
+    xs = [math.log10(r["stored"]) for r in results]
+    ys = [math.log10(max(r[k], 0.01)) for _, k, _, _ in series for r in results]
+    x0, x1 = min(xs) - 0.1, max(xs) + 0.1
+    y0, y1 = math.floor(min(ys)), math.ceil(max(ys))
+    w, h, left, top = 640, 360, 60, 20
+
+    def px(x: float, y: float) -> tuple[float, float]:
+        return left + (x - x0) / (x1 - x0) * (w - left - 180), top + (y1 - y) / ((y1 - y0) or 1) * (h - top - 40)
+
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" font-family="sans-serif" font-size="11">']
+    out.append(f'<rect width="{w}" height="{h}" fill="white"/>')
+    for e in range(y0, y1 + 1):
+        _, y = px(x0, e)
+        out.append(f'<line x1="{left}" x2="{w - 180}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>')
+        out.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{10.0**e:g} ms</text>')
+    for r, x in zip(results, xs, strict=True):
+        cx, _ = px(x, y0)
+        out.append(f'<text x="{cx:.1f}" y="{h - 22}" text-anchor="middle">{r["stored"]:,}</text>')
+    out.append(f'<text x="{(left + w - 180) / 2:.0f}" y="{h - 6}" text-anchor="middle">stored articles</text>')
+    for i, (label, key, colour, dash) in enumerate(series):
+        pts = " ".join(
+            f"{a:.1f},{b:.1f}"
+            for a, b in (px(x, math.log10(max(r[key], 0.01))) for r, x in zip(results, xs, strict=True))
+        )
+        style = f' stroke-dasharray="{dash}"' if dash else ""
+        out.append(f'<polyline points="{pts}" fill="none" stroke="{colour}" stroke-width="2"{style}/>')
+        ly = top + 16 * i + 8
+        out.append(
+            f'<line x1="{w - 170}" x2="{w - 145}" y1="{ly}" y2="{ly}" stroke="{colour}" stroke-width="2"{style}/>'
+        )
+        out.append(f'<text x="{w - 140}" y="{ly + 4}">{label}</text>')
+    out.append("</svg>")
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,3000,10000", help="checkpoints: stored articles")
@@ -140,6 +230,25 @@ def main() -> None:
             assign_ms.append((time.perf_counter() - started) * 1000)
 
     pipeline.assign = timed_assign  # type: ignore[assignment]
+    dedup_ms: list[float] = []
+    real_dedup = pipeline.dedup_article
+
+    def timed_dedup(*a: Any, **kw: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return real_dedup(*a, **kw)
+        finally:
+            dedup_ms.append((time.perf_counter() - started) * 1000)
+
+    pipeline.dedup_article = timed_dedup  # type: ignore[assignment]
+    try:
+        baseline: DatasketchBaseline | None = DatasketchBaseline()
+    except ImportError:
+        baseline = None
+    ds_ms: list[float] = []
+    probe_articles: list[Any] = []
+    full_path: dict[str, float] = {}
+    first_probe: tuple[list[Any], float] | None = None
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         stream = Path(tmp) / "stream.jsonl"
@@ -163,16 +272,24 @@ def main() -> None:
             in_probe = next_size is not None and stored >= next_size
             if in_probe and not probing:
                 window_start = len(assign_ms)
+                dedup_start = len(dedup_ms)
+                ds_start = len(ds_ms)
             t0 = time.perf_counter()
             added = store_article(store, article, opts)
             took = time.perf_counter() - t0
             weights = pipeline.article_terms(added.article or article, opts)
+            if baseline is not None:
+                ds_ms.append(baseline.add(article.id, article.text))
             if in_probe:
                 probing.append(took)
                 probe_vectors.append(weights)
+                probe_articles.append(added.article or article)
                 if len(probing) == args.probe:
                     base = scan_baseline(vectors, probe_vectors)
                     ours = assign_ms[window_start:]
+                    if first_probe is None:  # timed through the facts stage after the loop: the language
+                        first_probe = (probe_articles, sum(probing))  # model's objects slow the GC of the rest
+                    probe_articles = []
                     results.append(
                         {
                             "stored": next_size,
@@ -181,6 +298,10 @@ def main() -> None:
                             "assign_p99": pct(ours, 0.99),
                             "scan_p50": statistics.median(base),
                             "scan_p99": pct(base, 0.99),
+                            "dedup_p50": statistics.median(dedup_ms[dedup_start:]),
+                            "dedup_p99": pct(dedup_ms[dedup_start:], 0.99),
+                            "ds_p50": statistics.median(ds_ms[ds_start:]) if baseline else None,
+                            "ds_p99": pct(ds_ms[ds_start:], 0.99) if baseline else None,
                             "db_bytes_per_article": db.stat().st_size / max(1, stored),
                             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                         }
@@ -193,6 +314,8 @@ def main() -> None:
             if next_size is None:
                 break
         elapsed = time.perf_counter() - started_all
+        if first_probe is not None:
+            full_path = time_facts(*first_probe)
         stories = len(store.stories())
         store.close()
     lines = [
@@ -204,14 +327,28 @@ def main() -> None:
         f"{stored:,} articles in {elapsed:.0f} s overall ({stored / elapsed:.1f}/s), {stories:,} stories.",
         "",
         "| stored | ingest articles/s | assign p50 ms | assign p99 ms | scan baseline p50 ms | scan p99 ms "
-        "| store bytes/article | peak RSS MB |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| dedup p50 ms | dedup p99 ms | datasketch p50 ms | datasketch p99 ms | store bytes/article | peak RSS MB |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
+
+    def ms(value: float | None) -> str:
+        return "n/a" if value is None else f"{value:.1f}"
+
     for r in results:
         lines.append(
             f"| {r['stored']:,} | {r['articles_per_s']:.1f} | {r['assign_p50']:.1f} | {r['assign_p99']:.1f} "
-            f"| {r['scan_p50']:.1f} | {r['scan_p99']:.1f} | {r['db_bytes_per_article']:,.0f} | {r['peak_rss_mb']:.0f} |"
+            f"| {r['scan_p50']:.1f} | {r['scan_p99']:.1f} | {r['dedup_p50']:.1f} | {r['dedup_p99']:.1f} "
+            f"| {ms(r['ds_p50'])} | {ms(r['ds_p99'])} | {r['db_bytes_per_article']:,.0f} | {r['peak_rss_mb']:.0f} |"
         )
+    if full_path:
+        lines += [
+            "",
+            f"Full path at {sizes[0]:,} stored (the same {args.probe} probes, the facts stage after the fast path): "
+            f"{full_path['articles_per_s']:.1f} articles/s against {full_path['fast_per_s']:.1f} for the fast path "
+            f"alone; the facts stage takes {full_path['facts_share']:.0%} of the time.",
+        ]
+    lines += ["", "![latency against stored articles](RESULTS.svg)"]
+    svg_plot(results, Path(args.out).with_suffix(".svg"))
     Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
 
