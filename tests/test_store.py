@@ -169,3 +169,28 @@ def test_readers_keep_working_while_an_ingest_runs(store_location: str, tmp_path
     final = open_store(store_location)
     assert final.count_articles() == 42
     final.close()
+
+
+def test_merging_folds_one_story_into_another(store: Store) -> None:
+    """Members, size, dates and the term profile of both stories end in the kept one; the other is gone."""
+    from storyfold.pipeline import IngestOptions
+    from storyfold.stories import StoryOptions
+
+    apart = IngestOptions(stories=StoryOptions(threshold=1.01, merge_threshold=None))  # one story each
+    ingest_paths([str(SEED_A), str(SEED_B)], store, apart)
+    first, second = sorted(store.stories(), key=lambda s: s.id)
+    profiles = store.story_profiles([first.id, second.id])
+    store.merge_stories(first.id, second.id)
+    (merged,) = store.stories()
+    assert merged.id == first.id
+    assert set(merged.article_ids) == set(first.article_ids) | set(second.article_ids)
+    terms, size, _, _ = store.story_profiles([merged.id])[merged.id]
+    assert size == 2
+    for t in set(profiles[first.id][0]) | set(profiles[second.id][0]):
+        assert terms[t] == pytest.approx(profiles[first.id][0].get(t, 0.0) + profiles[second.id][0].get(t, 0.0))
+    assert sum(store.story_link_vectors([merged.id])[merged.id].values()) > 0
+    for article_id in second.article_ids:
+        asg = store.assignment(article_id)
+        assert asg is not None and asg.story_id == first.id
+    with pytest.raises(NotFoundError):
+        store.get_story(second.id)

@@ -168,6 +168,7 @@ class Assignment:
     score: float
     new_story: bool
     reasons: tuple[str, ...] = ()
+    merges: tuple[str, ...] = ()  # other stories this article bridges: they are folded into ``story_id``
 
 
 @dataclass(frozen=True, slots=True)

@@ -153,6 +153,8 @@ def store_article(
         unit = unit_vector(weights, store)
         store.add_article_terms(article.id, weights)
         store.add_to_story(decision, weights, article.published_date, unit)
+        for other in decision.merges:
+            store.merge_stories(decision.story_id, other)
         return Added(stored_id, decision, article=article)
 
 

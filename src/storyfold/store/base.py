@@ -113,6 +113,11 @@ class Store(DedupStore, abc.ABC):
         article's unit TF-IDF vector, is added to the story's link vector (average-link assignment)."""
 
     @abc.abstractmethod
+    def merge_stories(self, keep: str, absorbed: str) -> None:
+        """Fold story ``absorbed`` into ``keep``: its members, term profile, link vector and dates; the
+        absorbed story is gone afterwards."""
+
+    @abc.abstractmethod
     def story_link_vectors(self, story_ids: Sequence[str]) -> dict[str, dict[str, float]]:
         """Per story, the sum of its members' unit vectors (empty for stories stored before link vectors)."""
 

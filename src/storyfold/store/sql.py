@@ -416,6 +416,42 @@ class SQLStore(SQLDedupMixin, Store):
             {"d": day, "s": assignment.story_id},
         )
 
+    def merge_stories(self, keep: str, absorbed: str) -> None:
+        if keep == absorbed:
+            return
+        params = {"k": keep, "a": absorbed}
+        for table in ("story_terms", "story_unit_terms"):
+            self._exec(
+                f"""INSERT INTO {table} (story_id, term, weight)
+                    SELECT :k, term, weight FROM {table} WHERE story_id = :a
+                    ON CONFLICT (story_id, term) DO UPDATE SET weight = {table}.weight + excluded.weight""",
+                params,
+            )
+            self._exec(f"DELETE FROM {table} WHERE story_id = :a", params)
+        self._exec("UPDATE story_members SET story_id = :k WHERE story_id = :a", params)
+        self._exec(
+            """UPDATE stories SET
+                 size = size + (SELECT size FROM stories WHERE id = :a),
+                 first_published = CASE
+                     WHEN (SELECT first_published FROM stories WHERE id = :a) IS NULL THEN first_published
+                     WHEN first_published IS NULL THEN (SELECT first_published FROM stories WHERE id = :a)
+                     WHEN (SELECT first_published FROM stories WHERE id = :a) < first_published
+                         THEN (SELECT first_published FROM stories WHERE id = :a)
+                     ELSE first_published END,
+                 last_published = CASE
+                     WHEN (SELECT last_published FROM stories WHERE id = :a) IS NULL THEN last_published
+                     WHEN last_published IS NULL THEN (SELECT last_published FROM stories WHERE id = :a)
+                     WHEN (SELECT last_published FROM stories WHERE id = :a) > last_published
+                         THEN (SELECT last_published FROM stories WHERE id = :a)
+                     ELSE last_published END
+               WHERE id = :k""",
+            params,
+        )
+        self._exec("DELETE FROM stories WHERE id = :a", params)
+        for story_id in (keep, absorbed):
+            self._profile_cache.pop(story_id, None)
+            self._link_cache.pop(story_id, None)
+
     def _story(self, row: Any) -> Story:
         members = self._rows(
             """SELECT a.id, a.source FROM story_members m JOIN articles a ON a.id = m.article_id
