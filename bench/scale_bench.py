@@ -107,6 +107,19 @@ def time_facts(articles: list[Any], fast_seconds: float) -> dict[str, float]:
     }
 
 
+def timed(fn: Any, sink: list[float]) -> Any:
+    """``fn`` wrapped to append the ms of each call to ``sink``."""
+
+    def wrapper(*a: Any, **kw: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return fn(*a, **kw)
+        finally:
+            sink.append((time.perf_counter() - started) * 1000)
+
+    return wrapper
+
+
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, math.ceil(q * len(ordered)) - 1)]
@@ -220,27 +233,9 @@ def main() -> None:
     total = sizes[-1] + args.probe
     opts = StoryOptions()
     assign_ms: list[float] = []
-    real_assign = pipeline.assign
-
-    def timed_assign(*a: Any, **kw: Any) -> Any:
-        started = time.perf_counter()
-        try:
-            return real_assign(*a, **kw)
-        finally:
-            assign_ms.append((time.perf_counter() - started) * 1000)
-
-    pipeline.assign = timed_assign  # type: ignore[assignment]
     dedup_ms: list[float] = []
-    real_dedup = pipeline.dedup_article
-
-    def timed_dedup(*a: Any, **kw: Any) -> Any:
-        started = time.perf_counter()
-        try:
-            return real_dedup(*a, **kw)
-        finally:
-            dedup_ms.append((time.perf_counter() - started) * 1000)
-
-    pipeline.dedup_article = timed_dedup  # type: ignore[assignment]
+    pipeline.assign = timed(pipeline.assign, assign_ms)  # type: ignore[assignment]
+    pipeline.dedup_article = timed(pipeline.dedup_article, dedup_ms)  # type: ignore[assignment]
     try:
         baseline: DatasketchBaseline | None = DatasketchBaseline()
     except ImportError:
