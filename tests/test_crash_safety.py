@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from storyfold.facts.codec import event_to_dict
-from storyfold.pipeline import ingest_paths
+from storyfold.pipeline import IngestOptions, ingest_paths
 from storyfold.store import open_store
 
 from conftest import DEMO, SEEDS
@@ -39,7 +39,8 @@ def _corpus(tmp_path: Path) -> list[str]:
 def _ingest(db: str, paths: list[str], extractor: Any) -> None:
     store = open_store(db)
     try:
-        ingest_paths(paths, store, facts=extractor)
+        # small commit batches, so that the kills land between commits as well as inside batches
+        ingest_paths(paths, store, IngestOptions(commit_every=4), facts=extractor)
     finally:
         store.close()
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from storyfold.errors import NotFoundError
-from storyfold.pipeline import ingest_paths
+from storyfold.pipeline import IngestOptions, ingest_paths
 from storyfold.store import Store, StoryQuery, open_store
 from storyfold.store.migrations import LATEST, MIGRATIONS
 
@@ -194,3 +194,44 @@ def test_merging_folds_one_story_into_another(store: Store) -> None:
         assert asg is not None and asg.story_id == first.id
     with pytest.raises(NotFoundError):
         store.get_story(second.id)
+
+
+def test_candidate_look_up_reads_only_the_time_window(store: Store) -> None:
+    """Story postings carry the latest day an article brought the term: a look-up for a later article
+    (``since`` after the dated seed's 2020-10-31) no longer finds that seed's story, only the undated one's
+    (the first seed has no date, so no window applies to it); a look-up from their week finds both."""
+    from storyfold.pipeline import IngestOptions
+    from storyfold.stories import StoryOptions
+
+    ingest_paths([str(SEED_A), str(SEED_B)], store, IngestOptions(stories=StoryOptions(threshold=1.01)))
+    stories = store.stories()
+    assert len(stories) == 2
+    terms = ["armenia", "azerbaijan", "karabakh", "yerevan"]
+    assert set(store.candidate_stories(terms, 10)) == {s.id for s in stories}
+    assert set(store.candidate_stories(terms, 10, since=date(2020, 10, 24))) == {s.id for s in stories}
+    undated = store.assignment(SEED_A.name)
+    assert undated is not None and store.get_article(SEED_A.name).published is None
+    assert store.candidate_stories(terms, 10, since=date(2020, 12, 1)) == [undated.story_id]
+
+
+def test_cached_story_term_arrays_stay_exact_as_articles_arrive(store: Store, tmp_path: Path) -> None:
+    """The store's cached weights and document frequencies behind story norms equal a fresh read after more
+    articles (new terms, grown stories) arrived through the same connection."""
+    from storyfold.stories import StoryOptions
+
+    lines = DEMO.read_text(encoding="utf-8").splitlines(keepends=True)
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text("".join(lines[:20]), encoding="utf-8")
+    second.write_text("".join(lines[20:40]), encoding="utf-8")
+    opts = IngestOptions(stories=StoryOptions())
+    ingest_paths([str(first)], store, opts)
+    ids = [s.id for s in store.stories()]
+    store.story_term_arrays(ids)  # cached now
+    ingest_paths([str(second)], store, opts)
+    ids = [s.id for s in store.stories()]
+    cached = store.story_term_arrays(ids)
+    fresh = Store.story_term_arrays(store, ids)  # the interface's default: profiles and frequencies read afresh
+    assert cached.keys() == fresh.keys() and len(cached) > 5
+    for sid in ids:
+        assert cached[sid][0].tolist() == fresh[sid][0].tolist()
+        assert cached[sid][1].tolist() == fresh[sid][1].tolist()

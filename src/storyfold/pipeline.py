@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -199,6 +201,12 @@ class IngestOptions:
     max_file_bytes: int = 64 * 1024 * 1024
     read: ReadOptions | None = None  # reader limits; None: defaults with max_file_bytes above
     learn: LearnOptions = field(default_factory=LearnOptions)
+    # Articles stored in one transaction: a commit (and SQLite's WAL checkpoint) per article cost 9 ms of
+    # the ~70 ms an article took (bench/RESULTS.md). A batch commits when it holds ``commit_every`` articles
+    # or has been open ``commit_seconds``, and before each facts batch (the language model never runs with
+    # the write lock held). A crash loses at most the open batch; a re-run stores exactly those again.
+    commit_every: int = 200
+    commit_seconds: float = 2.0
 
     def read_options(self) -> ReadOptions:
         return self.read or ReadOptions(max_file_bytes=self.max_file_bytes)
@@ -217,6 +225,42 @@ def add_facts(store: Store, articles: Sequence[Article], facts: FactExtractor) -
     return failed
 
 
+class _Batches:
+    """Opens a store transaction at the first write of a batch and commits it when the batch is full."""
+
+    def __init__(self, store: Store, every: int, seconds: float) -> None:
+        self._store = store
+        self._every = max(1, every)
+        self._seconds = seconds
+        self._open: ExitStack | None = None
+        self._count = 0
+        self._since = 0.0
+
+    def begin(self) -> None:
+        if self._open is None:
+            stack = ExitStack()
+            stack.enter_context(self._store.transaction())
+            self._open, self._count, self._since = stack, 0, time.monotonic()
+
+    def step(self) -> None:
+        self._count += 1
+        if self._count >= self._every or time.monotonic() - self._since >= self._seconds:
+            self.commit()
+
+    def commit(self) -> None:
+        if self._open is not None:
+            stack, self._open = self._open, None
+            stack.close()
+
+    def __enter__(self) -> _Batches:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._open is not None:
+            stack, self._open = self._open, None
+            stack.__exit__(*exc)  # type: ignore[arg-type]  # rolls back on an exception
+
+
 def ingest_items(
     items: Iterable[RawArticle | Skipped],
     store: Store,
@@ -224,8 +268,8 @@ def ingest_items(
     progress: Progress | None = None,
     facts: FactExtractor | None = None,
 ) -> IngestReport:
-    """Ingest raw articles one transaction each; a bad item is recorded and the batch goes on.
-    With ``facts``, the facts of the new articles are extracted in batches and stored."""
+    """Ingest raw articles, ``opts.commit_every`` to a transaction; a bad item is recorded and the batch
+    goes on. With ``facts``, the facts of the new articles are extracted in batches and stored."""
     ingested: list[str] = []
     present: list[str] = []
     skipped: list[Skipped] = []
@@ -233,37 +277,43 @@ def ingest_items(
     non_articles: list[tuple[str, str]] = []
     pending: list[Article] = []
     batch = facts.options.batch_articles if facts else 0
-    for item in items:
-        if isinstance(item, Skipped):
-            skipped.append(item)
+    with _Batches(store, opts.commit_every, opts.commit_seconds) as batches:
+        for item in items:
+            if isinstance(item, Skipped):
+                skipped.append(item)
+                if progress:
+                    progress(item.origin)
+                continue
+            try:
+                article = build_article(item)
+            except InputError as exc:
+                skipped.append(Skipped(item.origin, exc.reason, exc.stage or "ingest"))
+            else:
+                batches.begin()
+                added = store_article(store, article, opts.stories, opts.learn, opts.dedup)
+                batches.step()
+                if added.present:
+                    present.append(added.article_id)
+                    if facts is not None and store.get_facts(added.article_id) is None:
+                        # stored by a run that stopped before its facts batch (or ran with --skip-facts)
+                        stored = store.get_article(added.article_id)
+                        if stored.non_article is None:
+                            pending.append(stored)
+                else:
+                    ingested.append(added.article_id)
+                    if added.assignment is not None:
+                        assignments.append(added.assignment)
+                    if added.non_article is not None:
+                        non_articles.append((added.article_id, added.non_article))
+                    elif facts is not None and added.article is not None:
+                        pending.append(added.article)
+                if facts is not None and len(pending) >= batch:
+                    batches.commit()
+                    skipped.extend(add_facts(store, pending, facts))
+                    pending = []
             if progress:
                 progress(item.origin)
-            continue
-        try:
-            added = store_article(store, build_article(item), opts.stories, opts.learn, opts.dedup)
-        except InputError as exc:
-            skipped.append(Skipped(item.origin, exc.reason, exc.stage or "ingest"))
-        else:
-            if added.present:
-                present.append(added.article_id)
-                if facts is not None and store.get_facts(added.article_id) is None:
-                    # stored by a run that stopped before its facts batch (or ran with --skip-facts)
-                    stored = store.get_article(added.article_id)
-                    if stored.non_article is None:
-                        pending.append(stored)
-            else:
-                ingested.append(added.article_id)
-                if added.assignment is not None:
-                    assignments.append(added.assignment)
-                if added.non_article is not None:
-                    non_articles.append((added.article_id, added.non_article))
-                elif facts is not None and added.article is not None:
-                    pending.append(added.article)
-            if facts is not None and len(pending) >= batch:
-                skipped.extend(add_facts(store, pending, facts))
-                pending = []
-        if progress:
-            progress(item.origin)
+        batches.commit()
     if facts is not None and pending:
         skipped.extend(add_facts(store, pending, facts))
     return IngestReport(tuple(ingested), tuple(present), tuple(skipped), tuple(assignments), tuple(non_articles))

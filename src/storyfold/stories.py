@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from storyfold.model import Article, Assignment
 from storyfold.store.base import Store
@@ -101,6 +101,18 @@ def unit_vector(weights: Mapping[str, float], store: Store) -> dict[str, float]:
     return {t: v / norm for t, v in vec.items()}
 
 
+def _story_norms(store: Store, story_ids: Sequence[str], n: int) -> dict[str, float]:
+    """The TF-IDF length of each story's profile, exact (IDF of the store now), in vector operations: a story
+    of a thousand terms is a thousand IDF values, and thirty candidates per article."""
+    import numpy as np
+
+    out: dict[str, float] = {}
+    for story_id, (weights, df) in store.story_term_arrays(story_ids).items():
+        tfidf = weights * (np.log((n + 1) / (df + 1)) + 1.0)
+        out[story_id] = float(np.sqrt(tfidf @ tfidf))
+    return out
+
+
 def assign(article: Article, weights: dict[str, float], store: Store, opts: StoryOptions | None = None) -> Assignment:
     """Choose the story for a new article (reading the store, writing nothing)."""
     opts = opts or StoryOptions()
@@ -114,28 +126,27 @@ def assign(article: Article, weights: dict[str, float], store: Store, opts: Stor
     article_years = _years(weights)
     best: tuple[float, str, list[str], int | None] | None = None
     scored: list[tuple[float, str]] = []
-    candidates = store.candidate_stories(query, opts.candidates)
+    since = day - timedelta(days=opts.window_days) if day is not None else None
+    candidates = store.candidate_stories(query, opts.candidates, since)
     profiles = store.story_profiles(candidates)
     links = store.story_link_vectors(candidates) if opts.linkage in ("average", "gate") else {}
-    extra = sorted({t for terms, *_ in profiles.values() for t in terms} - idf.keys())
-    if extra:
-        _, extra_df = store.document_frequencies(extra)
-        idf.update({t: _idf(n, extra_df.get(t, 1)) for t in extra})
+    in_window = []
     for story_id in sorted(profiles):
-        terms, size, first, last = profiles[story_id]
-        apart = _days_apart(day, first, last)
-        if apart is not None and apart > opts.window_days:
-            continue
+        apart = _days_apart(day, *profiles[story_id][2:])
+        if apart is None or apart <= opts.window_days:
+            in_window.append((story_id, apart))
+    norms = _story_norms(store, [sid for sid, _ in in_window], n)
+    for story_id, apart in in_window:
+        terms, size, _, _ = profiles[story_id]
         dot = 0.0
-        snorm_sq = 0.0
         contrib: list[tuple[float, str]] = []
-        for t, w in terms.items():
-            sw = w * idf[t]
-            snorm_sq += sw * sw
-            if t in vec:
-                dot += vec[t] * sw
-                contrib.append((vec[t] * sw, t))
-        score = dot / (norm * (math.sqrt(snorm_sq) or 1.0))
+        for t, v in vec.items():
+            w = terms.get(t)
+            if w:
+                c = v * w * idf[t]
+                dot += c
+                contrib.append((c, t))
+        score = dot / (norm * (norms[story_id] or 1.0))
         link = links.get(story_id)
         if link and size:
             avg = sum(u * link.get(t, 0.0) for t, u in unit.items()) / size
@@ -143,9 +154,10 @@ def assign(article: Article, weights: dict[str, float], store: Store, opts: Stor
                 score = avg
             elif avg < opts.link_threshold:
                 score = 0.0
-        story_years = _years(terms)
-        if article_years and story_years and not article_years & story_years:
-            score *= opts.year_penalty
+        if opts.year_penalty != 1.0 and article_years:
+            story_years = _years(terms)
+            if story_years and not article_years & story_years:
+                score *= opts.year_penalty
         scored.append((score, story_id))
         if best is None or score > best[0]:
             best = (score, story_id, [t for _, t in sorted(contrib, reverse=True)[:8]], apart)

@@ -142,7 +142,7 @@ MIN_LANGUAGE_CHARS = 40
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language (py3langid, offline), or None for too little text."""
-    sample = text[:3000]
+    sample = text[:1500]
     if sum(ch.isalpha() for ch in sample) < MIN_LANGUAGE_CHARS:
         return None
     from py3langid.langid import classify

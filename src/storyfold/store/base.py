@@ -8,6 +8,8 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
+
 from storyfold.model import Article, ArticleFacts, Assignment, SegmentKind, Story
 from storyfold.store.dedup_base import DedupStore
 
@@ -50,6 +52,20 @@ class Store(DedupStore, abc.ABC):
     @abc.abstractmethod
     def close(self) -> None: ...
 
+    def story_term_arrays(self, story_ids: Sequence[str]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """Per story: its profile's term weights and the current document frequency of each term, as two
+        aligned arrays (the story's TF-IDF length in a few vector operations). Backends may cache; this
+        default reads the profiles and frequencies afresh."""
+        profiles = self.story_profiles(story_ids)
+        _, df = self.document_frequencies(sorted({t for terms, *_ in profiles.values() for t in terms}))
+        return {
+            sid: (
+                np.fromiter(terms.values(), np.float64, len(terms)),
+                np.fromiter((df.get(t, 1) for t in terms), np.float64, len(terms)),
+            )
+            for sid, (terms, *_) in profiles.items()
+        }
+
     # articles
     @abc.abstractmethod
     def find_by_key(self, key: str) -> str | None:
@@ -80,8 +96,9 @@ class Store(DedupStore, abc.ABC):
         """(number of indexed articles, df of each term)."""
 
     @abc.abstractmethod
-    def candidate_stories(self, terms: Sequence[str], limit: int) -> list[str]:
-        """Stories whose index shares the most of these terms, best first."""
+    def candidate_stories(self, terms: Sequence[str], limit: int, since: date | None = None) -> list[str]:
+        """Stories whose index shares the most of these terms, best first; with ``since``, only terms that
+        an article published on or after that day (or an undated one) brought to the story count."""
 
     @abc.abstractmethod
     def story_profiles(

@@ -162,6 +162,18 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             )""",
         ),
     ),
+    (
+        6,
+        "story term postings dated (the latest publication day that brought the term to the story), so that the "
+        "candidate look-up reads only the postings of the time window, not every story that ever used a term",
+        (
+            "ALTER TABLE story_terms ADD COLUMN day TEXT",
+            """UPDATE story_terms SET day = (
+                SELECT s.last_published FROM stories s WHERE s.id = story_terms.story_id)""",
+            "CREATE INDEX ix_story_terms_term_day ON story_terms (term, day)",
+            "DROP INDEX ix_story_terms_term",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -6,12 +6,14 @@ SQL only with bound parameters. What differs between the databases (engine set-u
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
 
+import numpy as np
 from sqlalchemy import Connection, Engine, bindparam, text
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -19,7 +21,7 @@ from storyfold.errors import NotFoundError, StoreError
 from storyfold.facts.codec import facts_from_dict, facts_to_dict
 from storyfold.model import Article, ArticleFacts, Assignment, Segment, SegmentKind, Story
 from storyfold.store.base import STORY_ORDERS, Store, StoryPage, StoryQuery
-from storyfold.store.dialect import translate_ddl
+from storyfold.store.dialect import driver_sql, translate_ddl
 from storyfold.store.migrations import MIGRATIONS
 from storyfold.store.sql_dedup import SQLDedupMixin
 
@@ -42,6 +44,19 @@ def _as_date(value: str | None) -> date | None:
     return date.fromisoformat(value[:10]) if value else None
 
 
+# Bounds of the read caches: a long ingest touches every story once, but only the stories of the last few
+# weeks (the time window) are candidates again; without a bound the caches grow with the store.
+PROFILE_CACHE_STORIES = 4096
+DF_CACHE_TERMS = 400_000
+
+
+def _trim(cache: dict[Any, Any], limit: int) -> None:
+    """Drop the oldest entries (insertion order; a hit re-inserts) down to nine tenths of ``limit``."""
+    if len(cache) > limit:
+        for key in list(itertools.islice(cache, len(cache) - limit * 9 // 10)):
+            del cache[key]
+
+
 def _like(query: str) -> str:
     """A LIKE pattern (escape character ``\\``) matching the words anywhere, case-insensitively."""
     escaped = query.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -55,6 +70,7 @@ class SQLStore(SQLDedupMixin, Store):
     def __init__(self, engine: Engine, *, location: str, owns_engine: bool = True, migrate: bool = True) -> None:
         self.path = location
         self._engine = engine
+        self._dialect = engine.dialect.name
         self._owns_engine = owns_engine
         # Read caches of the story-assignment hot path, exact (never stale): document frequencies are valid
         # while the article count is the one this connection last saw or made itself (another writer
@@ -64,6 +80,12 @@ class SQLStore(SQLDedupMixin, Store):
         self._df_n: int | None = None
         self._profile_cache: dict[str, tuple[int, dict[str, float]]] = {}
         self._link_cache: dict[str, tuple[int, dict[str, float]]] = {}
+        # exact inputs of story norms: per story (size, term ids, weights), and the document frequency of
+        # every term id a cached story uses, kept current by add_article_terms
+        self._term_ids: dict[str, int] = {}
+        self._id_df = np.zeros(1024, dtype=np.float64)
+        self._arrays: dict[str, tuple[int, np.ndarray, np.ndarray]] = {}
+        self._generation = 0  # how many times the caches were emptied
         try:
             self._conn: Connection = self._engine.connect()
             if migrate:
@@ -131,6 +153,9 @@ class SQLStore(SQLDedupMixin, Store):
         self._df_n = None
         self._profile_cache.clear()
         self._link_cache.clear()
+        self._term_ids.clear()
+        self._arrays.clear()
+        self._generation += 1
 
     def _rows(self, sql: str, params: Mapping[str, Any] | None = None, *expanding: str) -> list[Any]:
         stmt = text(sql)
@@ -139,11 +164,13 @@ class SQLStore(SQLDedupMixin, Store):
         return self._conn.execute(stmt, dict(params or {})).fetchall()  # type: ignore[return-value]
 
     def _exec(self, sql: str, params: Mapping[str, Any] | Sequence[Mapping[str, Any]] | None = None) -> None:
+        """A write: with one parameter mapping, or one per row (executemany)."""
+        statement = driver_sql(sql, self._dialect)
         if isinstance(params, Sequence):
             if params:
-                self._conn.execute(text(sql), [dict(p) for p in params])
+                self._conn.exec_driver_sql(statement, [dict(p) for p in params])
             return
-        self._conn.execute(text(sql), dict(params or {}))
+        self._conn.exec_driver_sql(statement, dict(params or {}))
 
     def close(self) -> None:
         if self._conn.in_transaction():
@@ -260,9 +287,13 @@ class SQLStore(SQLDedupMixin, Store):
             [{"t": t} for t in weights],
         )
         cache = self._df_cache
+        ids = self._term_ids
         for t in weights:
             if t in cache:
                 cache[t] += 1
+            k = ids.get(t)
+            if k is not None:
+                self._id_df[k] += 1
 
     def document_frequencies(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
         # articles ingested so far (an index look-up, not a count over a table)
@@ -277,15 +308,25 @@ class SQLStore(SQLDedupMixin, Store):
             found = {r.term: int(r.df) for r in self._rows(_DF_SQL, {"terms": chunk}, "terms")}
             for t in chunk:
                 cache[t] = found.get(t, 0)
-        return n, {t: cache[t] for t in terms if cache[t]}
+        out = {t: cache[t] for t in terms if cache[t]}
+        _trim(cache, DF_CACHE_TERMS)
+        return n, out
 
-    def candidate_stories(self, terms: Sequence[str], limit: int) -> list[str]:
+    def candidate_stories(self, terms: Sequence[str], limit: int, since: date | None = None) -> list[str]:
         if not terms:
             return []
+        params: dict[str, Any] = {"terms": list(terms), "limit": limit}
+        cond = "story_terms WHERE term IN :terms"
+        if since is not None:  # two range reads of the (term, day) index: the window's postings, the undated ones
+            params["since"] = _iso(since)
+            cond = (
+                "(SELECT story_id FROM story_terms WHERE term IN :terms AND day >= :since UNION ALL"
+                " SELECT story_id FROM story_terms WHERE term IN :terms AND day IS NULL) AS postings"
+            )
         rows = self._rows(
-            """SELECT story_id, COUNT(*) AS shared FROM story_terms WHERE term IN :terms
+            f"""SELECT story_id, COUNT(*) AS shared FROM {cond}
                GROUP BY story_id ORDER BY shared DESC, story_id LIMIT :limit""",
-            {"terms": list(terms), "limit": limit},
+            params,
             "terms",
         )
         return [str(r.story_id) for r in rows]
@@ -303,17 +344,56 @@ class SQLStore(SQLDedupMixin, Store):
             "ids",
         ):
             size = int(r.size)
-            cached = self._profile_cache.get(r.id)
+            cached = self._profile_cache.pop(r.id, None)
             if cached is None or cached[0] != size:
                 cached = (size, {})
-                self._profile_cache[r.id] = cached
                 stale.append(r.id)
+            self._profile_cache[r.id] = cached  # the most recently used last
             out[r.id] = (cached[1], size, _as_date(r.first_published), _as_date(r.last_published))
         if stale:
             for r in self._rows(
                 "SELECT story_id, term, weight FROM story_terms WHERE story_id IN :ids", {"ids": stale}, "ids"
             ):
                 out[r.story_id][0][r.term] = float(r.weight)
+        _trim(self._profile_cache, PROFILE_CACHE_STORIES)
+        return out
+
+    def story_term_arrays(self, story_ids: Sequence[str]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        while True:  # again if another writer's commit emptied the caches half-way
+            generation = self._generation
+            profiles = self.story_profiles(story_ids)
+            ids = self._term_ids
+            if len(ids) > DF_CACHE_TERMS:  # a vocabulary this large: start over rather than grow without end
+                ids.clear()
+                self._arrays.clear()
+            build = []
+            for sid, (_, size, _, _) in profiles.items():
+                hit = self._arrays.pop(sid, None)
+                if hit is None or hit[0] != size:
+                    build.append(sid)
+                else:
+                    self._arrays[sid] = hit  # the most recently used last
+            new_terms = sorted({t for sid in build for t in profiles[sid][0] if t not in ids})
+            _, df = self.document_frequencies(new_terms) if new_terms else (0, {})
+            if generation == self._generation:
+                break
+        start = len(ids)
+        if start + len(new_terms) > len(self._id_df):
+            grown = np.zeros(max(2 * len(self._id_df), start + len(new_terms)), dtype=np.float64)
+            grown[: len(self._id_df)] = self._id_df
+            self._id_df = grown
+        for k, t in enumerate(new_terms, start):
+            ids[t] = k
+            self._id_df[k] = df.get(t, 1)
+        for sid in build:
+            terms, size = profiles[sid][0], profiles[sid][1]
+            self._arrays[sid] = (
+                size,
+                np.fromiter((ids[t] for t in terms), np.int64, len(terms)),
+                np.fromiter(terms.values(), np.float64, len(terms)),
+            )
+        out = {sid: (self._arrays[sid][2], self._id_df[self._arrays[sid][1]]) for sid in profiles}
+        _trim(self._arrays, PROFILE_CACHE_STORIES)
         return out
 
     def indexed_articles(self) -> list[tuple[str, str, date | None, dict[str, float]]]:
@@ -331,6 +411,7 @@ class SQLStore(SQLDedupMixin, Store):
     def clear_stories(self) -> None:
         self._profile_cache.clear()
         self._link_cache.clear()
+        self._arrays.clear()
         self._exec("DELETE FROM story_members")
         self._exec("DELETE FROM story_terms")
         self._exec("DELETE FROM story_unit_terms")
@@ -349,17 +430,18 @@ class SQLStore(SQLDedupMixin, Store):
         out: dict[str, dict[str, float]] = {}
         stale: list[str] = []
         for r in self._rows("SELECT id, size FROM stories WHERE id IN :ids", {"ids": list(story_ids)}, "ids"):
-            cached = self._link_cache.get(r.id)
+            cached = self._link_cache.pop(r.id, None)
             if cached is None or cached[0] != int(r.size):
                 cached = (int(r.size), {})
-                self._link_cache[r.id] = cached
                 stale.append(r.id)
+            self._link_cache[r.id] = cached
             out[r.id] = cached[1]
         if stale:
             for r in self._rows(
                 "SELECT story_id, term, weight FROM story_unit_terms WHERE story_id IN :ids", {"ids": stale}, "ids"
             ):
                 out[r.story_id][r.term] = float(r.weight)
+        _trim(self._link_cache, PROFILE_CACHE_STORIES)
         return out
 
     def add_to_story(
@@ -378,10 +460,13 @@ class SQLStore(SQLDedupMixin, Store):
                 "reasons": json.dumps(list(assignment.reasons)),
             },
         )
+        day = _iso(published)
         self._exec(
-            """INSERT INTO story_terms (story_id, term, weight) VALUES (:s, :t, :w)
-               ON CONFLICT (story_id, term) DO UPDATE SET weight = story_terms.weight + excluded.weight""",
-            [{"s": assignment.story_id, "t": t, "w": w} for t, w in weights.items()],
+            """INSERT INTO story_terms (story_id, term, weight, day) VALUES (:s, :t, :w, :d)
+               ON CONFLICT (story_id, term) DO UPDATE SET weight = story_terms.weight + excluded.weight,
+                 day = CASE WHEN story_terms.day IS NULL OR excluded.day > story_terms.day THEN excluded.day
+                     ELSE story_terms.day END""",
+            [{"s": assignment.story_id, "t": t, "w": w, "d": day} for t, w in weights.items()],
         )
         cached = self._profile_cache.pop(assignment.story_id, None)
         if cached is not None:  # the same sums the statement above made, so the cached profile stays exact
@@ -403,7 +488,6 @@ class SQLStore(SQLDedupMixin, Store):
                 self._link_cache[assignment.story_id] = (size + 1, vector)
         elif linked is not None:
             self._link_cache[assignment.story_id] = (linked[0] + 1, linked[1])
-        day = _iso(published)
         self._exec(
             """UPDATE stories SET size = size + 1,
                  first_published = CASE WHEN CAST(:d AS TEXT) IS NULL THEN first_published
@@ -420,13 +504,21 @@ class SQLStore(SQLDedupMixin, Store):
         if keep == absorbed:
             return
         params = {"k": keep, "a": absorbed}
+        self._exec(
+            """INSERT INTO story_terms (story_id, term, weight, day)
+                SELECT :k, term, weight, day FROM story_terms WHERE story_id = :a
+                ON CONFLICT (story_id, term) DO UPDATE SET weight = story_terms.weight + excluded.weight,
+                  day = CASE WHEN story_terms.day IS NULL OR excluded.day > story_terms.day THEN excluded.day
+                      ELSE story_terms.day END""",
+            params,
+        )
+        self._exec(
+            """INSERT INTO story_unit_terms (story_id, term, weight)
+                SELECT :k, term, weight FROM story_unit_terms WHERE story_id = :a
+                ON CONFLICT (story_id, term) DO UPDATE SET weight = story_unit_terms.weight + excluded.weight""",
+            params,
+        )
         for table in ("story_terms", "story_unit_terms"):
-            self._exec(
-                f"""INSERT INTO {table} (story_id, term, weight)
-                    SELECT :k, term, weight FROM {table} WHERE story_id = :a
-                    ON CONFLICT (story_id, term) DO UPDATE SET weight = {table}.weight + excluded.weight""",
-                params,
-            )
             self._exec(f"DELETE FROM {table} WHERE story_id = :a", params)
         self._exec("UPDATE story_members SET story_id = :k WHERE story_id = :a", params)
         self._exec(
