@@ -139,3 +139,17 @@ def test_every_command_is_documented() -> None:
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
     for name in names:
         assert f"storyfold {name}" in readme, f"README does not document `storyfold {name}`"
+
+
+def test_commit_batch_size_changes_nothing_but_speed(tmp_path: Path) -> None:
+    """One article per transaction or 200 (the default): the same stories, ids and members."""
+    got = []
+    for every in ("1", "200"):
+        db = str(tmp_path / f"s{every}.db")
+        code, out = _run("ingest", "--db", db, "--skip-facts", "--commit-every", every, str(DEMO), str(SEEDS))
+        assert code == 0, out
+        code, out = _run("stories", "--db", db, "--json")
+        got.append(sorted((s["id"], sorted(s["articles"])) for s in json.loads(out)))
+    assert got[0] == got[1] and len(got[0]) > 10
+    code, out = _run("ingest", "--db", str(tmp_path / "x.db"), "--commit-every", "0", str(SEED_A))
+    assert code == 2 and "commit-every" in out

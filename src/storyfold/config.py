@@ -28,6 +28,7 @@ class Settings:
     max_ratio: int = DEFAULT_MAX_RATIO  # decompression ratio cap for gzip input
     fetch_timeout: float = DEFAULT_FETCH_TIMEOUT  # seconds per http(s) URL
     csv_columns: str = ""  # CSV column mapping, e.g. "text=body,published=pubdate"
+    commit_every: int = 200  # articles per ingest transaction (see IngestOptions.commit_every)
     token: str = ""  # the bearer token of the server's write endpoints; empty: writes refused
 
     def __repr__(self) -> str:  # never print the token

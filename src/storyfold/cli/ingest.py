@@ -47,6 +47,14 @@ def ingest(
         str | None,
         typer.Option("--csv-columns", help="CSV column mapping FIELD=COLUMN,..., e.g. text=body,published=pubdate."),
     ] = None,
+    commit_every: Annotated[
+        int | None,
+        typer.Option(
+            "--commit-every",
+            min=1,
+            help="Articles per transaction (default 200): fewer lose less to a crash, more ingest faster.",
+        ),
+    ] = None,
     skip_facts: Annotated[
         bool, typer.Option("--skip-facts", help="Do not extract facts (entities, counts, quotes, main event).")
     ] = False,
@@ -63,6 +71,7 @@ def ingest(
             max_ratio=max_ratio,
             fetch_timeout=fetch_timeout,
             csv_columns=csv_columns,
+            commit_every=commit_every,
         )
         try:
             columns = parse_column_map(cfg.csv_columns)
@@ -75,7 +84,9 @@ def ingest(
             fetch_timeout=cfg.fetch_timeout,
             csv_columns=columns,
         )
-        opts = IngestOptions(stories=cfg.stories, max_file_bytes=cfg.max_file_bytes, read=read)
+        opts = IngestOptions(
+            stories=cfg.stories, max_file_bytes=cfg.max_file_bytes, read=read, commit_every=max(1, cfg.commit_every)
+        )
         facts = None if skip_facts else make_extractor()
         with store_for(cfg) as store:
             if sys.stderr.isatty() and not as_json:
