@@ -158,9 +158,10 @@ class SQLStore(SQLDedupMixin, Store):
         self._generation += 1
 
     def _rows(self, sql: str, params: Mapping[str, Any] | None = None, *expanding: str) -> list[Any]:
-        stmt = text(sql)
-        if expanding:
-            stmt = stmt.bindparams(*(bindparam(name, expanding=True) for name in expanding))
+        if not expanding:  # straight to the driver, as _exec
+            result = self._conn.exec_driver_sql(driver_sql(sql, self._dialect), dict(params or {}))
+            return result.fetchall()  # type: ignore[return-value]
+        stmt = text(sql).bindparams(*(bindparam(name, expanding=True) for name in expanding))
         return self._conn.execute(stmt, dict(params or {})).fetchall()  # type: ignore[return-value]
 
     def _exec(self, sql: str, params: Mapping[str, Any] | Sequence[Mapping[str, Any]] | None = None) -> None:
