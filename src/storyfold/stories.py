@@ -24,7 +24,13 @@ _WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['-][A-Za-z\u00c0-\u024f]+)*|\d+(?
 @dataclass(frozen=True, slots=True)
 class StoryOptions:
     threshold: float = 0.2  # minimum cosine to join a story
-    window_days: int = 14  # a story whose dates are all further away is not a candidate
+    window_days: int = 14  # beyond this many days apart a score fades (late_decay) or is dropped
+    # Beyond the window a similarity is scaled by sqrt(window_days / days apart) instead of dropped: follow-ups
+    # (charges, trials) come weeks or months after an incident (a quarter of the same-incident pairs of
+    # gva-dev are over 14 days apart). Online, where a join cannot be undone and a story's summed profile
+    # flatters its score, the factor counts twice (window / days apart), on the score and on the average-link
+    # gate. False: the window is a hard cut.
+    late_decay: bool = True
     query_terms: int = 25  # salient terms used to look up candidate stories
     candidates: int = 30  # stories scored per article
     name_weight: float = 2.0  # capitalised words inside a sentence: names and places
@@ -93,6 +99,22 @@ def _days_apart(day: date | None, first: date | None, last: date | None) -> int 
     return min(abs((day - first).days), abs((day - last).days))
 
 
+def time_factor(apart: int | None, opts: StoryOptions) -> float:
+    """How much of a similarity survives between publication days ``apart`` days apart (None: undated)."""
+    if apart is None or apart <= opts.window_days:
+        return 1.0
+    return math.sqrt(opts.window_days / apart) if opts.late_decay else 0.0
+
+
+def time_reach(opts: StoryOptions, bound: float) -> int:
+    """The most days apart at which a similarity of one can still reach ``bound`` after the time factor."""
+    if not opts.late_decay:
+        return opts.window_days
+    if bound <= 0:
+        return 1 << 30
+    return max(opts.window_days, math.floor(opts.window_days / (bound * bound)) + 1)
+
+
 def unit_vector(weights: Mapping[str, float], store: Store) -> dict[str, float]:
     """An article's TF-IDF vector (IDF from the store now) scaled to length one."""
     n, df = store.document_frequencies(list(weights))
@@ -124,7 +146,8 @@ def assign(article: Article, weights: dict[str, float], store: Store, opts: Stor
     for story_id in sorted(profiles):
         terms, size, first, last = profiles[story_id]
         apart = _days_apart(day, first, last)
-        if apart is not None and apart > opts.window_days:
+        fade = time_factor(apart, opts) ** 2
+        if fade == 0.0:
             continue
         dot = 0.0
         snorm_sq = 0.0
@@ -141,8 +164,9 @@ def assign(article: Article, weights: dict[str, float], store: Store, opts: Stor
             avg = sum(u * link.get(t, 0.0) for t, u in unit.items()) / size
             if opts.linkage == "average":
                 score = avg
-            elif avg < opts.link_threshold:
+            elif avg * fade < opts.link_threshold:
                 score = 0.0
+        score *= fade
         story_years = _years(terms)
         if article_years and story_years and not article_years & story_years:
             score *= opts.year_penalty
@@ -233,8 +257,12 @@ def batch_clusters(
     known = np.array([d is not None for d in days])
     if known.any():
         ords = np.array([d if d is not None else 0 for d in days], dtype=float)
-        apart = np.abs(ords[:, None] - ords[None, :]) > opts.window_days
-        sims[apart & known[:, None] & known[None, :]] = 0.0
+        apart = np.abs(ords[:, None] - ords[None, :])
+        late = (apart > opts.window_days) & known[:, None] & known[None, :]
+        if opts.late_decay:
+            sims[late] *= np.sqrt(opts.window_days / apart[late])
+        else:
+            sims[late] = 0.0
     if opts.year_penalty != 1.0:
         years = [_years(w) for _, _, _, w in articles]
         for i in range(n):
