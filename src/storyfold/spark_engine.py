@@ -19,7 +19,7 @@ parts that run on the executors:
    run over all articles. The pairs are found without scoring all of them: each unit vector indexes only its
    prefix of rarest terms whose remaining suffix has a norm below the threshold (prefix filtering: two
    vectors with cosine at or above the threshold share a prefix term), candidate pairs come from that
-   inverted index within the time window, Spark scores them, the driver joins the edges into components
+   inverted index within the time reach (``time_reach``), Spark scores them, the driver joins the edges into components
    (union-find: one pass over the edges, fine for archives; a cluster run could use GraphFrames instead), and
    each component is clustered on an executor by ``batch_clusters`` itself.
 5. The records are written on the driver in input order (``toLocalIterator``: one partition at a time).
@@ -43,7 +43,16 @@ from storyfold.ingest import _is_feed_file, _join, _read_source, expand_paths, u
 from storyfold.ingest.formats import read_file
 from storyfold.model import Article, LineMember, RawArticle, Skipped
 from storyfold.pipeline import IngestOptions, build_article
-from storyfold.stories import StoryOptions, _idf, _years, article_terms, batch_clusters, story_id_for
+from storyfold.stories import (
+    StoryOptions,
+    _idf,
+    _years,
+    article_terms,
+    batch_clusters,
+    story_id_for,
+    time_factor,
+    time_reach,
+)
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -181,14 +190,17 @@ def _window_pairs(members: Iterable[tuple[int, int | None]], window: int) -> Ite
                 yield (u, s) if u < s else (s, u)
 
 
-def _pair_similarity(
-    a: tuple[dict[str, float], frozenset[str]], b: tuple[dict[str, float], frozenset[str]], opts: StoryOptions
-) -> float:
-    ua, ya = a
-    ub, yb = b
+_Unit = tuple[dict[str, float], frozenset[str], int | None]
+
+
+def _pair_similarity(a: _Unit, b: _Unit, opts: StoryOptions) -> float:
+    ua, ya, da = a
+    ub, yb, db = b
     if len(ub) < len(ua):
         ua, ub = ub, ua
     sim = sum(v * ub.get(t, 0.0) for t, v in ua.items())
+    if da is not None and db is not None:
+        sim *= time_factor(abs(da - db), opts)
     if opts.year_penalty != 1.0 and ya and yb and not ya & yb:
         sim *= opts.year_penalty
     return sim
@@ -322,11 +334,11 @@ def run_spark(
     df = dict(terms.flatMap(lambda r: [(t, 1) for t in r[3]]).reduceByKey(lambda a, b: a + b, parts).collect())
     df_b = sc.broadcast(df)
 
-    def unit(r: tuple[int, str, date | None, dict[str, float]]) -> tuple[int, tuple[dict[str, float], frozenset[str]]]:
+    def unit(r: tuple[int, str, date | None, dict[str, float]]) -> tuple[int, _Unit]:
         d = df_b.value
         vec = {t: w * _idf(total, d[t]) for t, w in r[3].items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        return r[0], ({t: v / norm for t, v in vec.items()}, _years(r[3]))
+        return r[0], ({t: v / norm for t, v in vec.items()}, _years(r[3]), r[2].toordinal() if r[2] else None)
 
     units = terms.map(unit)
     units.cache()
@@ -336,7 +348,7 @@ def run_spark(
     bound = (edge_at / max(1.0, story_opts.year_penalty)) * (1 - 1e-9)
     days = dict(terms.map(lambda r: (r[0], r[2].toordinal() if r[2] else None)).collect())
     days_b = sc.broadcast(days)
-    window = story_opts.window_days
+    window = time_reach(story_opts, bound)  # further apart, the time factor keeps every pair under the bound
     candidates = (
         units.flatMap(lambda x: [(t, x[0]) for t in _prefix(x[1][0], df_b.value, bound)])
         .groupByKey(parts)

@@ -24,7 +24,13 @@ _WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['-][A-Za-z\u00c0-\u024f]+)*|\d+(?
 @dataclass(frozen=True, slots=True)
 class StoryOptions:
     threshold: float = 0.2  # minimum cosine to join a story
-    window_days: int = 14  # a story whose dates are all further away is not a candidate
+    window_days: int = 14  # beyond this many days apart a score fades (late_decay) or is dropped
+    # Beyond the window a similarity is scaled by sqrt(window_days / days apart) instead of dropped: follow-ups
+    # (charges, trials) come weeks or months after an incident (a quarter of the same-incident pairs of
+    # gva-dev are over 14 days apart). Online, where a join cannot be undone and a story's summed profile
+    # flatters its score, the factor counts twice (window / days apart), on the score and on the average-link
+    # gate. False: the window is a hard cut.
+    late_decay: bool = True
     query_terms: int = 25  # salient terms used to look up candidate stories
     candidates: int = 30  # stories scored per article
     name_weight: float = 2.0  # capitalised words inside a sentence: names and places
@@ -93,6 +99,22 @@ def _days_apart(day: date | None, first: date | None, last: date | None) -> int 
     return min(abs((day - first).days), abs((day - last).days))
 
 
+def time_factor(apart: int | None, opts: StoryOptions) -> float:
+    """How much of a similarity survives between publication days ``apart`` days apart (None: undated)."""
+    if apart is None or apart <= opts.window_days:
+        return 1.0
+    return math.sqrt(opts.window_days / apart) if opts.late_decay else 0.0
+
+
+def time_reach(opts: StoryOptions, bound: float) -> int:
+    """The most days apart at which a similarity of one can still reach ``bound`` after the time factor."""
+    if not opts.late_decay:
+        return opts.window_days
+    if bound <= 0:
+        return 1 << 30
+    return max(opts.window_days, math.floor(opts.window_days / (bound * bound)) + 1)
+
+
 def unit_vector(weights: Mapping[str, float], store: Store) -> dict[str, float]:
     """An article's TF-IDF vector (IDF from the store now) scaled to length one."""
     n, df = store.document_frequencies(list(weights))
@@ -126,17 +148,20 @@ def assign(article: Article, weights: dict[str, float], store: Store, opts: Stor
     article_years = _years(weights)
     best: tuple[float, str, list[str], int | None] | None = None
     scored: list[tuple[float, str]] = []
-    since = day - timedelta(days=opts.window_days) if day is not None else None
+    # postings older than the reach (where even a perfect match fades under the threshold) are never read
+    reach = time_reach(opts, math.sqrt(opts.threshold)) if opts.threshold > 0 else None
+    since = day - timedelta(days=reach) if day is not None and reach is not None and reach < 1 << 20 else None
     candidates = store.candidate_stories(query, opts.candidates, since)
     profiles = store.story_profiles(candidates)
     links = store.story_link_vectors(candidates) if opts.linkage in ("average", "gate") else {}
     in_window = []
     for story_id in sorted(profiles):
         apart = _days_apart(day, *profiles[story_id][2:])
-        if apart is None or apart <= opts.window_days:
-            in_window.append((story_id, apart))
-    norms = _story_norms(store, [sid for sid, _ in in_window], n)
-    for story_id, apart in in_window:
+        fade = time_factor(apart, opts) ** 2
+        if fade > 0.0:
+            in_window.append((story_id, apart, fade))
+    norms = _story_norms(store, [sid for sid, _, _ in in_window], n)
+    for story_id, apart, fade in in_window:
         terms, size, _, _ = profiles[story_id]
         dot = 0.0
         contrib: list[tuple[float, str]] = []
@@ -152,8 +177,9 @@ def assign(article: Article, weights: dict[str, float], store: Store, opts: Stor
             avg = sum(u * link.get(t, 0.0) for t, u in unit.items()) / size
             if opts.linkage == "average":
                 score = avg
-            elif avg < opts.link_threshold:
+            elif avg * fade < opts.link_threshold:
                 score = 0.0
+        score *= fade
         if opts.year_penalty != 1.0 and article_years:
             story_years = _years(terms)
             if story_years and not article_years & story_years:
@@ -245,8 +271,12 @@ def batch_clusters(
     known = np.array([d is not None for d in days])
     if known.any():
         ords = np.array([d if d is not None else 0 for d in days], dtype=float)
-        apart = np.abs(ords[:, None] - ords[None, :]) > opts.window_days
-        sims[apart & known[:, None] & known[None, :]] = 0.0
+        apart = np.abs(ords[:, None] - ords[None, :])
+        late = (apart > opts.window_days) & known[:, None] & known[None, :]
+        if opts.late_decay:
+            sims[late] *= np.sqrt(opts.window_days / apart[late])
+        else:
+            sims[late] = 0.0
     if opts.year_penalty != 1.0:
         years = [_years(w) for _, _, _, w in articles]
         for i in range(n):
