@@ -93,3 +93,24 @@ def test_the_event_day_is_the_one_nearest_to_what_happened() -> None:
     lines = Lines(title=None, sentences=[text], spans=[[]])
     day, source, _ = choose_date(lines, date(2014, 9, 20), default_time_finder(), None)
     assert (day, source) == (date(2014, 9, 13), "last Saturday")
+
+
+def test_a_shooting_that_left_a_toll_is_the_articles_own_unless_marked_as_another() -> None:
+    # gva-dev (Shreveport club shooting; Houma shooting): "a shooting that ..." names the article's own event
+    third = "A third man is now wanted by police in connection with a shooting that injured eight people last week."
+    injured = [q for q in find_quantities(third, 0, 2015) if q.kind == "injured"]
+    assert injured and injured[0].low == 8 and injured[0].current
+    # an earlier or other event stays apart ("a 1990s war that left ..." in the seeds)
+    other = "It was the second time in a month; a similar shooting that killed two men happened in May."
+    killed = [q for q in find_quantities(other, 0, 2015) if q.kind == "killed"]
+    assert killed and not killed[0].current and "similar shooting" in killed[0].event
+    # a street number is not a year: "in the 1900 block of Dover" (gvc, Salina)
+    block = find_quantities("Salina Police are investigating a shooting death in the 1900 block of Dover.", 0, 2016)
+    assert [q.current for q in block if q.kind == "killed"] == [True]
+
+
+def test_counts_of_an_earlier_day_are_the_event_when_the_article_gives_no_other() -> None:
+    # gvc (a report published in February 2016 on a killing of December 2015)
+    qs = find_quantities("Seichter was shot and killed on Dec. 22, 2015.", 1, 2016)
+    assert qs and not qs[0].current
+    assert choose_casualties(qs)[:2] == (1, 0)

@@ -15,7 +15,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from storyfold.facts.nlp import Span
@@ -151,6 +151,11 @@ def _value(q: Quantity) -> int | None:
 
 def choose_casualties(quantities: Sequence[Quantity]) -> tuple[int | None, int | None, int | None]:
     """(killed, injured, the sentence the first of them came from)."""
+    casualty = ("killed", "injured", "shot")
+    if not any(q.kind in casualty and q.current for q in quantities):
+        # only counts of an earlier day ("was shot and killed on Dec. 22, 2015" in a report of the trial):
+        # that is the event the article is about
+        quantities = [replace(q, current=True) if q.kind in casualty else q for q in quantities]
     found: dict[str, Quantity] = {}
     for kind in ("killed", "injured", "shot"):
         cands = [q for q in quantities if q.kind == kind and q.current and _value(q) is not None]

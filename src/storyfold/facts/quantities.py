@@ -219,7 +219,11 @@ _OTHER_EVENT = re.compile(
     r"|explosion|battle|incident|tsunami|pandemic))\s+(?:that|which|in which)\b",
     re.I,
 )
-_YEAR = re.compile(r"\b(?P<y>(?:1[6-9]|20)\d0s|(?:1[89]|20)\d\d)\b")
+_YEAR = re.compile(r"\b(?P<y>(?:1[6-9]|20)\d0s|(?:1[89]|20)\d\d)\b(?!\s+block\b)")  # not "the 1800 block of"
+# what marks a named event as another one than the article's: "a similar shooting that", "an earlier attack that"
+_OTHER_MARK = re.compile(
+    r"\b(?:previous|earlier|prior|another|separate|unrelated|similar|former|past|last year's|other)\b", re.I
+)
 _PAST = re.compile(r"\b(?:last|previous|past)\s+(?:year|decade|month)\b|\bso far this year\b|\bthis year\b", re.I)
 
 
@@ -273,8 +277,9 @@ def _other_event(sentence: str, at: int, year: int | None) -> str:
     """The name of the event a number at ``at`` belongs to when it is not the article's own, else ""."""
     for m in _OTHER_EVENT.finditer(sentence):
         if m.end() <= at and at - m.end() < 60:
-            ev = m.group("ev")
-            if year is None or any(y.group("y") != str(year) for y in _YEAR.finditer(ev)) or _YEAR.search(ev) is None:
+            ev = m.group("ev")  # "a shooting that left a man dead" is the article's own unless marked as other
+            years = [y.group("y") for y in _YEAR.finditer(ev)]
+            if (years and (year is None or any(y != str(year) for y in years))) or _OTHER_MARK.search(ev):
                 return ev
     for y in _YEAR.finditer(sentence):
         value = y.group("y")
