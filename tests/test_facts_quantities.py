@@ -114,3 +114,38 @@ def test_counts_of_an_earlier_day_are_the_event_when_the_article_gives_no_other(
     qs = find_quantities("Seichter was shot and killed on Dec. 22, 2015.", 1, 2016)
     assert qs and not qs[0].current
     assert choose_casualties(qs)[:2] == (1, 0)
+
+
+def test_the_wounded_victim_who_died_is_counted_once() -> None:
+    # gvc (Pandora, Ohio): the boy who "died" is the one "wounded" in the next sentence
+    qs = find_quantities("A 17-year-old boy died Saturday night after an apparent accidental shooting.", 0)
+    qs += find_quantities("The teenager was shooting guns with friends when he was wounded.", 1)
+    assert choose_casualties(qs)[:2] == (1, 0)
+    # another victim stays wounded (sentences written for this test)
+    qs = find_quantities("A man died after a shooting on Main Street.", 0)
+    qs += find_quantities("Another man was wounded.", 1)
+    assert choose_casualties(qs)[:2] == (1, 1)
+    # killed, not "died": two people (a gunman killed one and wounded one)
+    qs = find_quantities("A man was shot and killed on Main Street.", 0)
+    qs += find_quantities("A woman was wounded.", 1)
+    assert choose_casualties(qs)[:2] == (1, 1)
+
+
+def test_another_victim_and_listed_victims_who_were_shot_or_hurt() -> None:
+    # gva-dev (Detroit, December 2015): "... kills 1 child, critically injures another"
+    assert ("injured", 1, 1) in _kinds("Shooting kills 1 child, critically injures another on Detroit's west side")
+    left = "Police are investigating a fatal shooting that has left one child dead, and another critically injured."
+    assert ("injured", 1, 1) in _kinds(left)
+    friend = "A shooting that left a 7-year-old girl dead and her 8-year-old friend injured."
+    assert ("injured", 1, 1) in _kinds(friend)
+    # gva-dev (San Antonio, June 2016): two victims listed as shot
+    both = "7-year-old girl and her mother were shot Wednesday night June 1, 2016 on the West Side."
+    assert ("shot", 2, 2) in _kinds(both)
+    assert choose_casualties(find_quantities("A man was shot and killed.", 0) + find_quantities(both, 1))[:2] == (1, 1)
+
+
+def test_a_headline_toll_larger_than_the_first_body_count_wins() -> None:
+    # gvc (Aransas Pass murder-suicide): the headline counts both victims, the body first says one "died"
+    qs = find_quantities("Husband kills wife and stepdaughter in Aransas Pass murder-suicide", -1, 2016)
+    qs += find_quantities("Police said the girl died at the hospital.", 0, 2016)
+    assert choose_casualties(qs)[0] == 3  # two victims and the husband

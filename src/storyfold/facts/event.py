@@ -162,6 +162,8 @@ def choose_casualties(quantities: Sequence[Quantity]) -> tuple[int | None, int |
         body = [q for q in cands if q.sentence >= 0]
         title = [q for q in cands if q.sentence < 0 and (_value(q) or 0) > 0]
         pick = title[0] if title and kind == "injured" else body[0] if body else cands[0] if cands else None
+        if kind == "killed" and title and body and (_value(title[0]) or 0) > (_value(body[0]) or 0):
+            pick = title[0]  # "Husband kills wife and stepdaughter" over a later "died"
         if pick is not None:
             found[kind] = pick
     if not found:
@@ -175,6 +177,8 @@ def choose_casualties(quantities: Sequence[Quantity]) -> tuple[int | None, int |
         from_shot = max(0, (_value(shot) or 0) - (killed or 0))
         injured = max(injured or 0, from_shot) if "injured" in found else from_shot
         found["shot"] = shot
+    if killed == 1 and injured == 1 and "injured" in found and _became_the_dead(found["killed"], found["injured"]):
+        injured = 0  # "The 2-year-old who was shot ... has died" / "was critically injured": one victim
     suicide = next((q for q in quantities if q.kind == "suicide" and q.current), None)
     if suicide is not None and killed is not None:
         if "killed" in found and found["killed"].unit == "victims":
@@ -189,6 +193,24 @@ def choose_casualties(quantities: Sequence[Quantity]) -> tuple[int | None, int |
     if "injured" not in found and "shot" not in found and "injured" in unknown:  # "wounded among civilians"
         injured = None
     return killed, injured, min(q.sentence for q in found.values())
+
+
+_DIED_WORD = re.compile(r"\b(?:di(?:ed|es)|succumbed)\b", re.I)
+_SINGLE_WORD = re.compile(r"^(?:(?:was|is|has been|had been|remains|a|an)\b|$)", re.I)
+_ANOTHER = re.compile(r"\b(?:another|other|others|second|also|one|both)\b|\d", re.I)
+
+
+def _became_the_dead(killed: Quantity, injured: Quantity) -> bool:
+    """A victim who died of the wounds a sentence before or after tells: the dead one "died" (a change of
+    state, not "killed" or "dead") and the wounded one is told in another sentence without a number or
+    "another" ("A 17-year-old boy died Saturday night ..." / "... when he was wounded")."""
+    return (
+        bool(_DIED_WORD.search(killed.text))
+        and killed.low == 1
+        and injured.low == 1
+        and injured.sentence != killed.sentence
+        and not _ANOTHER.search(injured.text)
+    )
 
 
 def choose_date(

@@ -81,6 +81,7 @@ _VERB_THEN_NUM = re.compile(
 )
 # "a man was shot and killed", "Smith, 23, was pronounced dead", "is dead"
 _SINGULAR = re.compile(
+    r"(?:\b(?:another|a second|a third|the other|one other)(?:\s+[\w'-]+){0,3}?\s+)?"  # kept: a victim more
     r"\b(?:was|is|has been|had been)\s+(?:(?:fatally|critically|seriously|severely|later|also|reportedly|allegedly"
     r"|then|found|pronounced|apparently|accidentally|clinically)\s+){0,2}"
     r"(?:(?P<killed>shot (?:and killed|dead|to death)|killed|slain|murdered|dead|stabbed to death)"
@@ -135,8 +136,11 @@ _SINGLE_KILL = re.compile(
 )
 _SINGLE_HURT = re.compile(
     r"\b(?:is|was|remains|remained|listed|left)\s+in\s+(?:\w+\s+){0,2}?(?:critical|serious|stable|grave|fair|good)\s+"
-    r"condition|\b(?:wounding|injuring|wounded|injured)\s+(?:a|an|his|her|one)\s+"
-    r"|\band\s+an?\s+(?:critically\s+|seriously\s+|badly\s+)?(?:wounded|injured)\s+",
+    r"condition|\b(?:wounding|injuring|wounded|injured|wounds|injures)\s+(?:(?:a|an|his|her|one)\s+|another\b)"
+    r"|\band\s+an?\s+(?:critically\s+|seriously\s+|badly\s+)?(?:wounded|injured)\s+"
+    # "left one child dead, and another critically injured", "left a 7-year-old girl dead and her friend injured"
+    r"|(?<=\bdead),?\s+and\s+(?:another|(?:a|an|his|her|their|the|one)(?:\s+[\w'-]+){1,3}?)\s+"
+    r"(?:critically\s+|seriously\s+|badly\s+)?(?:wounded|injured|hurt)\b",
     re.I,
 )
 _SENT_TO_HOSPITAL = re.compile(
@@ -162,7 +166,10 @@ _PEOPLE = (
     r"(?:people|persons|men|women|boys|girls|teens|teenagers|children|kids|sons|daughters|brothers|sisters"
     r"|friends|officers|deputies|victims|students|others|members|relatives|grandchildren|classmates|siblings|adults)"
 )
-_MOD = r"(?:(?!(?:and|or|in|at|on|with|\d+|wound\w*|injur\w*|kill\w*|shot|shoot\w*|hurt)\b)[\w'-]+\s+){0,2}?"
+_MOD = (  # up to two modifiers ("his 17-month-old son"), not a number, a conjunction or a casualty word
+    r"(?:(?!(?:and|or|in|at|on|with|\d+(?!-[a-z]+-old)|wound\w*|injur\w*|kill\w*|shot|shoot\w*|hurt)\b)[\w'-]+\s+)"
+    r"{0,2}?"
+)
 _SHOT_WHOM = re.compile(
     rf"\b(?:shoots|shot|shooting)\s+(?:(?P<self>(?:him|her|your|it)?self)\b|(?:(?:his|her|their|its|a|an|the)\s+)?"
     rf"(?:own\s+)?(?:(?P<num>{_WORD}|\d+)\s+{_MOD}(?P<many>{_PEOPLE})|{_MOD}{_PERSON})\b)",
@@ -177,6 +184,15 @@ _LISTED = re.compile(
     rf"|(?:^|[.;,:)]\s+|[-–—]{{1,2}}\s+|\b(?:after|when|as|say|says|said|that)\s+)(?P<list2>{_LIST})"
     r"\s+(?:(?:were|have been|had been|are|all)\s+)*"
     r"(?:(?:found|reported|later)\s+)?(?:dead|killed|slain|shot (?:and killed|dead|to death))\b",
+    re.I,
+)
+# victims listed as shot or wounded: "7-year-old girl and her mother were shot", "wounding his wife and son"
+_LISTED_HURT = re.compile(
+    r"\b(?:(?P<shotv>shot)|wound(?:ed|ing|s)|injur(?:ed|ing|es))"
+    rf"\s+(?P<list>{_LIST})\b"
+    rf"|(?:^|[.;,:)]\s+|[-–—]{{1,2}}\s+|\b(?:after|when|as|say|says|said|that)\s+)(?P<list2>{_LIST})"
+    r"\s+(?:(?:were|have been|had been|are|both|all)\s+)+(?:(?:also|critically|seriously|badly)\s+)?"
+    r"(?:(?P<shot>shot)(?!\s+(?:and killed|dead|to death))|wounded|injured|hurt)\b",
     re.I,
 )
 _ONE_NP = re.compile(rf"(?:(?P<num>{_WORD}|\d+)\s+{_MOD})?(?P<noun>couple|parents|{_PERSON}|{_PEOPLE})\b", re.I)
@@ -341,6 +357,10 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
         n = _listed_count(m.group("list") or m.group("list2") or "")
         if n is not None and n > 1:
             add("killed", n, n, m.span(), "victims" if m.group("list") else "people", "")  # the killer's
+    for m in _LISTED_HURT.finditer(sentence):
+        n = _listed_count(m.group("list") or m.group("list2") or "")
+        if n is not None and n > 1:
+            add("shot" if m.group("shot") or m.group("shotv") else "injured", n, n, m.span(), "people", "")
     for m in _PARTITIVE.finditer(sentence):
         kind = _kind(m)
         low, high, qual = _range(m.group("num"), None)
