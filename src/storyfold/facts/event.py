@@ -268,17 +268,55 @@ def _gap(ref: TimeRef, m: re.Match[str]) -> int:
     return max(m.start() - ref.end, ref.start - m.end(), 0)
 
 
+_STREET_AFTER = re.compile(
+    r"\s+(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Drive|Dr\.|Boulevard|Blvd\.?|Lane|Ln\.|Way|Place|Pl\.|Court|Ct\.|Parkway"
+    r"|Pkwy\.?|Highway|Hwy\.?|Terrace|Circle|Trail)\b"
+)
+_BLOCK_BEFORE = re.compile(r"\bblock\s+of\s+(?:the\s+)?$", re.I)
+
+
+_CITY_OF_PART = re.compile(
+    r"\b(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)'s\s+(?:(?:[A-Z][\w.-]*\s+){1,3}(?:neighbou?rhood|[Ss]ide)"
+    r"|(?:(?:far|near|north|south|east|west|northeast|northwest|southeast|southwest)\s+)+side)\b"
+)
+# "in the South Shore neighborhood" names a part of a city; "in a Kansas City neighborhood" names the city
+_NEIGHBORHOOD = re.compile(r"\b(?:the|[A-Za-z]+'s)\s+(?P<part>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s+neighbou?rhood\b")
+_NAME = r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+)+"
+# who is a person by the words around the name: "17-year-old Jatarius Tolbert", "Darin Booker, 13,", "Officer Ray Lee"
+_PERSON_CUE = re.compile(
+    rf"\b[\w]+-(?:year|month)-old\s+(?P<a>{_NAME})\b(?=\s*[,.;:)]|\s+(?:was|is|had|has|and|who|died|were|remains)\b)"
+    rf"|(?P<b>{_NAME}),\s+(?:\d{{1,2}}|age\s+\d{{1,2}}),"
+    r"|\b(?:Mr|Mrs|Ms|Dr|Sgt|Lt|Capt|Det|Officer|Deputy|Trooper|Judge)\.?\s+(?P<c>[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)?)"
+)
+
+
+def _person_tokens(lines: Lines) -> set[str]:
+    """The words of the names the text gives as people's by their age, title or apposition."""
+    out: set[str] = set()
+    for i in range(len(lines.sentences)):  # not the headline: its words are all capitalised
+        for m in _PERSON_CUE.finditer(lines.text(i)):
+            out.update((m.group("a") or m.group("b") or m.group("c")).split())
+    return out
+
+
+def _street_at(text: str, start: int, end: int) -> bool:
+    """The name at ``start:end`` is a street's: "South Bishop Street", "the 1900 block of Dover"."""
+    return bool(_STREET_AFTER.match(text, end)) or bool(_BLOCK_BEFORE.search(text, 0, start))
+
+
 def choose_place(lines: Lines, focus: int | None = None) -> str | None:
     """The city (with its state when the text gives it) where the event happened; ``focus``: the sentence
     that tells the casualties."""
     score: Counter[str] = Counter()
     states: dict[str, str] = {}
+    strong: set[str] = set()  # named in a dateline or beside a state
     m = next((d for d in (DATELINE.match(t) for t in lines.sentences[:2]) if d is not None), None)
     if m is None:
         m = next((d for d in (DATELINE_INSIDE.search(t) for t in lines.sentences[:2]) if d is not None), None)
     if m and is_city_candidate(m.group("city")) and (m.group("city").isupper() or m.group("state")):
         city = m.group("city").strip().title()
         score[city] += DATELINE_WEIGHT  # a station's home town as often as the scene
+        strong.add(city)
         if m.group("state"):
             states[city] = m.group("state")
     texts = [(i, lines.text(i)) for i in range(-1, len(lines.sentences))]
@@ -288,6 +326,7 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
             if is_city_candidate(city):
                 score[city] += 3 if i < LEDE_SENTENCES else 1
                 states.setdefault(city, cm.group("state"))
+                strong.add(city)
     offset = 0 if lines.title is None else 1
     people = {
         tok
@@ -304,6 +343,8 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
                 score[city] += 3 if i < LEDE_SENTENCES else 2
         for im in IN_PLACE.finditer(text):
             city = im.group("city")
+            if _street_at(text, im.start("city"), im.end("city")):
+                continue
             if city in named_places or (i < LEDE_SENTENCES and is_city_candidate(city) and city not in people):
                 score[city] += 1 + (2 if i == focus else 0)  # "a shooting in Gary"
     for i, spans in enumerate(lines.spans):
@@ -319,12 +360,26 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
             if sp.label != "place" or not is_city_candidate(name) or name in people:
                 continue
             name = re.sub(r"^the\s+", "", name, flags=re.I)
-            if not is_city_candidate(name):
+            if not is_city_candidate(name) or _street_at(text, sp.start, sp.end):
                 continue
             gain = 1.0 + (1.5 if index < LEDE_SENTENCES else 0.0)
             if re.search(r"\b(?:in|near|outside)\s+(?:the\s+)?$", text[: sp.start]):
                 gain += 1
             score[name] += round(gain * 2)
+    if not score:
+        return None
+    for i, text in texts:
+        for pm in _CITY_OF_PART.finditer(text):  # "Chicago's South Side", "Philadelphia's Kensington neighborhood"
+            if is_city_candidate(pm.group("city")):
+                score[pm.group("city")] += 3 if i < LEDE_SENTENCES else 2
+        for nm in _NEIGHBORHOOD.finditer(text):
+            if nm.group("part") in score:
+                score[nm.group("part")] //= 3  # a part of a city is named with the city's name somewhere
+    named_people = _person_tokens(lines)
+    for name in list(score):
+        toks = name.replace("'s", "").split()
+        if name not in strong and any(t in named_people for t in toks):
+            del score[name]  # "Darin Booker, 13, died": a person named like a place
     if not score:
         return None
     for name in list(score):

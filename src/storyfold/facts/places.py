@@ -139,7 +139,8 @@ NOT_CITIES = {
     "us", "u.s.", "usa", "u.s.a.", "united states", "america", "united states of america", "uk", "u.k.", "britain",
     "great britain", "england", "canada", "mexico", "china", "russia", "india", "iraq", "iran", "syria",
     "afghanistan", "israel", "france", "germany", "japan", "europe", "africa", "asia", "earth", "the united states",
-    "nation", "state", "city", "county", "the", "university", "town", "village",
+    "nation", "state", "city", "county", "the", "university", "town", "village", "downtown", "uptown", "midtown",
+    "metro", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
 }  # fmt: skip
 
 _STATE_ALT = "|".join(
@@ -179,7 +180,7 @@ def is_city_candidate(name: str) -> bool:
         bool(low)
         and low not in NOT_CITIES
         and state_name(name) is None
-        and not low.endswith((" state", " states", " department"))
+        and not low.endswith((" state", " states", " department", " side"))  # "the South Side"
         and not STREET.search(name)
         and not INSTITUTION.search(name)
         and len(low) > 2

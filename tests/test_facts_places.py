@@ -1,0 +1,63 @@
+"""The event's city: streets, parts of a city and people named like places are not the city."""
+
+from __future__ import annotations
+
+from storyfold.facts.event import Lines, choose_place
+from storyfold.facts.nlp import Span
+
+
+def _place(title: str | None, *sentences: str, places: tuple[str, ...] = ()) -> str | None:
+    """The chosen place; ``places``: names the model would tag as places, wherever they occur."""
+    texts = ([title] if title else []) + list(sentences)
+    spans = [[Span(p, "place", t.index(p), t.index(p) + len(p)) for p in places if p in t] for t in texts]
+    return choose_place(Lines(title, list(sentences), spans))
+
+
+def test_a_street_is_not_the_city() -> None:
+    # gvc (Salina, Kansas, April 2016; Universal City, Texas, December 2015)
+    salina = (
+        "Salina Police are investigating a shooting death in the 1900 block of Dover.",
+        "Police say the man was transported to Salina Regional Health Center and died a short time later.",
+    )
+    assert _place("Salina Man Dies From Gunshot Wound", *salina, places=("Dover",)) == "Salina"
+    universal = (
+        "A 17-year-old is recovering after accidentally shooting himself, Universal City Police said.",
+        "The teen was at his home with two friends in the 300 block of Madrid when the shooting happened.",
+    )
+    assert _place(None, *universal, places=("Madrid",)) == "Universal City"
+
+
+def test_a_side_or_a_neighborhood_of_a_city_is_not_the_city() -> None:
+    # gva-dev (Chicago, 2016): "the South Side", "the South Shore neighborhood"
+    chicago = (
+        "A man was shot and killed Friday night on the South Side, police said.",
+        "He was in the 7900 block of South Essex Avenue in the South Shore neighborhood when he was shot.",
+        "Chicago police said no one was in custody.",
+    )
+    assert _place(None, *chicago, places=("South Side", "South Shore", "Chicago")) == "Chicago"
+    # gva-dev (Columbus, Ohio, November 2016): the city named as the possessor of its part
+    columbus = (
+        "A 2-year-old girl was shot Tuesday evening in Franklinton.",
+        "Police said the shooting happened in Columbus's Franklinton neighborhood.",
+    )
+    assert _place(None, *columbus, places=("Franklinton", "Columbus")) == "Columbus"
+    # a city named with an indefinite article is the city itself
+    assert _place(None, "A man was shot in a Kansas City neighborhood.", places=("Kansas City",)) == "Kansas City"
+
+
+def test_a_person_named_like_a_place_is_not_the_city() -> None:
+    # gvc (Florida City, February 2016; Granite Falls, North Carolina, April 2016)
+    florida_city = (
+        "MIAMI (CBSMiami) – A Florida City teen has been charged in the shooting death of another teen.",
+        "Darin Booker, 13, died from a gunshot wound Sunday night just blocks from his home.",
+        "Darin was a student in Florida City.",
+    )
+    got = _place(None, *florida_city, places=("Darin", "Florida City"))
+    assert got is not None and "Darin" not in got
+    granite = (
+        "GRANITE FALLS, N.C. (WBTV) – A Caldwell County teenager is dead after the gun went off.",
+        "Sixteen-year-old Dekota Smith was at his home along Baton Church Road Sunday night.",
+        "Dekota was showing the pistol to a friend.",
+        "Dekota died at the scene.",
+    )
+    assert _place(None, *granite, places=("Dekota",)) == "Granite Falls, North Carolina"
