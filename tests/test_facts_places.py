@@ -61,3 +61,22 @@ def test_a_person_named_like_a_place_is_not_the_city() -> None:
         "Dekota died at the scene.",
     )
     assert _place(None, *granite, places=("Dekota",)) == "Granite Falls, North Carolina"
+
+
+def test_a_sentence_may_open_with_the_place_of_a_resident() -> None:
+    # gvc (Chalmette, Louisiana, 2016): "A 17-year-old Chalmette male was arrested ..."
+    chalmette = (
+        "A 17-year-old Chalmette male was arrested after he accidentally shot and wounded a 16-year-old girl.",
+        "He was booked into the parish jail, deputies said.",
+    )
+    assert _place(None, *chalmette) == "Chalmette"
+    # a nationality is no place (sentence written for this test)
+    assert _place(None, "A Mexican man was shot in Roswell on Sunday.", places=("Roswell",)) == "Roswell"
+
+
+def test_variants_of_one_place_add_up() -> None:
+    # gvc (St. Louis County, August 2015): the model tags "LOUIS" of the dateline "ST. LOUIS, Mo."
+    lede = "ST. LOUIS, Mo. (KMOV.com) –The police are asking for help in relation to the death of a 21-month-old."
+    hanley = "The child was found in Hanley Hills, police said."
+    got = _place(None, lede, hanley, places=("LOUIS", "Hanley Hills"))
+    assert got == "St. Louis, Missouri"

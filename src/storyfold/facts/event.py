@@ -299,6 +299,26 @@ def _person_tokens(lines: Lines) -> set[str]:
     return out
 
 
+def _merge_variants(score: Counter[str], strong: set[str], states: dict[str, str]) -> None:
+    """One place under one name: "MADISON" is "Madison", "The Benton" is "Benton", and a last word alone is the
+    whole name the text also gives ("LOUIS" of "ST. LOUIS, Mo.", "Falls" of "Granite Falls")."""
+    for name in list(score):
+        plain = re.sub(r"^the\s+", "", name, flags=re.I)
+        plain = plain.title() if plain.isupper() else plain
+        if plain != name and is_city_candidate(plain):
+            score[plain] += score.pop(name)
+            if name in strong:
+                strong.add(plain)
+            if name in states:
+                states.setdefault(plain, states[name])
+    for name in list(score):
+        if " " in name:
+            continue
+        longer = [c for c in score if c != name and c.endswith(" " + name)]
+        if len(longer) == 1:
+            score[longer[0]] += score.pop(name)
+
+
 def _street_at(text: str, start: int, end: int) -> bool:
     """The name at ``start:end`` is a street's: "South Bishop Street", "the 1900 block of Dover"."""
     return bool(_STREET_AFTER.match(text, end)) or bool(_BLOCK_BEFORE.search(text, 0, start))
@@ -375,6 +395,7 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
         for nm in _NEIGHBORHOOD.finditer(text):
             if nm.group("part") in score:
                 score[nm.group("part")] //= 3  # a part of a city is named with the city's name somewhere
+    _merge_variants(score, strong, states)
     named_people = _person_tokens(lines)
     for name in list(score):
         toks = name.replace("'s", "").split()

@@ -141,6 +141,7 @@ NOT_CITIES = {
     "afghanistan", "israel", "france", "germany", "japan", "europe", "africa", "asia", "earth", "the united states",
     "nation", "state", "city", "county", "the", "university", "town", "village", "downtown", "uptown", "midtown",
     "metro", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "mexican", "american", "african", "hispanic", "latino", "asian", "white", "black", "caucasian", "canadian",
 }  # fmt: skip
 
 _STATE_ALT = "|".join(
@@ -198,7 +199,7 @@ STREET = re.compile(
 )
 # a place named as where someone lives or what an institution serves: "a Glen Flora man", "Medina High School"
 PLACE_BEFORE_NOUN = re.compile(
-    r"\b(?:a|an|the|his|her|their)\s+(?:\d+-year-old\s+)?(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+"
+    r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\w+-year-old\s+)?(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+"
     r"(?:man|woman|teen|teenager|boy|girl|home|resident|family|couple|student|native|apartment|neighborhood|house"
     r"|motel|hotel|male|female)\b"
     r"|\b(?P<city2>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:[Pp]olice|officers|authorities|High School|Middle School"
