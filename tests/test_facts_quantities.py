@@ -149,3 +149,20 @@ def test_a_headline_toll_larger_than_the_first_body_count_wins() -> None:
     qs = find_quantities("Husband kills wife and stepdaughter in Aransas Pass murder-suicide", -1, 2016)
     qs += find_quantities("Police said the girl died at the hospital.", 0, 2016)
     assert choose_casualties(qs)[0] == 3  # two victims and the husband
+
+
+def test_a_day_said_after_a_comma_is_the_events_and_a_weekday_shooting_is_past() -> None:
+    from storyfold.facts.event import Lines, choose_date, default_time_finder
+
+    # gvc (Brooklyn, published Sunday 2014-11-23): "on Saturday, police said" is when the girl was struck
+    lede = (
+        "A father and mother have been arrested and charged after the man's gun accidentally discharged, "
+        "striking their 9-month-old daughter in Brooklyn on Saturday, police said."
+    )
+    later = "The father was behind bars at the 75th Precinct Sunday morning in connection with the shooting."
+    lines = Lines(title=None, sentences=[lede, later], spans=[[], []])
+    assert choose_date(lines, date(2014, 11, 23), default_time_finder(), None)[0] == date(2014, 11, 22)
+    # gvc (Little Rock, published Thursday 2016-11-03): the future tense does not move a past shooting ahead
+    five = "All five victims of a Wednesday night shooting in Little Rock are expected to survive, police said."
+    lines = Lines(title=None, sentences=[five], spans=[[]])
+    assert choose_date(lines, date(2016, 11, 3), default_time_finder(), None)[0] == date(2016, 11, 2)

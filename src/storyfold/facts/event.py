@@ -236,11 +236,12 @@ def choose_date(
             day = _day(ref)
             if day is None or _STAMP.search(text, 0, ref.start):
                 continue
+            if published is not None and published < day <= published + timedelta(days=7) and _past_weekday(text, ref):
+                day -= timedelta(days=7)  # "victims of a Wednesday night shooting ... are expected to survive"
             window = MAX_DAYS_BEFORE if not re.search(r"\d", ref.text) else 366  # "March 1" may be months back
             if published is not None and not timedelta(0) <= published - day <= timedelta(days=window):
                 continue
-            near = text[max(0, ref.start - 25) : ref.end + 25]
-            reporting = bool(_REPORTING.search(near))
+            reporting = _reported_on(text, ref)
             eventful = bool(_EVENTFUL.search(text))
             after = not eventful and bool(re.search(r"\bafter\b[^,;]*$", text[: ref.start]))
             late = rank > LEDE_SENTENCES + 1
@@ -261,6 +262,35 @@ def choose_date(
         _, day, source = min(ranked, key=lambda r: r[0])
         return day, source, seen
     return published, "published" if published else "", seen
+
+
+_WEEKDAY_RX = re.compile(
+    r"^(?:(?:early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon"
+    r"|evening|night))?$",
+    re.I,
+)
+
+
+_EVENT_NOUN_AFTER = re.compile(
+    r"\s*(?:'s\s+)?(?:[\w-]+\s+)?(?:shootings?|killings?|homicides?|attacks?|incidents?|slayings?|stabbings?"
+    r"|murders?|gunfire|robbery|crash)\b",
+    re.I,
+)
+
+
+def _past_weekday(text: str, ref: TimeRef) -> bool:
+    """A weekday naming an event that happened: "a Wednesday night shooting", "Sunday's homicide"."""
+    return bool(_WEEKDAY_RX.match(ref.text.strip())) and bool(_EVENT_NOUN_AFTER.match(text, ref.end))
+
+
+def _reported_on(text: str, ref: TimeRef) -> bool:
+    """The day is when something was said or done about the event, not the event's: "police said Sunday",
+    "charged Sunday" (a reporting word in the same clause just before the day, or just after it: "Sunday
+    said"), not "striking their daughter on Saturday, police said"."""
+    before = text[max(0, ref.start - 25) : ref.start]
+    before = re.split(r"[,.;:!?()\u2014\u2013]", before)[-1]
+    after = re.split(r"[,.;:!?()\u2014\u2013]", text[ref.end : ref.end + 25])[0]
+    return bool(_REPORTING.search(before) or _REPORTING.search(after))
 
 
 def _gap(ref: TimeRef, m: re.Match[str]) -> int:
