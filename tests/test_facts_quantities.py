@@ -166,3 +166,16 @@ def test_a_day_said_after_a_comma_is_the_events_and_a_weekday_shooting_is_past()
     five = "All five victims of a Wednesday night shooting in Little Rock are expected to survive, police said."
     lines = Lines(title=None, sentences=[five], spans=[[]])
     assert choose_date(lines, date(2016, 11, 3), default_time_finder(), None)[0] == date(2016, 11, 2)
+
+
+def test_a_day_of_the_month_is_no_count_and_a_suicide_found_dead_is_one_death() -> None:
+    # gvc (Little Rock, November 2016): "Nov. 2" is a date, not two dead
+    assert ("killed", 2, 2) not in _kinds("Update: Man Wounded in Nov. 2 LR Shooting Dies")
+    # gvc (Anadarko, January 2016): the girl found dead is the one who took her own life
+    qs = find_quantities("The latest tragedy occured Tuesday night when an 11-year-old girl took her own life.", 0)
+    qs += find_quantities("Officers found the girl dead from a self-inflicted gunshot wound.", 1)
+    assert choose_casualties(qs)[0] == 1
+    # a killing and the killer's suicide told in two sentences stay two deaths
+    qs = find_quantities("He shot and killed his wife on Monday.", 0)
+    qs += find_quantities("He then turned the gun on himself.", 1)
+    assert choose_casualties(qs)[0] == 2

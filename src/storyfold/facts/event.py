@@ -183,7 +183,12 @@ def choose_casualties(quantities: Sequence[Quantity]) -> tuple[int | None, int |
     if suicide is not None and killed is not None:
         if "killed" in found and found["killed"].unit == "victims":
             killed += 1  # "killed his wife and two daughters before turning the gun on himself"
-        elif "killed" in found and found["killed"].sentence != suicide.sentence and killed == 1:
+        elif (
+            "killed" in found
+            and found["killed"].sentence != suicide.sentence
+            and killed == 1
+            and not _DEATH_TOLD.search(found["killed"].text)  # "found the girl dead": the one who took her life
+        ):
             killed += 1  # "shot and killed his wife ... then turned the gun on himself"
         elif "murder-suicide" in suicide.text.lower():
             killed = max(killed, 2)
@@ -195,6 +200,7 @@ def choose_casualties(quantities: Sequence[Quantity]) -> tuple[int | None, int |
     return killed, injured, min(q.sentence for q in found.values())
 
 
+_DEATH_TOLD = re.compile(r"\b(?:di(?:ed|es)|dead|death)\b", re.I)
 _DIED_WORD = re.compile(r"\b(?:di(?:ed|es)|succumbed)\b", re.I)
 _SINGLE_WORD = re.compile(r"^(?:(?:was|is|has been|had been|remains|a|an)\b|$)", re.I)
 _ANOTHER = re.compile(r"\b(?:another|other|others|second|also|one|both)\b|\d", re.I)
@@ -333,7 +339,12 @@ def _merge_variants(score: Counter[str], strong: set[str], states: dict[str, str
     """One place under one name: "MADISON" is "Madison", "The Benton" is "Benton", and a last word alone is the
     whole name the text also gives ("LOUIS" of "ST. LOUIS, Mo.", "Falls" of "Granite Falls")."""
     for name in list(score):
-        plain = re.sub(r"^the\s+", "", name, flags=re.I)
+        plain = re.sub(
+            r"^(?:the|when|after|as|but|and|if|while|then|where|before|since|because|meanwhile)\s+",
+            "",
+            name,
+            flags=re.I,
+        )  # "When Anadarko police officers arrived"
         plain = plain.title() if plain.isupper() else plain
         if plain != name and is_city_candidate(plain):
             score[plain] += score.pop(name)

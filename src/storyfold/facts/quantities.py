@@ -34,9 +34,31 @@ _WORD = (
     r"|one|two|three|four|five|six|seven|eight|nine|ten|both|single"
     r"|(?:a|one|two|three|four|five|several)\s+(?:hundred|thousand|dozen)"
 )
+# a number after a month is a day: "Nov. 2 LR Shooting", "March 3 shooting"
+_MONTH_BEFORE = "".join(
+    rf"(?<!{re.escape(m)} )"
+    for m in (
+        "Jan.",
+        "Feb.",
+        "Mar.",
+        "Apr.",
+        "Aug.",
+        "Sep.",
+        "Sept.",
+        "Oct.",
+        "Nov.",
+        "Dec.",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+    )
+)
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _NUM = (
-    rf"(?<![Nn]o )(?P<num>(?:{_DIGITS}|\b(?:{_WORD})\b)(?:\s+(?:hundred|thousand|million|billion)\b)?"
+    rf"(?<![Nn]o ){_MONTH_BEFORE}(?P<num>(?:{_DIGITS}|\b(?:{_WORD})\b)(?:\s+(?:hundred|thousand|million|billion)\b)?"
     r"|\b(?:dozens|hundreds|thousands|scores|several|a few)\b)(?![\w-]*\s*(?:-|\s)year|\s*(?:%|percent|a\.m|p\.m|:\d))"
 )
 _QUAL = (
