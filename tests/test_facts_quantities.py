@@ -179,3 +179,14 @@ def test_a_day_of_the_month_is_no_count_and_a_suicide_found_dead_is_one_death() 
     qs = find_quantities("He shot and killed his wife on Monday.", 0)
     qs += find_quantities("He then turned the gun on himself.", 1)
     assert choose_casualties(qs)[0] == 2
+
+
+def test_counts_with_an_apposition_an_age_or_one_more() -> None:
+    # gva-dev (Miami nightclub, 2014; Chattanooga, 2015; Denver bar, 2014; Rocky Mount, 2014)
+    assert ("shot", 15, 15) in _kinds("Fifteen people, including children, were shot in a Miami nightclub.")
+    assert ("injured", 2, 2) in _kinds("Two 4-year-old girls were injured Thursday in an apparent drive-by shooting.")
+    assert ("shot", 5, 5) in _kinds("Durham was one of five people shot during some sort of fight at the bar.")
+    court = "A 12-year-old was in critical condition after he and three others were shot on a basketball court."
+    assert ("shot", 4, 4) in _kinds(court)
+    # the others of a clause are not one more (written for this test)
+    assert ("injured", 3, 3) in _kinds("One man was killed and three others were wounded.")

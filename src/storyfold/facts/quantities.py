@@ -79,7 +79,10 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("displaced", r"displaced|evacuated|made homeless|fled their homes"),
 )  # fmt: skip
 _KIND_RE = "|".join(f"(?P<{k}>{rx})" for k, rx in _KINDS)
-_GAP = r"(?:\s+(?!and\b|but\b|while\b|who\b|after\b|in\b|at\b|on\b)[a-z][\w'-]*){0,5}?"
+_GAP = (  # "two 4-year-old girls were injured", "Fifteen people, including children, were shot"
+    r"(?:\s+(?!and\b|but\b|while\b|who\b|after\b|in\b|at\b|on\b)(?:[a-z][\w'-]*|\d+-[a-z]+-old)"
+    r"|,\s+including\s+[\w' -]{1,30},){0,5}?"
+)
 _AUX = (
     r"(?:\s+(?:have|has|had|were|was|are|is|been|being|be|reportedly|reported|confirmed|believed|feared|later"
     r"|also|all|now|left|so far|critically|seriously|severely))*"
@@ -88,7 +91,7 @@ _AUX = (
 _NUM_THEN_KIND = re.compile(rf"{_QUAL}{_NUM}{_GAP}{_AUX}\s+(?:{_KIND_RE})\b", re.I)
 # "Five of the six injured were ...", "two of the three people shot": the whole counts, the part is a subset
 _PARTITIVE = re.compile(
-    rf"\b(?:{_WORD}|\d+|all|most|some|many|several)\s+of\s+(?:the|those|these)\s+{_NUM}"
+    rf"\b(?:{_WORD}|\d+|all|most|some|many|several)\s+of\s+(?:(?:the|those|these)\s+)?{_NUM}"
     r"\s+(?:(?:people|persons|victims|others|men|women|children|teens)\s+)?(?:who\s+(?:were|was)\s+)?"
     rf"(?:{_KIND_RE})\b",
     re.I,
@@ -216,6 +219,12 @@ _LISTED_HURT = re.compile(
     r"\s+(?:(?:were|have been|had been|are|both|all)\s+)+(?:(?:also|critically|seriously|badly)\s+)?"
     r"(?:(?P<shot>shot)(?!\s+(?:and killed|dead|to death))|wounded|injured|hurt)\b",
     re.I,
+)
+# "he and three others were shot": the others and one more
+_AND_OTHERS = re.compile(
+    rf"\b(?:he|she|{_PERSON}|[A-Z][a-z]+)\s+and\s+{_NUM}\s+others\s+(?:were|have been|had been|are)\s+"
+    r"(?:(?:also|all|critically|seriously)\s+)?"
+    r"(?:(?P<shot>shot)(?!\s+(?:and killed|dead|to death))|wounded|injured|hurt)\b"
 )
 _ONE_NP = re.compile(rf"(?:(?P<num>{_WORD}|\d+)\s+{_MOD})?(?P<noun>couple|parents|{_PERSON}|{_PEOPLE})\b", re.I)
 
@@ -383,6 +392,10 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
         n = _listed_count(m.group("list") or m.group("list2") or "")
         if n is not None and n > 1:
             add("shot" if m.group("shot") or m.group("shotv") else "injured", n, n, m.span(), "people", "")
+    for m in _AND_OTHERS.finditer(sentence):
+        n = parse_number(m.group("num"))[0]
+        if n is not None:
+            add("shot" if m.group("shot") else "injured", n + 1, n + 1, m.span(), "people", "")
     for m in _PARTITIVE.finditer(sentence):
         kind = _kind(m)
         low, high, qual = _range(m.group("num"), None)
