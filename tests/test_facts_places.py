@@ -80,3 +80,21 @@ def test_variants_of_one_place_add_up() -> None:
     hanley = "The child was found in Hanley Hills, police said."
     got = _place(None, lede, hanley, places=("LOUIS", "Hanley Hills"))
     assert got == "St. Louis, Missouri"
+
+
+def test_the_outlet_after_the_headline_and_headline_only_words_are_not_the_place() -> None:
+    # gva-dev (Savannah, 2016): the outlet's name after the headline names other towns
+    title = "15-year-old boy critically injured in Massachusetts Avenue shoot - WTOC-TV: Savannah, Beaufort, SC, News"
+    lede = "Savannah-Chatham Metro Police are investigating a shooting on Massachusetts Avenue, Monday night."
+    assert _place(title, lede, "Savannah police said the boy was taken to a hospital.") == "Savannah"
+    # gva-dev (Hulmeville, 2015): a headline in title case ("in Chest") names no place the body does not
+    title = "Man, 21, Shoots Bucks County Girl, 9, in Chest with BB Gun"
+    body = "The child was struck along Bellevue Avenue in Hulmeville, Bucks County around 3:30 p.m."
+    assert _place(title, body, places=("Hulmeville",)) == "Hulmeville"
+
+
+def test_a_motel_is_no_city() -> None:
+    # gva-dev (Portland, Oregon, 2017)
+    lede = "PORTLAND, Ore. (KOIN) – Assault detectives are investigating a fight that may have turned into a shooting."
+    motel = "Police were called to the Budget Inn motel around 2:25 a.m. on reports of shots fired."
+    assert _place(None, lede, motel, "Officers searched the Budget Inn.", places=("Budget Inn",)) == "Portland, Oregon"

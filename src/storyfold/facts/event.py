@@ -335,6 +335,11 @@ def _person_tokens(lines: Lines) -> set[str]:
     return out
 
 
+def _headline(title: str | None) -> str:
+    """The headline without the outlet's name after it: "Shooting in Gary - WTOC-TV: Savannah, Beaufort, SC"."""
+    return re.split(r"\s+[-|\u2013\u2014]\s+|\s+\|", title or "", maxsplit=1)[0]
+
+
 def _merge_variants(score: Counter[str], strong: set[str], states: dict[str, str]) -> None:
     """One place under one name: "MADISON" is "Madison", "The Benton" is "Benton", and a last word alone is the
     whole name the text also gives ("LOUIS" of "ST. LOUIS, Mo.", "Falls" of "Granite Falls")."""
@@ -380,7 +385,8 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
         strong.add(city)
         if m.group("state"):
             states[city] = m.group("state")
-    texts = [(i, lines.text(i)) for i in range(-1, len(lines.sentences))]
+    headline = _headline(lines.title)
+    texts = [(i, headline if i < 0 else lines.text(i)) for i in range(-1, len(lines.sentences))]
     for i, text in texts:
         for cm in CITY_STATE.finditer(text):
             city = cm.group("city")
@@ -412,6 +418,8 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
         index = i - offset
         text = lines.text(index)
         for sp in spans:
+            if index < 0 and sp.end > len(headline):
+                continue  # the outlet's name after the headline
             name = sp.text.strip()
             if sp.label == "org":
                 om = re.match(r"^(?:the\s+)?(.+?)\s+(?:Police|Fire|Sheriff|High School|Middle School|Metro)", name)
@@ -437,6 +445,11 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
             if nm.group("part") in score:
                 score[nm.group("part")] //= 3  # a part of a city is named with the city's name somewhere
     _merge_variants(score, strong, states)
+    body = "\n".join(lines.sentences)
+    told = {name for name in score if name in body or name.upper() in body or name.split()[-1] in body}
+    if told:  # a name only the headline gives, in title case ("Girl, 9, in Chest"), when the body names places
+        for name in set(score) - told:
+            del score[name]
     named_people = _person_tokens(lines)
     for name in list(score):
         toks = name.replace("'s", "").split()

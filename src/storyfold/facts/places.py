@@ -208,5 +208,5 @@ PLACE_BEFORE_NOUN = re.compile(
 IN_PLACE = re.compile(r"\b(?:in|near|outside|of)\s+(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
 INSTITUTION = re.compile(
     r"\b(?:Road|Highway|Jail|Hospital|University|College|School|Center|Church|Mall|Airport|Station|Interstate"
-    r"|Apartments|Office|Department|Court)\b"
+    r"|Apartments|Office|Department|Court|Inn|Motel|Hotel|Bar|Lounge|Club|Restaurant|Salon|Store|Shop|Market)\b"
 )
