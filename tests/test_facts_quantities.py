@@ -190,3 +190,15 @@ def test_counts_with_an_apposition_an_age_or_one_more() -> None:
     assert ("shot", 4, 4) in _kinds(court)
     # the others of a clause are not one more (written for this test)
     assert ("injured", 3, 3) in _kinds("One man was killed and three others were wounded.")
+
+
+def test_a_date_with_its_year_may_be_years_before_the_report() -> None:
+    from storyfold.facts.event import Lines, choose_date, default_time_finder
+
+    # gva-dev (Detroit, published 2016-10-25): the plea is today, the shooting was on May 7, 2015
+    lede = (
+        "A leader of the Vice Lords street gang pleaded guilty today for his role in the May 7, 2015, "
+        "shooting of four members of a family with an AK-47 in Detroit."
+    )
+    lines = Lines(title=None, sentences=[lede], spans=[[]])
+    assert choose_date(lines, date(2016, 10, 25), default_time_finder(), None)[0] == date(2015, 5, 7)

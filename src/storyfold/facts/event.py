@@ -245,6 +245,8 @@ def choose_date(
             if published is not None and published < day <= published + timedelta(days=7) and _past_weekday(text, ref):
                 day -= timedelta(days=7)  # "victims of a Wednesday night shooting ... are expected to survive"
             window = MAX_DAYS_BEFORE if not re.search(r"\d", ref.text) else 366  # "March 1" may be months back
+            if re.search(r"\b(?:19|20)\d\d\b", ref.text):
+                window = 3 * 366  # "the May 7, 2015, shooting" in a report of the trial
             if published is not None and not timedelta(0) <= published - day <= timedelta(days=window):
                 continue
             reporting = _reported_on(text, ref)
