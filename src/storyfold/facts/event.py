@@ -15,7 +15,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from storyfold.facts.nlp import Span
@@ -151,12 +151,19 @@ def _value(q: Quantity) -> int | None:
 
 def choose_casualties(quantities: Sequence[Quantity]) -> tuple[int | None, int | None, int | None]:
     """(killed, injured, the sentence the first of them came from)."""
+    casualty = ("killed", "injured", "shot")
+    if not any(q.kind in casualty and q.current for q in quantities):
+        # only counts of an earlier day ("was shot and killed on Dec. 22, 2015" in a report of the trial):
+        # that is the event the article is about
+        quantities = [replace(q, current=True) if q.kind in casualty else q for q in quantities]
     found: dict[str, Quantity] = {}
     for kind in ("killed", "injured", "shot"):
         cands = [q for q in quantities if q.kind == kind and q.current and _value(q) is not None]
         body = [q for q in cands if q.sentence >= 0]
         title = [q for q in cands if q.sentence < 0 and (_value(q) or 0) > 0]
         pick = title[0] if title and kind == "injured" else body[0] if body else cands[0] if cands else None
+        if kind == "killed" and title and body and (_value(title[0]) or 0) > (_value(body[0]) or 0):
+            pick = title[0]  # "Husband kills wife and stepdaughter" over a later "died"
         if pick is not None:
             found[kind] = pick
     if not found:
@@ -170,11 +177,18 @@ def choose_casualties(quantities: Sequence[Quantity]) -> tuple[int | None, int |
         from_shot = max(0, (_value(shot) or 0) - (killed or 0))
         injured = max(injured or 0, from_shot) if "injured" in found else from_shot
         found["shot"] = shot
+    if killed == 1 and injured == 1 and "injured" in found and _became_the_dead(found["killed"], found["injured"]):
+        injured = 0  # "The 2-year-old who was shot ... has died" / "was critically injured": one victim
     suicide = next((q for q in quantities if q.kind == "suicide" and q.current), None)
     if suicide is not None and killed is not None:
         if "killed" in found and found["killed"].unit == "victims":
             killed += 1  # "killed his wife and two daughters before turning the gun on himself"
-        elif "killed" in found and found["killed"].sentence != suicide.sentence and killed == 1:
+        elif (
+            "killed" in found
+            and found["killed"].sentence != suicide.sentence
+            and killed == 1
+            and not _DEATH_TOLD.search(found["killed"].text)  # "found the girl dead": the one who took her life
+        ):
             killed += 1  # "shot and killed his wife ... then turned the gun on himself"
         elif "murder-suicide" in suicide.text.lower():
             killed = max(killed, 2)
@@ -184,6 +198,25 @@ def choose_casualties(quantities: Sequence[Quantity]) -> tuple[int | None, int |
     if "injured" not in found and "shot" not in found and "injured" in unknown:  # "wounded among civilians"
         injured = None
     return killed, injured, min(q.sentence for q in found.values())
+
+
+_DEATH_TOLD = re.compile(r"\b(?:di(?:ed|es)|dead|death)\b", re.I)
+_DIED_WORD = re.compile(r"\b(?:di(?:ed|es)|succumbed)\b", re.I)
+_SINGLE_WORD = re.compile(r"^(?:(?:was|is|has been|had been|remains|a|an)\b|$)", re.I)
+_ANOTHER = re.compile(r"\b(?:another|other|others|second|also|one|both)\b|\d", re.I)
+
+
+def _became_the_dead(killed: Quantity, injured: Quantity) -> bool:
+    """A victim who died of the wounds a sentence before or after tells: the dead one "died" (a change of
+    state, not "killed" or "dead") and the wounded one is told in another sentence without a number or
+    "another" ("A 17-year-old boy died Saturday night ..." / "... when he was wounded")."""
+    return (
+        bool(_DIED_WORD.search(killed.text))
+        and killed.low == 1
+        and injured.low == 1
+        and injured.sentence != killed.sentence
+        and not _ANOTHER.search(injured.text)
+    )
 
 
 def choose_date(
@@ -209,11 +242,14 @@ def choose_date(
             day = _day(ref)
             if day is None or _STAMP.search(text, 0, ref.start):
                 continue
+            if published is not None and published < day <= published + timedelta(days=7) and _past_weekday(text, ref):
+                day -= timedelta(days=7)  # "victims of a Wednesday night shooting ... are expected to survive"
             window = MAX_DAYS_BEFORE if not re.search(r"\d", ref.text) else 366  # "March 1" may be months back
+            if re.search(r"\b(?:19|20)\d\d\b", ref.text):
+                window = 3 * 366  # "the May 7, 2015, shooting" in a report of the trial
             if published is not None and not timedelta(0) <= published - day <= timedelta(days=window):
                 continue
-            near = text[max(0, ref.start - 25) : ref.end + 25]
-            reporting = bool(_REPORTING.search(near))
+            reporting = _reported_on(text, ref)
             eventful = bool(_EVENTFUL.search(text))
             after = not eventful and bool(re.search(r"\bafter\b[^,;]*$", text[: ref.start]))
             late = rank > LEDE_SENTENCES + 1
@@ -236,9 +272,104 @@ def choose_date(
     return published, "published" if published else "", seen
 
 
+_WEEKDAY_RX = re.compile(
+    r"^(?:(?:early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon"
+    r"|evening|night))?$",
+    re.I,
+)
+
+
+_EVENT_NOUN_AFTER = re.compile(
+    r"\s*(?:'s\s+)?(?:[\w-]+\s+)?(?:shootings?|killings?|homicides?|attacks?|incidents?|slayings?|stabbings?"
+    r"|murders?|gunfire|robbery|crash)\b",
+    re.I,
+)
+
+
+def _past_weekday(text: str, ref: TimeRef) -> bool:
+    """A weekday naming an event that happened: "a Wednesday night shooting", "Sunday's homicide"."""
+    return bool(_WEEKDAY_RX.match(ref.text.strip())) and bool(_EVENT_NOUN_AFTER.match(text, ref.end))
+
+
+def _reported_on(text: str, ref: TimeRef) -> bool:
+    """The day is when something was said or done about the event, not the event's: "police said Sunday",
+    "charged Sunday" (a reporting word in the same clause just before the day, or just after it: "Sunday
+    said"), not "striking their daughter on Saturday, police said"."""
+    before = text[max(0, ref.start - 25) : ref.start]
+    before = re.split(r"[,.;:!?()\u2014\u2013]", before)[-1]
+    after = re.split(r"[,.;:!?()\u2014\u2013]", text[ref.end : ref.end + 25])[0]
+    return bool(_REPORTING.search(before) or _REPORTING.search(after))
+
+
 def _gap(ref: TimeRef, m: re.Match[str]) -> int:
     """Characters between a time expression and a match in the same sentence (0 when they touch)."""
     return max(m.start() - ref.end, ref.start - m.end(), 0)
+
+
+_STREET_AFTER = re.compile(
+    r"\s+(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Drive|Dr\.|Boulevard|Blvd\.?|Lane|Ln\.|Way|Place|Pl\.|Court|Ct\.|Parkway"
+    r"|Pkwy\.?|Highway|Hwy\.?|Terrace|Circle|Trail)\b"
+)
+_BLOCK_BEFORE = re.compile(r"\bblock\s+of\s+(?:the\s+)?$", re.I)
+
+
+_CITY_OF_PART = re.compile(
+    r"\b(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)'s\s+(?:(?:[A-Z][\w.-]*\s+){1,3}(?:neighbou?rhood|[Ss]ide)"
+    r"|(?:(?:far|near|north|south|east|west|northeast|northwest|southeast|southwest)\s+)+side)\b"
+)
+# "in the South Shore neighborhood" names a part of a city; "in a Kansas City neighborhood" names the city
+_NEIGHBORHOOD = re.compile(r"\b(?:the|[A-Za-z]+'s)\s+(?P<part>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s+neighbou?rhood\b")
+_NAME = r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+)+"
+# who is a person by the words around the name: "17-year-old Jatarius Tolbert", "Darin Booker, 13,", "Officer Ray Lee"
+_PERSON_CUE = re.compile(
+    rf"\b[\w]+-(?:year|month)-old\s+(?P<a>{_NAME})\b(?=\s*[,.;:)]|\s+(?:was|is|had|has|and|who|died|were|remains)\b)"
+    rf"|(?P<b>{_NAME}),\s+(?:\d{{1,2}}|age\s+\d{{1,2}}),"
+    r"|\b(?:Mr|Mrs|Ms|Dr|Sgt|Lt|Capt|Det|Officer|Deputy|Trooper|Judge)\.?\s+(?P<c>[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)?)"
+)
+
+
+def _person_tokens(lines: Lines) -> set[str]:
+    """The words of the names the text gives as people's by their age, title or apposition."""
+    out: set[str] = set()
+    for i in range(len(lines.sentences)):  # not the headline: its words are all capitalised
+        for m in _PERSON_CUE.finditer(lines.text(i)):
+            out.update((m.group("a") or m.group("b") or m.group("c")).split())
+    return out
+
+
+def _headline(title: str | None) -> str:
+    """The headline without the outlet's name after it: "Shooting in Gary - WTOC-TV: Savannah, Beaufort, SC"."""
+    return re.split(r"\s+[-|\u2013\u2014]\s+|\s+\|", title or "", maxsplit=1)[0]
+
+
+def _merge_variants(score: Counter[str], strong: set[str], states: dict[str, str]) -> None:
+    """One place under one name: "MADISON" is "Madison", "The Benton" is "Benton", and a last word alone is the
+    whole name the text also gives ("LOUIS" of "ST. LOUIS, Mo.", "Falls" of "Granite Falls")."""
+    for name in list(score):
+        plain = re.sub(
+            r"^(?:the|when|after|as|but|and|if|while|then|where|before|since|because|meanwhile)\s+",
+            "",
+            name,
+            flags=re.I,
+        )  # "When Anadarko police officers arrived"
+        plain = plain.title() if plain.isupper() else plain
+        if plain != name and is_city_candidate(plain):
+            score[plain] += score.pop(name)
+            if name in strong:
+                strong.add(plain)
+            if name in states:
+                states.setdefault(plain, states[name])
+    for name in list(score):
+        if " " in name:
+            continue
+        longer = [c for c in score if c != name and c.endswith(" " + name)]
+        if len(longer) == 1:
+            score[longer[0]] += score.pop(name)
+
+
+def _street_at(text: str, start: int, end: int) -> bool:
+    """The name at ``start:end`` is a street's: "South Bishop Street", "the 1900 block of Dover"."""
+    return bool(_STREET_AFTER.match(text, end)) or bool(_BLOCK_BEFORE.search(text, 0, start))
 
 
 def choose_place(lines: Lines, focus: int | None = None) -> str | None:
@@ -246,21 +377,25 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
     that tells the casualties."""
     score: Counter[str] = Counter()
     states: dict[str, str] = {}
+    strong: set[str] = set()  # named in a dateline or beside a state
     m = next((d for d in (DATELINE.match(t) for t in lines.sentences[:2]) if d is not None), None)
     if m is None:
         m = next((d for d in (DATELINE_INSIDE.search(t) for t in lines.sentences[:2]) if d is not None), None)
     if m and is_city_candidate(m.group("city")) and (m.group("city").isupper() or m.group("state")):
         city = m.group("city").strip().title()
         score[city] += DATELINE_WEIGHT  # a station's home town as often as the scene
+        strong.add(city)
         if m.group("state"):
             states[city] = m.group("state")
-    texts = [(i, lines.text(i)) for i in range(-1, len(lines.sentences))]
+    headline = _headline(lines.title)
+    texts = [(i, headline if i < 0 else lines.text(i)) for i in range(-1, len(lines.sentences))]
     for i, text in texts:
         for cm in CITY_STATE.finditer(text):
             city = cm.group("city")
             if is_city_candidate(city):
                 score[city] += 3 if i < LEDE_SENTENCES else 1
                 states.setdefault(city, cm.group("state"))
+                strong.add(city)
     offset = 0 if lines.title is None else 1
     people = {
         tok
@@ -277,12 +412,16 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
                 score[city] += 3 if i < LEDE_SENTENCES else 2
         for im in IN_PLACE.finditer(text):
             city = im.group("city")
+            if _street_at(text, im.start("city"), im.end("city")):
+                continue
             if city in named_places or (i < LEDE_SENTENCES and is_city_candidate(city) and city not in people):
                 score[city] += 1 + (2 if i == focus else 0)  # "a shooting in Gary"
     for i, spans in enumerate(lines.spans):
         index = i - offset
         text = lines.text(index)
         for sp in spans:
+            if index < 0 and sp.end > len(headline):
+                continue  # the outlet's name after the headline
             name = sp.text.strip()
             if sp.label == "org":
                 om = re.match(r"^(?:the\s+)?(.+?)\s+(?:Police|Fire|Sheriff|High School|Middle School|Metro)", name)
@@ -292,12 +431,32 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
             if sp.label != "place" or not is_city_candidate(name) or name in people:
                 continue
             name = re.sub(r"^the\s+", "", name, flags=re.I)
-            if not is_city_candidate(name):
+            if not is_city_candidate(name) or _street_at(text, sp.start, sp.end):
                 continue
             gain = 1.0 + (1.5 if index < LEDE_SENTENCES else 0.0)
             if re.search(r"\b(?:in|near|outside)\s+(?:the\s+)?$", text[: sp.start]):
                 gain += 1
             score[name] += round(gain * 2)
+    if not score:
+        return None
+    for i, text in texts:
+        for pm in _CITY_OF_PART.finditer(text):  # "Chicago's South Side", "Philadelphia's Kensington neighborhood"
+            if is_city_candidate(pm.group("city")):
+                score[pm.group("city")] += 3 if i < LEDE_SENTENCES else 2
+        for nm in _NEIGHBORHOOD.finditer(text):
+            if nm.group("part") in score:
+                score[nm.group("part")] //= 3  # a part of a city is named with the city's name somewhere
+    _merge_variants(score, strong, states)
+    body = "\n".join(lines.sentences)
+    told = {name for name in score if name in body or name.upper() in body or name.split()[-1] in body}
+    if told:  # a name only the headline gives, in title case ("Girl, 9, in Chest"), when the body names places
+        for name in set(score) - told:
+            del score[name]
+    named_people = _person_tokens(lines)
+    for name in list(score):
+        toks = name.replace("'s", "").split()
+        if name not in strong and any(t in named_people for t in toks):
+            del score[name]  # "Darin Booker, 13, died": a person named like a place
     if not score:
         return None
     for name in list(score):

@@ -139,7 +139,9 @@ NOT_CITIES = {
     "us", "u.s.", "usa", "u.s.a.", "united states", "america", "united states of america", "uk", "u.k.", "britain",
     "great britain", "england", "canada", "mexico", "china", "russia", "india", "iraq", "iran", "syria",
     "afghanistan", "israel", "france", "germany", "japan", "europe", "africa", "asia", "earth", "the united states",
-    "nation", "state", "city", "county", "the", "university", "town", "village",
+    "nation", "state", "city", "county", "the", "university", "town", "village", "downtown", "uptown", "midtown",
+    "metro", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "mexican", "american", "african", "hispanic", "latino", "asian", "white", "black", "caucasian", "canadian",
 }  # fmt: skip
 
 _STATE_ALT = "|".join(
@@ -179,7 +181,7 @@ def is_city_candidate(name: str) -> bool:
         bool(low)
         and low not in NOT_CITIES
         and state_name(name) is None
-        and not low.endswith((" state", " states", " department"))
+        and not low.endswith((" state", " states", " department", " side"))  # "the South Side"
         and not STREET.search(name)
         and not INSTITUTION.search(name)
         and len(low) > 2
@@ -197,7 +199,7 @@ STREET = re.compile(
 )
 # a place named as where someone lives or what an institution serves: "a Glen Flora man", "Medina High School"
 PLACE_BEFORE_NOUN = re.compile(
-    r"\b(?:a|an|the|his|her|their)\s+(?:\d+-year-old\s+)?(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+"
+    r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\w+-year-old\s+)?(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+"
     r"(?:man|woman|teen|teenager|boy|girl|home|resident|family|couple|student|native|apartment|neighborhood|house"
     r"|motel|hotel|male|female)\b"
     r"|\b(?P<city2>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:[Pp]olice|officers|authorities|High School|Middle School"
@@ -206,5 +208,5 @@ PLACE_BEFORE_NOUN = re.compile(
 IN_PLACE = re.compile(r"\b(?:in|near|outside|of)\s+(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
 INSTITUTION = re.compile(
     r"\b(?:Road|Highway|Jail|Hospital|University|College|School|Center|Church|Mall|Airport|Station|Interstate"
-    r"|Apartments|Office|Department|Court)\b"
+    r"|Apartments|Office|Department|Court|Inn|Motel|Hotel|Bar|Lounge|Club|Restaurant|Salon|Store|Shop|Market)\b"
 )

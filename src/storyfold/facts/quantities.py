@@ -34,9 +34,31 @@ _WORD = (
     r"|one|two|three|four|five|six|seven|eight|nine|ten|both|single"
     r"|(?:a|one|two|three|four|five|several)\s+(?:hundred|thousand|dozen)"
 )
+# a number after a month is a day: "Nov. 2 LR Shooting", "March 3 shooting"
+_MONTH_BEFORE = "".join(
+    rf"(?<!{re.escape(m)} )"
+    for m in (
+        "Jan.",
+        "Feb.",
+        "Mar.",
+        "Apr.",
+        "Aug.",
+        "Sep.",
+        "Sept.",
+        "Oct.",
+        "Nov.",
+        "Dec.",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+    )
+)
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _NUM = (
-    rf"(?<![Nn]o )(?P<num>(?:{_DIGITS}|\b(?:{_WORD})\b)(?:\s+(?:hundred|thousand|million|billion)\b)?"
+    rf"(?<![Nn]o ){_MONTH_BEFORE}(?P<num>(?:{_DIGITS}|\b(?:{_WORD})\b)(?:\s+(?:hundred|thousand|million|billion)\b)?"
     r"|\b(?:dozens|hundreds|thousands|scores|several|a few)\b)(?![\w-]*\s*(?:-|\s)year|\s*(?:%|percent|a\.m|p\.m|:\d))"
 )
 _QUAL = (
@@ -57,7 +79,10 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("displaced", r"displaced|evacuated|made homeless|fled their homes"),
 )  # fmt: skip
 _KIND_RE = "|".join(f"(?P<{k}>{rx})" for k, rx in _KINDS)
-_GAP = r"(?:\s+(?!and\b|but\b|while\b|who\b|after\b|in\b|at\b|on\b)[a-z][\w'-]*){0,5}?"
+_GAP = (  # "two 4-year-old girls were injured", "Fifteen people, including children, were shot"
+    r"(?:\s+(?!and\b|but\b|while\b|who\b|after\b|in\b|at\b|on\b)(?:[a-z][\w'-]*|\d+-[a-z]+-old)"
+    r"|,\s+including\s+[\w' -]{1,30},){0,5}?"
+)
 _AUX = (
     r"(?:\s+(?:have|has|had|were|was|are|is|been|being|be|reportedly|reported|confirmed|believed|feared|later"
     r"|also|all|now|left|so far|critically|seriously|severely))*"
@@ -66,7 +91,7 @@ _AUX = (
 _NUM_THEN_KIND = re.compile(rf"{_QUAL}{_NUM}{_GAP}{_AUX}\s+(?:{_KIND_RE})\b", re.I)
 # "Five of the six injured were ...", "two of the three people shot": the whole counts, the part is a subset
 _PARTITIVE = re.compile(
-    rf"\b(?:{_WORD}|\d+|all|most|some|many|several)\s+of\s+(?:the|those|these)\s+{_NUM}"
+    rf"\b(?:{_WORD}|\d+|all|most|some|many|several)\s+of\s+(?:(?:the|those|these)\s+)?{_NUM}"
     r"\s+(?:(?:people|persons|victims|others|men|women|children|teens)\s+)?(?:who\s+(?:were|was)\s+)?"
     rf"(?:{_KIND_RE})\b",
     re.I,
@@ -81,6 +106,7 @@ _VERB_THEN_NUM = re.compile(
 )
 # "a man was shot and killed", "Smith, 23, was pronounced dead", "is dead"
 _SINGULAR = re.compile(
+    r"(?:\b(?:another|a second|a third|the other|one other)(?:\s+[\w'-]+){0,3}?\s+)?"  # kept: a victim more
     r"\b(?:was|is|has been|had been)\s+(?:(?:fatally|critically|seriously|severely|later|also|reportedly|allegedly"
     r"|then|found|pronounced|apparently|accidentally|clinically)\s+){0,2}"
     r"(?:(?P<killed>shot (?:and killed|dead|to death)|killed|slain|murdered|dead|stabbed to death)"
@@ -135,8 +161,11 @@ _SINGLE_KILL = re.compile(
 )
 _SINGLE_HURT = re.compile(
     r"\b(?:is|was|remains|remained|listed|left)\s+in\s+(?:\w+\s+){0,2}?(?:critical|serious|stable|grave|fair|good)\s+"
-    r"condition|\b(?:wounding|injuring|wounded|injured)\s+(?:a|an|his|her|one)\s+"
-    r"|\band\s+an?\s+(?:critically\s+|seriously\s+|badly\s+)?(?:wounded|injured)\s+",
+    r"condition|\b(?:wounding|injuring|wounded|injured|wounds|injures)\s+(?:(?:a|an|his|her|one)\s+|another\b)"
+    r"|\band\s+an?\s+(?:critically\s+|seriously\s+|badly\s+)?(?:wounded|injured)\s+"
+    # "left one child dead, and another critically injured", "left a 7-year-old girl dead and her friend injured"
+    r"|(?<=\bdead),?\s+and\s+(?:another|(?:a|an|his|her|their|the|one)(?:\s+[\w'-]+){1,3}?)\s+"
+    r"(?:critically\s+|seriously\s+|badly\s+)?(?:wounded|injured|hurt)\b",
     re.I,
 )
 _SENT_TO_HOSPITAL = re.compile(
@@ -162,7 +191,10 @@ _PEOPLE = (
     r"(?:people|persons|men|women|boys|girls|teens|teenagers|children|kids|sons|daughters|brothers|sisters"
     r"|friends|officers|deputies|victims|students|others|members|relatives|grandchildren|classmates|siblings|adults)"
 )
-_MOD = r"(?:(?!(?:and|or|in|at|on|with|\d+|wound\w*|injur\w*|kill\w*|shot|shoot\w*|hurt)\b)[\w'-]+\s+){0,2}?"
+_MOD = (  # up to two modifiers ("his 17-month-old son"), not a number, a conjunction or a casualty word
+    r"(?:(?!(?:and|or|in|at|on|with|\d+(?!-[a-z]+-old)|wound\w*|injur\w*|kill\w*|shot|shoot\w*|hurt)\b)[\w'-]+\s+)"
+    r"{0,2}?"
+)
 _SHOT_WHOM = re.compile(
     rf"\b(?:shoots|shot|shooting)\s+(?:(?P<self>(?:him|her|your|it)?self)\b|(?:(?:his|her|their|its|a|an|the)\s+)?"
     rf"(?:own\s+)?(?:(?P<num>{_WORD}|\d+)\s+{_MOD}(?P<many>{_PEOPLE})|{_MOD}{_PERSON})\b)",
@@ -178,6 +210,21 @@ _LISTED = re.compile(
     r"\s+(?:(?:were|have been|had been|are|all)\s+)*"
     r"(?:(?:found|reported|later)\s+)?(?:dead|killed|slain|shot (?:and killed|dead|to death))\b",
     re.I,
+)
+# victims listed as shot or wounded: "7-year-old girl and her mother were shot", "wounding his wife and son"
+_LISTED_HURT = re.compile(
+    r"\b(?:(?P<shotv>shot)|wound(?:ed|ing|s)|injur(?:ed|ing|es))"
+    rf"\s+(?P<list>{_LIST})\b"
+    rf"|(?:^|[.;,:)]\s+|[-–—]{{1,2}}\s+|\b(?:after|when|as|say|says|said|that)\s+)(?P<list2>{_LIST})"
+    r"\s+(?:(?:were|have been|had been|are|both|all)\s+)+(?:(?:also|critically|seriously|badly)\s+)?"
+    r"(?:(?P<shot>shot)(?!\s+(?:and killed|dead|to death))|wounded|injured|hurt)\b",
+    re.I,
+)
+# "he and three others were shot": the others and one more
+_AND_OTHERS = re.compile(
+    rf"\b(?:he|she|{_PERSON}|[A-Z][a-z]+)\s+and\s+{_NUM}\s+others\s+(?:were|have been|had been|are)\s+"
+    r"(?:(?:also|all|critically|seriously)\s+)?"
+    r"(?:(?P<shot>shot)(?!\s+(?:and killed|dead|to death))|wounded|injured|hurt)\b"
 )
 _ONE_NP = re.compile(rf"(?:(?P<num>{_WORD}|\d+)\s+{_MOD})?(?P<noun>couple|parents|{_PERSON}|{_PEOPLE})\b", re.I)
 
@@ -219,7 +266,11 @@ _OTHER_EVENT = re.compile(
     r"|explosion|battle|incident|tsunami|pandemic))\s+(?:that|which|in which)\b",
     re.I,
 )
-_YEAR = re.compile(r"\b(?P<y>(?:1[6-9]|20)\d0s|(?:1[89]|20)\d\d)\b")
+_YEAR = re.compile(r"\b(?P<y>(?:1[6-9]|20)\d0s|(?:1[89]|20)\d\d)\b(?!\s+block\b)")  # not "the 1800 block of"
+# what marks a named event as another one than the article's: "a similar shooting that", "an earlier attack that"
+_OTHER_MARK = re.compile(
+    r"\b(?:previous|earlier|prior|another|separate|unrelated|similar|former|past|last year's|other)\b", re.I
+)
 _PAST = re.compile(r"\b(?:last|previous|past)\s+(?:year|decade|month)\b|\bso far this year\b|\bthis year\b", re.I)
 
 
@@ -273,8 +324,9 @@ def _other_event(sentence: str, at: int, year: int | None) -> str:
     """The name of the event a number at ``at`` belongs to when it is not the article's own, else ""."""
     for m in _OTHER_EVENT.finditer(sentence):
         if m.end() <= at and at - m.end() < 60:
-            ev = m.group("ev")
-            if year is None or any(y.group("y") != str(year) for y in _YEAR.finditer(ev)) or _YEAR.search(ev) is None:
+            ev = m.group("ev")  # "a shooting that left a man dead" is the article's own unless marked as other
+            years = [y.group("y") for y in _YEAR.finditer(ev)]
+            if (years and (year is None or any(y != str(year) for y in years))) or _OTHER_MARK.search(ev):
                 return ev
     for y in _YEAR.finditer(sentence):
         value = y.group("y")
@@ -336,6 +388,14 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
         n = _listed_count(m.group("list") or m.group("list2") or "")
         if n is not None and n > 1:
             add("killed", n, n, m.span(), "victims" if m.group("list") else "people", "")  # the killer's
+    for m in _LISTED_HURT.finditer(sentence):
+        n = _listed_count(m.group("list") or m.group("list2") or "")
+        if n is not None and n > 1:
+            add("shot" if m.group("shot") or m.group("shotv") else "injured", n, n, m.span(), "people", "")
+    for m in _AND_OTHERS.finditer(sentence):
+        n = parse_number(m.group("num"))[0]
+        if n is not None:
+            add("shot" if m.group("shot") else "injured", n + 1, n + 1, m.span(), "people", "")
     for m in _PARTITIVE.finditer(sentence):
         kind = _kind(m)
         low, high, qual = _range(m.group("num"), None)
