@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -60,15 +61,22 @@ def _prepare(
 ) -> list[_Prepared]:
     """Tokens and content words of each sentence; ``memo`` (the caller's) spares re-tokenising the
     sentences copies repeat."""
-    memo = {} if memo is None else memo
+    if memo is None:  # a one-off comparison (dedup verifies many): the process-wide bounded memo
+        return [_Prepared(s, *_tokenised(s.text)) for s in sents]
     out = []
     for s in sents:
         done = memo.get(s.text)
         if done is None:
-            toks = tuple(tokens(s.text))
-            done = memo[s.text] = (toks, frozenset(t for t in toks if t not in STOPWORDS and len(t) > 1))
+            done = memo[s.text] = _tokenised(s.text)
         out.append(_Prepared(s, *done))
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _tokenised(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """A sentence's tokens and content words (copies and rewrites repeat sentences across articles)."""
+    toks = tuple(tokens(text))
+    return toks, frozenset(t for t in toks if t not in STOPWORDS and len(t) > 1)
 
 
 _RANK = {"verbatim": 0, "near": 1, "rewrite": 2}
