@@ -201,10 +201,11 @@ class IngestOptions:
     max_file_bytes: int = 64 * 1024 * 1024
     read: ReadOptions | None = None  # reader limits; None: defaults with max_file_bytes above
     learn: LearnOptions = field(default_factory=LearnOptions)
-    # Articles stored in one transaction: a commit (and SQLite's WAL checkpoint) per article cost 9 ms of
-    # the ~70 ms an article took (bench/RESULTS.md). A batch commits when it holds ``commit_every`` articles
-    # or has been open ``commit_seconds``, and before each facts batch (the language model never runs with
-    # the write lock held). A crash loses at most the open batch; a re-run stores exactly those again.
+    # Articles stored in one transaction: a commit (and SQLite's WAL checkpoint) per article cost 15.4 s of a
+    # 134 s profiled gva-dev ingest; 29 batch commits cost 3.3 s (bench/RESULTS.md). A batch commits when it
+    # holds ``commit_every`` articles or has been open ``commit_seconds``, and before each facts batch (the
+    # language model never runs with the write lock held). A crash loses at most the open batch; a re-run
+    # stores exactly those again.
     commit_every: int = 200
     commit_seconds: float = 2.0
 
