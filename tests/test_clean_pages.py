@@ -4,6 +4,7 @@ carries across runs, and deterministic), pages that are not articles, and ingest
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -126,3 +127,47 @@ def test_gva_dev_debris_and_non_articles(shared_data: Path) -> None:
     assert 0.02 <= debris / total <= 0.08
     # a flagged page carries little text of its own
     assert all(len(a.text.split()) < 400 for a in flagged)
+
+
+def _outlet_counts(db: Path) -> tuple[dict[str, int], dict[tuple[str, str], tuple[int, int]]]:
+    con = sqlite3.connect(db)
+    outlets = dict(con.execute("SELECT outlet, articles FROM outlet_counts"))
+    lines = {(o, k): (n, p) for o, k, n, p in con.execute("SELECT * FROM outlet_line_counts")}
+    con.close()
+    return outlets, lines
+
+
+def test_outlet_counters_count_distinct_bodies_and_migrate_from_the_tables(tmp_path: Path) -> None:
+    """Boilerplate learning reads counters, not a scan of the outlet's articles: they must equal the distinct
+    bodies the tables hold (an exact reprint in the outlet counts once), and a store made before them gets them
+    from its tables."""
+    f = _write(tmp_path)
+    rows = [json.loads(x) for x in f.read_text().splitlines()]
+    rows.append({**rows[2], "id": "n2-reprint", "url": "https://www.ch9.example.com/2-again"})
+    f.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    db = tmp_path / "c.db"
+    store = open_store(db)
+    ingest_paths([str(f)], store)
+    store.close()
+    con = sqlite3.connect(db)
+    truth_outlets = dict(con.execute("SELECT outlet, COUNT(DISTINCT content_hash) FROM articles GROUP BY outlet"))
+    truth_lines = {
+        (o, k): n
+        for o, k, n in con.execute(
+            """SELECT l.outlet, l.line_key, COUNT(DISTINCT a.content_hash) FROM outlet_lines l
+               JOIN articles a ON a.id = l.article_id GROUP BY l.outlet, l.line_key"""
+        )
+    }
+    outlets, lines = _outlet_counts(db)
+    assert truth_outlets == outlets == {"ch9.example.com": 6}  # seven articles, six bodies
+    assert {key: n for key, (n, _) in lines.items()} == truth_lines
+    assert max(truth_lines.values()) == 6  # the promo line, on every body
+    # every carrier of a learned line was relabelled: none left pending
+    assert all(p == 0 for n, p in lines.values() if n >= 3)
+    # a store from before migration 7: the counters come from its tables
+    con.executescript(
+        "DROP TABLE outlet_counts; DROP TABLE outlet_line_counts; DELETE FROM schema_migrations WHERE version = 7;"
+    )
+    con.close()
+    open_store(db).close()
+    assert _outlet_counts(db) == (outlets, lines)

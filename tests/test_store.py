@@ -11,8 +11,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import inspect
 
-from storyfold.errors import NotFoundError
+from storyfold.errors import NotFoundError, StoreError
 from storyfold.pipeline import IngestOptions, ingest_paths
 from storyfold.store import Store, StoryQuery, open_store
 from storyfold.store.migrations import LATEST, MIGRATIONS
@@ -37,6 +38,24 @@ def test_sqlite_schema_from_numbered_migrations_in_wal_mode(tmp_path: Path) -> N
     assert applied == sorted(v for v, _, _ in MIGRATIONS) and applied[-1] == LATEST
     con.close()
     open_store(path).close()  # opening again applies nothing twice
+
+
+def test_a_migration_that_fails_midway_leaves_nothing_behind(
+    store_location: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process killed (or failing) between two statements of a migration must not leave it half applied:
+    the next open would fail with "table already exists" and the store could not be opened again."""
+    import storyfold.store.sql as sql
+
+    half = (LATEST + 1, "generated: fails at its second statement", ("CREATE TABLE half (x INTEGER)",) * 2)
+    monkeypatch.setattr(sql, "MIGRATIONS", (*MIGRATIONS, half))
+    with pytest.raises(StoreError):
+        open_store(store_location)
+    monkeypatch.setattr(sql, "MIGRATIONS", MIGRATIONS)
+    s = open_store(store_location)  # opens: the earlier migrations stand, nothing of the failed one
+    assert s.schema_version() == LATEST  # type: ignore[attr-defined]
+    assert "half" not in inspect(s._engine).get_table_names()  # type: ignore[attr-defined]
+    s.close()
 
 
 def test_ingest_twice_keeps_one_copy(store: Store) -> None:

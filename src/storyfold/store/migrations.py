@@ -174,6 +174,34 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             "DROP INDEX ix_story_terms_term",
         ),
     ),
+    (
+        7,
+        "per-outlet counts kept as counters (distinct bodies per outlet and per line key, and how many carriers of "
+        "a line are still labelled body), so that boilerplate learning costs the same for an outlet's 100,000th "
+        "article as for its tenth",
+        (
+            """CREATE TABLE outlet_counts (
+                outlet TEXT PRIMARY KEY,
+                articles INTEGER NOT NULL
+            )""",
+            """CREATE TABLE outlet_line_counts (
+                outlet TEXT NOT NULL,
+                line_key TEXT NOT NULL,
+                articles INTEGER NOT NULL,
+                pending INTEGER NOT NULL,
+                PRIMARY KEY (outlet, line_key)
+            )""",
+            """INSERT INTO outlet_counts (outlet, articles)
+               SELECT outlet, COUNT(DISTINCT content_hash) FROM articles WHERE outlet IS NOT NULL GROUP BY outlet""",
+            """INSERT INTO outlet_line_counts (outlet, line_key, articles, pending)
+               SELECT l.outlet, l.line_key, COUNT(DISTINCT a.content_hash),
+                      SUM(CASE WHEN s.kind = 'body' THEN 1 ELSE 0 END)
+               FROM outlet_lines l
+               JOIN articles a ON a.id = l.article_id
+               LEFT JOIN segments s ON s.article_id = l.article_id AND s.position = l.position
+               GROUP BY l.outlet, l.line_key""",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -116,6 +116,13 @@ class SQLStore(SQLDedupMixin, Store):
             if version in done:
                 continue
             with c.begin():
+                if dialect == "sqlite":
+                    # pysqlite runs DDL outside any transaction unless told: a process killed between two
+                    # statements of a migration would leave it half applied ("table already exists" at the next
+                    # open). IMMEDIATE also takes the write lock first, so two first opens do not both migrate.
+                    c.exec_driver_sql("BEGIN IMMEDIATE")
+                    if c.execute(text("SELECT 1 FROM schema_migrations WHERE version = :v"), {"v": version}).first():
+                        continue
                 for stmt in statements:
                     c.execute(text(translate_ddl(stmt, dialect)))
                 c.execute(
@@ -232,6 +239,15 @@ class SQLStore(SQLDedupMixin, Store):
                 for s in article.segments
             ],
         )
+        if article.outlet and not self._rows(
+            "SELECT 1 FROM articles WHERE content_hash = :h AND outlet = :o AND id <> :a LIMIT 1",
+            {"h": article.content_hash, "o": article.outlet, "a": article_id},
+        ):  # a body new to the outlet: counted once (outlet_line_counts reads the counter)
+            self._exec(
+                """INSERT INTO outlet_counts (outlet, articles) VALUES (:o, 1)
+                   ON CONFLICT (outlet) DO UPDATE SET articles = outlet_counts.articles + 1""",
+                {"o": article.outlet},
+            )
         return article_id
 
     def _article_from_row(self, row: Any) -> Article:
@@ -627,32 +643,55 @@ class SQLStore(SQLDedupMixin, Store):
             reasons=tuple(json.loads(r.reasons)),
         )
 
-    # per-outlet line counts
+    # per-outlet line counts: counters (migration 7), kept by add_article and add_outlet_lines
     def outlet_line_counts(self, outlet: str, keys: Sequence[str]) -> tuple[int, dict[str, int]]:
-        n = int(
-            self._conn.execute(
-                text("SELECT COUNT(DISTINCT content_hash) FROM articles WHERE outlet = :o"), {"o": outlet}
-            ).scalar_one()
-        )
+        found = self._rows("SELECT articles FROM outlet_counts WHERE outlet = :o", {"o": outlet})
+        n = int(found[0][0]) if found else 0
         if not keys or not n:
             return n, {}
         rows = self._rows(
-            """SELECT l.line_key, COUNT(DISTINCT a.content_hash) AS n FROM outlet_lines l
-               JOIN articles a ON a.id = l.article_id
-               WHERE l.outlet = :o AND l.line_key IN :keys GROUP BY l.line_key""",
+            "SELECT line_key, articles FROM outlet_line_counts WHERE outlet = :o AND line_key IN :keys",
             {"o": outlet, "keys": list(keys)},
             "keys",
         )
-        return n, {str(r.line_key): int(r.n) for r in rows}
+        return n, {str(r.line_key): int(r.articles) for r in rows}
 
     def add_outlet_lines(self, outlet: str, article_id: str, lines: Sequence[tuple[str, int]]) -> None:
+        if not lines:
+            return
         self._exec(
             """INSERT INTO outlet_lines (outlet, line_key, article_id, position) VALUES (:o, :k, :a, :p)
                ON CONFLICT DO NOTHING""",
             [{"o": outlet, "k": k, "a": article_id, "p": p} for k, p in lines],
         )
+        # A line counts once per distinct body: not again for a copy of a body of the outlet that carries it.
+        counted = {
+            str(r[0])
+            for r in self._rows(
+                """SELECT DISTINCT l.line_key FROM articles me
+                   JOIN articles a ON a.content_hash = me.content_hash AND a.outlet = :o AND a.id <> me.id
+                   JOIN outlet_lines l ON l.article_id = a.id AND l.outlet = :o
+                   WHERE me.id = :a""",
+                {"o": outlet, "a": article_id},
+            )
+        }
+        body_sql = "SELECT position FROM segments WHERE article_id = :a AND kind = 'body'"
+        body = {int(r[0]) for r in self._rows(body_sql, {"a": article_id})}
+        self._exec(
+            """INSERT INTO outlet_line_counts (outlet, line_key, articles, pending) VALUES (:o, :k, :n, :p)
+               ON CONFLICT (outlet, line_key) DO UPDATE SET articles = outlet_line_counts.articles + excluded.articles,
+                 pending = outlet_line_counts.pending + excluded.pending""",
+            [{"o": outlet, "k": k, "n": int(k not in counted), "p": int(p in body)} for k, p in lines],
+        )
 
     def relabel_outlet_line(self, outlet: str, key: str, kind: SegmentKind, reason: str) -> int:
+        # ``pending``: carriers of the line stored as body since it was last relabelled; none, nothing to do
+        # (the update would read every carrier of a learned line again, for each new article of the outlet)
+        found = self._rows(
+            "SELECT pending FROM outlet_line_counts WHERE outlet = :o AND line_key = :k", {"o": outlet, "k": key}
+        )
+        if not found or not int(found[0][0]):
+            return 0
         result = self._conn.execute(
             text(
                 """UPDATE segments SET kind = :kind, reason = :reason
@@ -660,6 +699,9 @@ class SQLStore(SQLDedupMixin, Store):
                      (SELECT article_id, position FROM outlet_lines WHERE outlet = :o AND line_key = :k)"""
             ),
             {"kind": kind.value, "reason": reason, "o": outlet, "k": key},
+        )
+        self._exec(
+            "UPDATE outlet_line_counts SET pending = 0 WHERE outlet = :o AND line_key = :k", {"o": outlet, "k": key}
         )
         return int(getattr(result, "rowcount", 0) or 0)
 
