@@ -62,19 +62,20 @@ def _prepare(
     """Tokens and content words of each sentence; ``memo`` (the caller's) spares re-tokenising the
     sentences copies repeat."""
     if memo is None:  # a one-off comparison (dedup verifies many): the process-wide bounded memo
-        return [_Prepared(s, *_tokenised(s.text)) for s in sents]
+        return [_Prepared(s, *sentence_tokens(s.text)) for s in sents]
     out = []
     for s in sents:
         done = memo.get(s.text)
         if done is None:
-            done = memo[s.text] = _tokenised(s.text)
+            done = memo[s.text] = sentence_tokens(s.text)
         out.append(_Prepared(s, *done))
     return out
 
 
 @lru_cache(maxsize=1 << 16)
-def _tokenised(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    """A sentence's tokens and content words (copies and rewrites repeat sentences across articles)."""
+def sentence_tokens(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """A sentence's tokens and content words, memoised (copies and rewrites repeat sentences across
+    articles; dedup verification meets each again with every candidate)."""
     toks = tuple(tokens(text))
     return toks, frozenset(t for t in toks if t not in STOPWORDS and len(t) > 1)
 
@@ -98,18 +99,35 @@ def _score(a: _Prepared, b: _Prepared, opts: AlignOptions) -> tuple[str, float] 
 
 
 def _match(pa: Sequence[_Prepared], pb: Sequence[_Prepared], opts: AlignOptions) -> list[tuple[int, int, str, float]]:
-    """One-to-one sentence matches of two articles, closest kind and best score first."""
+    """One-to-one sentence matches of two articles, closest kind and best score first.
+
+    Verbatim pairs rank first and tie at score one, so matching them best first is matching each sentence of
+    ``pa`` in order with the earliest unused identical one of ``pb``: a dictionary look-up. Only the sentences
+    left over are scored pairwise (two copies leave few: verification of near-duplicates is most of dedup)."""
+    same: dict[tuple[str, ...], list[int]] = {}
+    for j in reversed(range(len(pb))):
+        same.setdefault(pb[j].toks, []).append(j)
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out = []
+    for i, a in enumerate(pa):
+        js = same.get(a.toks)
+        if js and a.content:  # a sentence without content words matches nothing (see _score)
+            j = js.pop()
+            used_a.add(i)
+            used_b.add(j)
+            out.append((i, j, "verbatim", 1.0))
+    rest_b = [(j, b) for j, b in enumerate(pb) if j not in used_b]
     scored: list[tuple[int, float, int, int, str]] = []
     for i, a in enumerate(pa):
-        for j, b in enumerate(pb):
+        if i in used_a:
+            continue
+        for j, b in rest_b:
             hit = _score(a, b, opts)
             if hit:
                 kind, score = hit
                 scored.append((_RANK[kind], -score, i, j, kind))
     scored.sort()
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    out = []
     for _, neg, i, j, kind in scored:
         if i in used_a or j in used_b:
             continue

@@ -460,9 +460,15 @@ _SENT_END = re.compile(r"""[.!?]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[
 
 def split_sentences(paragraph: str) -> list[str]:
     """Split one paragraph into sentences."""
+    return list(_split_sentences(paragraph))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _split_sentences(paragraph: str) -> tuple[str, ...]:
+    """Memoised: copies repeat paragraphs, and dedup, stories and alignment split the same article again."""
     text = _WS.sub(" ", paragraph).strip()
     if not text:
-        return []
+        return ()
     out: list[str] = []
     start = 0
     for m in _SENT_END.finditer(text):
@@ -480,14 +486,14 @@ def split_sentences(paragraph: str) -> list[str]:
     tail = text[start:].strip()
     if tail:
         out.append(tail)
-    return out
+    return tuple(out)
 
 
 def sentences(article: Article) -> list[Sentence]:
     """The body sentences of an article, in order."""
     out: list[Sentence] = []
     for seg in article.body:
-        for s in split_sentences(seg.text):
+        for s in _split_sentences(seg.text):
             out.append(Sentence(text=s, paragraph=seg.position, index=len(out)))
     return out
 

@@ -26,7 +26,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from urllib.parse import urlparse
 
-from storyfold.align import compare
+from storyfold.align import compare, sentence_tokens
 from storyfold.dedup.minhash import (
     MinHasher,
     band_keys,
@@ -148,7 +148,10 @@ def _verify(
     # Fewer shared sentences than min_shared_sentences only count when a short article lies wholly inside.
     if n < opts.min_shared_sentences and not (n >= 2 and max(share_a, share_b) >= 1.0):
         return None
-    if not _about_headlines({t for p in pairs for t in content_tokens(p.a.text + " " + p.b.text)}, article, other):
+    words: set[str] = set()
+    for p in pairs:
+        words |= sentence_tokens(p.a.text)[1] | sentence_tokens(p.b.text)[1]
+    if not _about_headlines(words, article, other):
         return None
     shared = max(share_a, share_b)
     if min(share_a, share_b) >= opts.contained:
