@@ -232,6 +232,58 @@ def svg_plot(results: list[dict[str, Any]], path: Path) -> None:
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
+def report(
+    results: list[dict[str, Any]],
+    args: argparse.Namespace,
+    rows: list[dict[str, Any]],
+    stored: int,
+    elapsed: float,
+    stories: int | None,
+    full_path: dict[str, float],
+    first_size: int,
+) -> None:
+    """Write the table and the plot; after each checkpoint too (``stories`` None: the run is still going), so a
+    run stopped before its last checkpoint keeps what it measured."""
+    lines = [
+        "# Scale: the fast path as the store grows",
+        "",
+        f"Generated stream from {len(rows):,} real articles (see `bench/scale_bench.py`: copies with shifted dates",
+        "and dropped sentences). One SQLite store, a commit every 200 articles (as `storyfold ingest`), no facts",
+        "stage. Command:",
+        f"`.venv/bin/python bench/scale_bench.py --sizes {args.sizes} --probe {args.probe}`.",
+        f"{stored:,} articles in {elapsed:.0f} s overall ({stored / elapsed:.1f}/s), {stories:,} stories."
+        if stories is not None
+        else f"PARTIAL: written at {stored:,} stored articles ({elapsed:.0f} s in), the run had not finished.",
+        "",
+        "| stored | ingest articles/s | CPU ms/article | assign p50 ms | assign p99 ms | scan baseline p50 ms "
+        "| scan p99 ms "
+        "| dedup p50 ms | dedup p99 ms | datasketch p50 ms | datasketch p99 ms | store bytes/article | peak RSS MB |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+
+    def ms(value: float | None) -> str:
+        return "n/a" if value is None else f"{value:.1f}"
+
+    for r in results:
+        lines.append(
+            f"| {r['stored']:,} | {r['articles_per_s']:.1f} | {r['cpu_ms']:.1f} | {r['assign_p50']:.1f} "
+            f"| {r['assign_p99']:.1f} "
+            f"| {r['scan_p50']:.1f} | {r['scan_p99']:.1f} | {r['dedup_p50']:.1f} | {r['dedup_p99']:.1f} "
+            f"| {ms(r['ds_p50'])} | {ms(r['ds_p99'])} | {r['db_bytes_per_article']:,.0f} | {r['peak_rss_mb']:.0f} |"
+        )
+    if full_path:
+        lines += [
+            "",
+            f"Full path at {first_size:,} stored (the same {args.probe} probes, the facts stage after the fast path): "
+            f"{full_path['articles_per_s']:.1f} articles/s against {full_path['fast_per_s']:.1f} for the fast path "
+            f"alone; the facts stage takes {full_path['facts_share']:.0%} of the time.",
+        ]
+    lines += ["", "![latency against stored articles](RESULTS.svg)"]
+    svg_plot(results, Path(args.out).with_suffix(".svg"))
+    Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,3000,10000", help="checkpoints: stored articles")
@@ -267,6 +319,7 @@ def main() -> None:
         in_batch = 0
         stored = 0
         probing: list[float] = []
+        probing_cpu: list[float] = []
         probe_vectors: list[dict[str, float]] = []
         checkpoint = iter(sizes)
         next_size = next(checkpoint, None)
@@ -282,6 +335,7 @@ def main() -> None:
                 dedup_start = len(dedup_ms)
                 ds_start = len(ds_ms)
             t0 = time.perf_counter()
+            c0 = time.process_time()
             if not in_batch:
                 batch.enter_context(store.transaction())
             added = store_article(store, article, opts)
@@ -290,11 +344,13 @@ def main() -> None:
                 batch.close()
                 in_batch = 0
             took = time.perf_counter() - t0
+            took_cpu = time.process_time() - c0
             weights = pipeline.article_terms(added.article or article, opts)
             if baseline is not None:
                 ds_ms.append(baseline.add(article.id, article.text))
             if in_probe:
                 probing.append(took)
+                probing_cpu.append(took_cpu)
                 probe_vectors.append(weights)
                 probe_articles.append(added.article or article)
                 if len(probing) == args.probe:
@@ -307,6 +363,7 @@ def main() -> None:
                         {
                             "stored": next_size,
                             "articles_per_s": len(probing) / sum(probing),
+                            "cpu_ms": 1000 * sum(probing_cpu) / len(probing_cpu),
                             "assign_p50": statistics.median(ours),
                             "assign_p99": pct(ours, 0.99),
                             "scan_p50": statistics.median(base),
@@ -320,7 +377,8 @@ def main() -> None:
                         }
                     )
                     print(results[-1], flush=True)
-                    probing, probe_vectors = [], []
+                    report(results, args, rows, stored, time.perf_counter() - started_all, None, {}, sizes[0])
+                    probing, probing_cpu, probe_vectors = [], [], []
                     next_size = next(checkpoint, None)
             scan.add(weights)
             stored += 1
@@ -332,40 +390,7 @@ def main() -> None:
             full_path = time_facts(*first_probe)
         stories = len(store.stories())
         store.close()
-    lines = [
-        "# Scale: the fast path as the store grows",
-        "",
-        f"Generated stream from {len(rows):,} real articles (see `bench/scale_bench.py`: copies with shifted dates",
-        "and dropped sentences). One SQLite store, a commit every 200 articles (as `storyfold ingest`), no facts",
-        "stage. Command:",
-        f"`.venv/bin/python bench/scale_bench.py --sizes {args.sizes} --probe {args.probe}`.",
-        f"{stored:,} articles in {elapsed:.0f} s overall ({stored / elapsed:.1f}/s), {stories:,} stories.",
-        "",
-        "| stored | ingest articles/s | assign p50 ms | assign p99 ms | scan baseline p50 ms | scan p99 ms "
-        "| dedup p50 ms | dedup p99 ms | datasketch p50 ms | datasketch p99 ms | store bytes/article | peak RSS MB |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ]
-
-    def ms(value: float | None) -> str:
-        return "n/a" if value is None else f"{value:.1f}"
-
-    for r in results:
-        lines.append(
-            f"| {r['stored']:,} | {r['articles_per_s']:.1f} | {r['assign_p50']:.1f} | {r['assign_p99']:.1f} "
-            f"| {r['scan_p50']:.1f} | {r['scan_p99']:.1f} | {r['dedup_p50']:.1f} | {r['dedup_p99']:.1f} "
-            f"| {ms(r['ds_p50'])} | {ms(r['ds_p99'])} | {r['db_bytes_per_article']:,.0f} | {r['peak_rss_mb']:.0f} |"
-        )
-    if full_path:
-        lines += [
-            "",
-            f"Full path at {sizes[0]:,} stored (the same {args.probe} probes, the facts stage after the fast path): "
-            f"{full_path['articles_per_s']:.1f} articles/s against {full_path['fast_per_s']:.1f} for the fast path "
-            f"alone; the facts stage takes {full_path['facts_share']:.0%} of the time.",
-        ]
-    lines += ["", "![latency against stored articles](RESULTS.svg)"]
-    svg_plot(results, Path(args.out).with_suffix(".svg"))
-    Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}")
+    report(results, args, rows, stored, elapsed, stories, full_path, sizes[0])
 
 
 if __name__ == "__main__":
