@@ -9,6 +9,8 @@ parameters whose type the server cannot infer) and run unchanged on both.
 from __future__ import annotations
 
 import re
+from collections import namedtuple
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -82,3 +84,33 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA cache_size=-131072")
     cur.execute("PRAGMA temp_store=MEMORY")
     cur.close()
+
+
+def expand_in(statement: str, params: Mapping[str, Any], names: Sequence[str]) -> tuple[str, dict[str, Any]]:
+    """``IN :name`` with a list for ``name`` written out as ``IN (:name_0, :name_1, ...)`` (what SQLAlchemy's
+    expanding parameters do, without compiling the statement each time). An empty list matches nothing."""
+    out = dict(params)
+    for name in names:
+        values = list(out.pop(name))
+        keys = [f"{name}__{i}" for i in range(len(values))]
+        out.update(zip(keys, values, strict=True))
+        spelled = "(" + ", ".join(":" + k for k in keys) + ")" if keys else "(NULL)"
+        statement = re.sub(rf":{name}\b", spelled, statement)
+    return statement, out
+
+
+class _RowFactory:
+    """Named-tuple classes per column list: rows of a raw cursor read like SQLAlchemy's (``row.name``, ``row[0]``)."""
+
+    def __init__(self) -> None:
+        self._classes: dict[tuple[str, ...], Any] = {}
+
+    def __call__(self, cursor: Any) -> list[Any]:
+        names = tuple(d[0] for d in cursor.description or ())
+        cls: Any = self._classes.get(names)
+        if cls is None:
+            cls = self._classes[names] = namedtuple("Row", names, rename=True)
+        return [cls._make(r) for r in cursor.fetchall()]
+
+
+rows_of = _RowFactory()
