@@ -311,14 +311,33 @@ _STREET_AFTER = re.compile(
     r"|Pkwy\.?|Highway|Hwy\.?|Terrace|Circle|Trail)\b"
 )
 _BLOCK_BEFORE = re.compile(r"\bblock\s+of\s+(?:the\s+)?$", re.I)
+# a name joined to a street or a numbered street is a street too: "at 22nd and Grand", "Memorial Drive and
+# Broadway", "Broadway and Main Street"
+_STREET_WORD = (
+    r"(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Drive|Dr\.|Boulevard|Blvd\.?|Lane|Ln\.|Parkway|Pkwy\.?|Highway|Hwy\.?"
+    r"|Streets|Avenues|Roads)"
+)
+_CROSS_BEFORE = re.compile(rf"(?:\b\d+(?:st|nd|rd|th)|\b{_STREET_WORD})\s+(?:and|&)\s+$")
+_CROSS_AFTER = re.compile(rf"\s+(?:and|&)\s+(?:\d+(?:st|nd|rd|th)\b|(?:[A-Z][a-z]+\s+){{1,2}}{_STREET_WORD}(?!\w))")
+# a part of a city named by its direction names the city: "in north Raleigh", "in southwest Atlanta"
+# a name owning an institution is the institution's: "Comer's Children's Hospital"
+_INSTITUTION_AFTER = re.compile(
+    r"['\u2019]s\s+(?:[A-Z][\w'\u2019]*\s+){0,2}(?:Hospital|Medical Center|University|College|School|Church)\b"
+)
+_CITY_QUARTER = re.compile(
+    r"\bin\s+(?:the\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|central"
+    r"|downtown)\s+(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b"
+)
 
 
 _CITY_OF_PART = re.compile(
-    r"\b(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)'s\s+(?:(?:[A-Z][\w.-]*\s+){1,3}(?:neighbou?rhood|[Ss]ide)"
+    r"\b(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['\u2019]s\s+(?:(?:[A-Z][\w.-]*\s+){1,3}(?:neighbou?rhood|[Ss]ide)"
     r"|(?:(?:far|near|north|south|east|west|northeast|northwest|southeast|southwest)\s+)+side)\b"
 )
 # "in the South Shore neighborhood" names a part of a city; "in a Kansas City neighborhood" names the city
-_NEIGHBORHOOD = re.compile(r"\b(?:the|[A-Za-z]+'s)\s+(?P<part>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s+neighbou?rhood\b")
+_NEIGHBORHOOD = re.compile(
+    r"\b(?:the|[A-Za-z]+['\u2019]s)\s+(?P<part>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s+neighbou?rhood\b"
+)
 _NAME = r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+)+"
 # who is a person by the words around the name: "17-year-old Jatarius Tolbert", "Darin Booker, 13,", "Officer Ray Lee"
 _PERSON_CUE = re.compile(
@@ -369,7 +388,13 @@ def _merge_variants(score: Counter[str], strong: set[str], states: dict[str, str
 
 def _street_at(text: str, start: int, end: int) -> bool:
     """The name at ``start:end`` is a street's: "South Bishop Street", "the 1900 block of Dover"."""
-    return bool(_STREET_AFTER.match(text, end)) or bool(_BLOCK_BEFORE.search(text, 0, start))
+    return (
+        bool(_STREET_AFTER.match(text, end))
+        or bool(_BLOCK_BEFORE.search(text, 0, start))
+        or bool(_CROSS_BEFORE.search(text, 0, start))
+        or bool(_CROSS_AFTER.match(text, end))
+        or bool(_INSTITUTION_AFTER.match(text, end))
+    )
 
 
 def choose_place(lines: Lines, focus: int | None = None) -> str | None:
@@ -416,6 +441,9 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
                 continue
             if city in named_places or (i < LEDE_SENTENCES and is_city_candidate(city) and city not in people):
                 score[city] += 1 + (2 if i == focus else 0)  # "a shooting in Gary"
+        for qm in _CITY_QUARTER.finditer(text):
+            if is_city_candidate(qm.group("city")) and not _street_at(text, qm.start("city"), qm.end("city")):
+                score[qm.group("city")] += 3 if i < LEDE_SENTENCES else 2
     for i, spans in enumerate(lines.spans):
         index = i - offset
         text = lines.text(index)
