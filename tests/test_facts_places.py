@@ -127,3 +127,11 @@ def test_a_name_owning_a_hospital_is_no_place() -> None:
     died = "He was pronounced dead at Comer's Children's Hospital."
     got = _place(None, lede, died, died, places=("Comer", "Englewood", "Chicago"))
     assert got is not None and "Comer" not in got
+
+
+def test_a_word_opening_a_sentence_before_officers_is_no_place() -> None:
+    # "When officers arrived": a conjunction before "officers" is not a police department's town
+    lede = "A man was found shot dead inside a home in Memphis."
+    assert _place(None, lede, "When officers arrived, the man was dead.") == "Memphis"
+    # "City of" a name the model clipped
+    assert _place(None, "Teens were shot in Vista.", "The City of Vista said.", places=("City of",)) == "Vista"

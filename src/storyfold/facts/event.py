@@ -366,7 +366,8 @@ def _merge_variants(score: Counter[str], strong: set[str], states: dict[str, str
     whole name the text also gives ("LOUIS" of "ST. LOUIS, Mo.", "Falls" of "Granite Falls")."""
     for name in list(score):
         plain = re.sub(
-            r"^(?:the|when|after|as|but|and|if|while|then|where|before|since|because|meanwhile)\s+",
+            r"^(?:the|when|after|as|but|and|if|while|then|where|before|since|because|meanwhile|though|although|other"
+            r"|two|three|four|several|numerous|both|once|during)\s+",
             "",
             name,
             flags=re.I,
