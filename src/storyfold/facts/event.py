@@ -254,6 +254,9 @@ def choose_date(
             after = not eventful and bool(re.search(r"\bafter\b[^,;]*$", text[: ref.start]))
             late = rank > LEDE_SENTENCES + 1
             clock = bool(_CLOCK.match(ref.text))  # "about 1 p.m." names no day: the resolver assumes publication
+            # a weekday six days back is as often the day after a stale publication stamp ("met with reporters
+            # Wednesday" in an update of Tuesday's story) as the weekday before
+            clock = clock or (published is not None and published - day == timedelta(days=6) and _bare_weekday(ref))
             # within one sentence, the day nearest to what happened: "Bond was set Friday for the neighbour of
             # the boy who died of a gunshot wound last Saturday"
             distance = min((_gap(ref, m) for m in _EVENTFUL.finditer(text)), default=0)
@@ -284,6 +287,16 @@ _EVENT_NOUN_AFTER = re.compile(
     r"|murders?|gunfire|robbery|crash)\b",
     re.I,
 )
+
+
+_ANY_WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+def _bare_weekday(ref: TimeRef) -> bool:
+    """A day named by its weekday alone ("Wednesday", "1:45 p.m. Thursday"), no date nor "last"."""
+    return bool(_ANY_WEEKDAY.search(ref.text)) and not re.search(
+        r"\d{1,2}(?!:|\d|\s*[ap]\.?m)|\blast\b", ref.text, re.I
+    )
 
 
 def _past_weekday(text: str, ref: TimeRef) -> bool:
