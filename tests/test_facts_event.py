@@ -20,3 +20,20 @@ def test_a_weekday_six_days_back_yields_to_a_nearer_one() -> None:
     assert _day(date(2017, 2, 7), lede, then) == date(2017, 2, 7)
     # a weekday fewer days back is still the event's
     assert _day(date(2017, 2, 7), "A man was shot and killed early Sunday, police said.") == date(2017, 2, 5)
+
+
+def test_a_report_of_a_later_step_dates_the_incident_by_its_calendar_day() -> None:
+    # a sentencing reported on Thursday 2015-08-06 tells the day of the shooting further down
+    lede = "A man was sentenced Monday for fatally shooting a 15-year-old boy who was riding his bicycle."
+    filler = (
+        "The judge said the man did not mean to kill.",
+        "His lawyer said he would appeal.",
+        "The boy's mother wept.",
+    )
+    killed = "Braxton Bourda was killed June 5, 2014, while riding his bicycle near an abandoned home."
+    assert _day(date(2015, 8, 6), lede, *filler, killed) == date(2014, 6, 5)
+    # a day set for a later step, or the day of another incident, is not the incident's
+    hearing = "The hearing of the mother of a girl who died in a shooting was continued to July 20."
+    assert _day(date(2016, 7, 6), lede, *filler, hearing) == date(2016, 7, 4)
+    other = "The shooting comes just weeks after a June 20 shooting where a girl was killed."
+    assert _day(date(2016, 7, 6), lede, *filler, other) == date(2016, 7, 4)

@@ -233,6 +233,8 @@ def choose_date(
     order = ([focus] if focus is not None else []) + [-1, *lede, *range(len(lines.sentences))]
     seen: list[TimeRef] = []
     ranked: list[tuple[tuple[int, int, int, int, int, int], date, str]] = []
+    told: list[tuple[int, date, str]] = []  # calendar days the text ties to the incident: "the Nov. 22 shootout"
+    proceeding: set[int] = set()  # ranks of the sentences about a later step: charged, trial, funeral
     for rank, index in enumerate(dict.fromkeys(order)):
         text = lines.text(index)
         if not text:
@@ -269,10 +271,52 @@ def choose_date(
                 distance,
             )
             ranked.append((key, day, ref.text))
+            if _calendar_day_of_incident(text, ref):
+                told.append((rank, day, ref.text))
+        if _PROCEEDING.search(text):
+            proceeding.add(rank)
     if ranked:
-        _, day, source = min(ranked, key=lambda r: r[0])
+        key, day, source = min(ranked, key=lambda r: r[0])
+        # a report of a later step (an arrest, a charge, a trial) dates that step by its weekday and the incident
+        # by its calendar day: "were charged Tuesday with murder in the May 31 death of ..."
+        if told and (key[4] in proceeding or key[1]) and (earlier := [t for t in told if t[1] < day]):
+            _, day, source = min(earlier)
         return day, source, seen
     return published, "published" if published else "", seen
+
+
+_PROCEEDING = re.compile(
+    r"\b(?:charged|charges|arraigned|arraignment|sentenced|sentencing|pleaded|plea|trial|indicted|indictment"
+    r"|hearing|court|convicted|jury|bond|guilty|lawsuit|funeral|vigil|memorial|arrested|arrest)\b",
+    re.I,
+)
+_CALENDAR = re.compile(rf"\b{_MONTH_RX}\s+[0-3]?\d\b|\b\d{{1,2}}/\d{{1,2}}\b", re.I)
+_INCIDENT_NOUN_AFTER = re.compile(
+    r"(?:,?\s+(?:19|20)\d\d,?)?\s+(?:[\w-]+\s+)?(?:shootings?|shootout|killings?|homicides?|slayings?|stabbings?"
+    r"|murders?|deaths?|attacks?|incident|gunfire|home invasion|robbery)\b",
+    re.I,
+)
+# a sentence about another incident: "the second in less than a month", "unlike sniper attacks on July 7"
+_OTHER_EVENT = re.compile(
+    r"\b(?:another|second|third|earlier|previous|prior|similar)\s+(?:[\w-]+\s+)?(?:shootings?|incidents?|attacks?"
+    r"|killings?|homicides?|deaths?)\b|\bthe\s+(?:second|third)\s+in\b|\bunlike\b|\b(?:days|weeks|months)\s+(?:after|before)\b",
+    re.I,
+)
+_INCIDENT_VERB_BEFORE = re.compile(
+    r"\b(?:shot|killed|wounded|injured|died|occurred|happened|fired|struck|slain|murdered|discharged|stabbed"
+    r"|gunned down)\b[^,;:()]{0,40}$",
+    re.I,
+)
+
+
+def _calendar_day_of_incident(text: str, ref: TimeRef) -> bool:
+    """A calendar day ("Nov. 22", "May 7, 2015") that dates the incident: before its noun ("the Nov. 22
+    shootout") or after its verb in the same clause ("was shot in the face on Oct. 20")."""
+    if not _CALENDAR.search(ref.text) or _OTHER_EVENT.search(text):
+        return False
+    if re.search(r"\b(?:to|until|till|for|by|through)\s+$", text[: ref.start], re.I):
+        return False  # "continued to July 20": a day set for a later step
+    return bool(_INCIDENT_NOUN_AFTER.match(text, ref.end)) or bool(_INCIDENT_VERB_BEFORE.search(text, 0, ref.start))
 
 
 _WEEKDAY_RX = re.compile(
