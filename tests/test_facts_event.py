@@ -37,3 +37,12 @@ def test_a_report_of_a_later_step_dates_the_incident_by_its_calendar_day() -> No
     assert _day(date(2016, 7, 6), lede, *filler, hearing) == date(2016, 7, 4)
     other = "The shooting comes just weeks after a June 20 shooting where a girl was killed."
     assert _day(date(2016, 7, 6), lede, *filler, other) == date(2016, 7, 4)
+
+
+def test_a_day_said_of_the_investigation_yields_to_the_day_of_the_shooting_further_down() -> None:
+    # published Wednesday 2016-11-09: the lede dates the interview, the fifth sentence the killings
+    lede = "Detectives interviewed a 22-year-old man in connection to a double homicide investigation on Wednesday."
+    filler = ("An Amber Alert is still in effect for a missing girl.", "Her family asked for help.")
+    more = ("Volunteers searched a park.", "The man's lawyer did not comment.")
+    shot = "The couple was shot and killed Tuesday night inside their home."
+    assert _day(date(2016, 11, 9), lede, *filler, *more, shot) == date(2016, 11, 8)

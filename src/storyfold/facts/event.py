@@ -57,7 +57,11 @@ _EVENTFUL = re.compile(
 )
 _REPORTING = re.compile(
     r"\b(?:said|says|told|announced|identified|released|charged|arraigned|arrested|court|funeral|vigil|planned"
-    r"|scheduled|reported|confirmed|updated|statement|press conference|will|would)\b",
+    r"|scheduled|reported|confirmed|updated|statement|press conference|will|would"
+    # what is done after the event: "interviewed ... on Wednesday", "an investigation was underway Wednesday",
+    # "was being held Thursday on $50,000 bond", "appeared in juvenile court Tuesday", "as of Wednesday"
+    r"|interviewed|investigat\w*|underway|continued|held|appeared|booked|searching|remained|remains|as of"
+    r"|addressed|filed|media)\b",
     re.I,
 )
 _CLOCK = re.compile(
@@ -262,9 +266,12 @@ def choose_date(
             # within one sentence, the day nearest to what happened: "Bond was set Friday for the neighbour of
             # the boy who died of a gunshot wound last Saturday"
             distance = min((_gap(ref, m) for m in _EVENTFUL.finditer(text)), default=0)
+            aside = reporting or after or clock
             key = (
-                int(late),
-                int(reporting or after or clock),
+                # the lede's days first, unless only said of the report: "was shot Tuesday" further down beats
+                # "interviewed Wednesday" in the lede
+                int(late) if aside or not eventful else 0,
+                int(late) if eventful and not aside else 2 * int(aside),
                 int(not eventful),
                 int(eventful and day == published),
                 rank,
