@@ -202,3 +202,15 @@ def test_a_date_with_its_year_may_be_years_before_the_report() -> None:
     )
     lines = Lines(title=None, sentences=[lede], spans=[[]])
     assert choose_date(lines, date(2016, 10, 25), default_time_finder(), None)[0] == date(2015, 5, 7)
+
+
+def test_a_headline_victim_with_an_age_hospitalized_or_hit_by_a_bullet_is_one_injured() -> None:
+    # headlines name the one victim by an age in apposition and tell the wound by other verbs
+    for title in (
+        "Boy, 3, wounded in accidental shooting in Florissant, police say",
+        "Campbell boy, 7, hospitalized after accidental shooting",
+        "7-year-old boy hit by bullet while watching fireworks",
+        "Teen suffers gunshot wound to leg in hunting accident",
+    ):
+        found = [(q.kind, q.low) for q in find_quantities(title, -1, 2015)]
+        assert found == [("injured", 1)], title

@@ -117,9 +117,10 @@ _SINGULAR = re.compile(
 # a headline or sentence opening with a singular victim: "Man killed in shooting", "Teen shot dead"
 _HEADLINE = re.compile(
     r"^(?:(?:a|an|one)\s+)?(?:\d+-year-old\s+)?(?:[a-z]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|youth|person|child"
-    r"|toddler|student|officer|driver|victim|mother|father|son|daughter)\s+(?:is\s+)?"
-    r"(?:(?P<killed>killed|slain|dead|dies|shot dead|fatally shot|shot and killed)"
-    r"|(?P<injured>wounded|injured|hurt|shot))\b(?!\s+(?:his|her|their|its|a|an|the|him|them|himself|herself"
+    r"|toddler|student|officer|driver|victim|mother|father|son|daughter)(?:,\s*\d{1,2},)?\s+(?:is\s+)?"  # "Boy, 3,"
+    r"(?:(?P<killed>killed|slain|dead|dies|shot dead|fatally shot|shot and killed|suffers fatal gunshot wounds?)"
+    r"|(?P<injured>wounded|injured|hurt|shot|hospitali[sz]ed|grazed|hit by (?:a )?(?:stray )?bullet"
+    r"|suffers (?:a )?(?:[\w-]+ )?gunshot wounds?))\b(?!\s+(?:his|her|their|its|a|an|the|him|them|himself|herself"
     r"|\d|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple)\b)",
     re.I,
 )
