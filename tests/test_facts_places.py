@@ -135,3 +135,15 @@ def test_a_word_opening_a_sentence_before_officers_is_no_place() -> None:
     assert _place(None, lede, "When officers arrived, the man was dead.") == "Memphis"
     # "City of" a name the model clipped
     assert _place(None, "Teens were shot in Vista.", "The City of Vista said.", places=("City of",)) == "Vista"
+
+
+def test_the_citys_own_police_name_the_city() -> None:
+    # "Gary police said": the department that answered the call is the city's; a hospital town is not the scene
+    lede = "Gary police said a man was shot Friday night near his home."
+    hospital = "He was taken to a hospital in Merrillville, where he was listed in stable condition."
+    later = ("No arrests were made.", "Officers found a gun on the porch.")
+    ask = "Gary police asked anyone with information to call."
+    assert _place(None, lede, hospital, *later, ask, places=("Merrillville",)) == "Gary"
+    # "Miami-Dade police", "Riley County police" name no city
+    county = "Riley County police said a teen was shot in Manhattan on Tuesday."
+    assert _place(None, county, places=("Manhattan",)) == "Manhattan"

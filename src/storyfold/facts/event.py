@@ -500,6 +500,13 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
             city = pm.group("city") or pm.group("city2")
             if is_city_candidate(city):
                 score[city] += 3 if i < LEDE_SENTENCES else 2
+                if (
+                    pm.group("city2")
+                    and re.match(r"\s+(?:[Pp]olice|officers)", text[pm.end("city2") :])
+                    and not text[: pm.start("city2")].endswith("-")  # "Miami-Dade police", "Savannah-Chatham"
+                    and not re.search(r"\b(?:County|Parish|Southern|Northern|Eastern|Western|State)$", city)
+                ):
+                    score[city] += 2  # the city's own police answered the call
         for im in IN_PLACE.finditer(text):
             city = im.group("city")
             if _street_at(text, im.start("city"), im.end("city")):
