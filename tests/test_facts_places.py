@@ -98,3 +98,52 @@ def test_a_motel_is_no_city() -> None:
     lede = "PORTLAND, Ore. (KOIN) – Assault detectives are investigating a fight that may have turned into a shooting."
     motel = "Police were called to the Budget Inn motel around 2:25 a.m. on reports of shots fired."
     assert _place(None, lede, motel, "Officers searched the Budget Inn.", places=("Budget Inn",)) == "Portland, Oregon"
+
+
+def test_a_typographic_apostrophe_names_the_city_of_a_part() -> None:
+    # "Buffalo’s Kensington neighborhood" (a curly apostrophe) names Buffalo as "Buffalo's ..." does
+    lede = "A man was shot and killed Saturday night in Buffalo\u2019s Kensington neighborhood."
+    assert _place(None, lede, "Officers found the victim in a car.", places=("Kensington",)) == "Buffalo"
+
+
+def test_a_direction_before_a_name_makes_it_a_city() -> None:
+    # "in north Raleigh": a part of a city named by its direction; the street nearby is no city
+    lede = "A 2-year-old boy shot himself in the face at a home in north Raleigh, police said."
+    near = "The home is in the 5200 block of Evergreen Forest Way, near Capital Boulevard."
+    assert _place(None, lede, near, places=("Capital Boulevard",)) == "Raleigh"
+
+
+def test_a_name_joined_to_a_street_is_a_street() -> None:
+    # "between Memorial Drive and Broadway", "at 22nd and Grand": intersections name streets
+    lede = "A man was killed Saturday night on Warren Avenue between Memorial Drive and Broadway."
+    assert _place(None, lede, "Buffalo police were dispatched about 9 p.m.", places=("Broadway",)) == "Buffalo"
+    lede = "A little girl was injured in a shooting at 22nd and Grand on Friday."
+    assert _place(None, lede, "Louisville police are investigating.", places=("Grand",)) == "Louisville"
+
+
+def test_a_name_owning_a_hospital_is_no_place() -> None:
+    # "Comer's Children's Hospital": the hospital's name, not where the boy was shot
+    lede = "A 7-year-old boy accidentally shot himself at his home in Englewood, Chicago police said."
+    died = "He was pronounced dead at Comer's Children's Hospital."
+    got = _place(None, lede, died, died, places=("Comer", "Englewood", "Chicago"))
+    assert got is not None and "Comer" not in got
+
+
+def test_a_word_opening_a_sentence_before_officers_is_no_place() -> None:
+    # "When officers arrived": a conjunction before "officers" is not a police department's town
+    lede = "A man was found shot dead inside a home in Memphis."
+    assert _place(None, lede, "When officers arrived, the man was dead.") == "Memphis"
+    # "City of" a name the model clipped
+    assert _place(None, "Teens were shot in Vista.", "The City of Vista said.", places=("City of",)) == "Vista"
+
+
+def test_the_citys_own_police_name_the_city() -> None:
+    # "Gary police said": the department that answered the call is the city's; a hospital town is not the scene
+    lede = "Gary police said a man was shot Friday night near his home."
+    hospital = "He was taken to a hospital in Merrillville, where he was listed in stable condition."
+    later = ("No arrests were made.", "Officers found a gun on the porch.")
+    ask = "Gary police asked anyone with information to call."
+    assert _place(None, lede, hospital, *later, ask, places=("Merrillville",)) == "Gary"
+    # "Miami-Dade police", "Riley County police" name no city
+    county = "Riley County police said a teen was shot in Manhattan on Tuesday."
+    assert _place(None, county, places=("Manhattan",)) == "Manhattan"

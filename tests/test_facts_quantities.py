@@ -202,3 +202,31 @@ def test_a_date_with_its_year_may_be_years_before_the_report() -> None:
     )
     lines = Lines(title=None, sentences=[lede], spans=[[]])
     assert choose_date(lines, date(2016, 10, 25), default_time_finder(), None)[0] == date(2015, 5, 7)
+
+
+def test_a_headline_victim_with_an_age_hospitalized_or_hit_by_a_bullet_is_one_injured() -> None:
+    # headlines name the one victim by an age in apposition and tell the wound by other verbs
+    for title in (
+        "Boy, 3, wounded in accidental shooting in Florissant, police say",
+        "Campbell boy, 7, hospitalized after accidental shooting",
+        "7-year-old boy hit by bullet while watching fireworks",
+        "Teen suffers gunshot wound to leg in hunting accident",
+    ):
+        found = [(q.kind, q.low) for q in find_quantities(title, -1, 2015)]
+        assert found == [("injured", 1)], title
+
+
+def test_a_fatal_shooting_in_a_headline_and_a_saint_town_victim_are_one_dead() -> None:
+    found = [(q.kind, q.low) for q in find_quantities("Metro Investigates Fatal W. 33rd Street Shooting", -1, 2015)]
+    assert found == [("killed", 1)]
+    # further down, "the fatal police shooting of ..." is as often another event
+    later = find_quantities("Protests followed the fatal police shooting near the precinct.", 8, 2015)
+    assert not [q for q in later if q.kind == "killed"]
+    title = "St. Louis woman killed, 3 wounded by gunfire in park full of children"
+    assert [(q.kind, q.low) for q in find_quantities(title, -1, 2015)] == [("killed", 1), ("injured", 3)]
+
+
+def test_a_measure_is_no_count_of_people() -> None:
+    # "20 minutes later ... had been shot": one man shot, not twenty
+    found = [(q.kind, q.low) for q in find_quantities("A friend called 20 minutes later saying he had been shot.", 3)]
+    assert found == [("shot", 1)]

@@ -57,7 +57,11 @@ _EVENTFUL = re.compile(
 )
 _REPORTING = re.compile(
     r"\b(?:said|says|told|announced|identified|released|charged|arraigned|arrested|court|funeral|vigil|planned"
-    r"|scheduled|reported|confirmed|updated|statement|press conference|will|would)\b",
+    r"|scheduled|reported|confirmed|updated|statement|press conference|will|would"
+    # what is done after the event: "interviewed ... on Wednesday", "an investigation was underway Wednesday",
+    # "was being held Thursday on $50,000 bond", "appeared in juvenile court Tuesday", "as of Wednesday"
+    r"|interviewed|investigat\w*|underway|continued|held|appeared|booked|searching|remained|remains|as of"
+    r"|addressed|filed|media)\b",
     re.I,
 )
 _CLOCK = re.compile(
@@ -233,6 +237,8 @@ def choose_date(
     order = ([focus] if focus is not None else []) + [-1, *lede, *range(len(lines.sentences))]
     seen: list[TimeRef] = []
     ranked: list[tuple[tuple[int, int, int, int, int, int], date, str]] = []
+    told: list[tuple[int, date, str]] = []  # calendar days the text ties to the incident: "the Nov. 22 shootout"
+    proceeding: set[int] = set()  # ranks of the sentences about a later step: charged, trial, funeral
     for rank, index in enumerate(dict.fromkeys(order)):
         text = lines.text(index)
         if not text:
@@ -254,22 +260,70 @@ def choose_date(
             after = not eventful and bool(re.search(r"\bafter\b[^,;]*$", text[: ref.start]))
             late = rank > LEDE_SENTENCES + 1
             clock = bool(_CLOCK.match(ref.text))  # "about 1 p.m." names no day: the resolver assumes publication
+            # a weekday six days back is as often the day after a stale publication stamp ("met with reporters
+            # Wednesday" in an update of Tuesday's story) as the weekday before
+            clock = clock or (published is not None and published - day == timedelta(days=6) and _bare_weekday(ref))
             # within one sentence, the day nearest to what happened: "Bond was set Friday for the neighbour of
             # the boy who died of a gunshot wound last Saturday"
             distance = min((_gap(ref, m) for m in _EVENTFUL.finditer(text)), default=0)
+            aside = reporting or after or clock
             key = (
-                int(late),
-                int(reporting or after or clock),
+                # the lede's days first, unless only said of the report: "was shot Tuesday" further down beats
+                # "interviewed Wednesday" in the lede
+                int(late) if aside or not eventful else 0,
+                int(late) if eventful and not aside else 2 * int(aside),
                 int(not eventful),
                 int(eventful and day == published),
                 rank,
                 distance,
             )
             ranked.append((key, day, ref.text))
+            if _calendar_day_of_incident(text, ref):
+                told.append((rank, day, ref.text))
+        if _PROCEEDING.search(text):
+            proceeding.add(rank)
     if ranked:
-        _, day, source = min(ranked, key=lambda r: r[0])
+        key, day, source = min(ranked, key=lambda r: r[0])
+        # a report of a later step (an arrest, a charge, a trial) dates that step by its weekday and the incident
+        # by its calendar day: "were charged Tuesday with murder in the May 31 death of ..."
+        if told and (key[4] in proceeding or key[1]) and (earlier := [t for t in told if t[1] < day]):
+            _, day, source = min(earlier)
         return day, source, seen
     return published, "published" if published else "", seen
+
+
+_PROCEEDING = re.compile(
+    r"\b(?:charged|charges|arraigned|arraignment|sentenced|sentencing|pleaded|plea|trial|indicted|indictment"
+    r"|hearing|court|convicted|jury|bond|guilty|lawsuit|funeral|vigil|memorial|arrested|arrest)\b",
+    re.I,
+)
+_CALENDAR = re.compile(rf"\b{_MONTH_RX}\s+[0-3]?\d\b|\b\d{{1,2}}/\d{{1,2}}\b", re.I)
+_INCIDENT_NOUN_AFTER = re.compile(
+    r"(?:,?\s+(?:19|20)\d\d,?)?\s+(?:[\w-]+\s+)?(?:shootings?|shootout|killings?|homicides?|slayings?|stabbings?"
+    r"|murders?|deaths?|attacks?|incident|gunfire|home invasion|robbery)\b",
+    re.I,
+)
+# a sentence about another incident: "the second in less than a month", "unlike sniper attacks on July 7"
+_OTHER_EVENT = re.compile(
+    r"\b(?:another|second|third|earlier|previous|prior|similar)\s+(?:[\w-]+\s+)?(?:shootings?|incidents?|attacks?"
+    r"|killings?|homicides?|deaths?)\b|\bthe\s+(?:second|third)\s+in\b|\bunlike\b|\b(?:days|weeks|months)\s+(?:after|before)\b",
+    re.I,
+)
+_INCIDENT_VERB_BEFORE = re.compile(
+    r"\b(?:shot|killed|wounded|injured|died|occurred|happened|fired|struck|slain|murdered|discharged|stabbed"
+    r"|gunned down)\b[^,;:()]{0,40}$",
+    re.I,
+)
+
+
+def _calendar_day_of_incident(text: str, ref: TimeRef) -> bool:
+    """A calendar day ("Nov. 22", "May 7, 2015") that dates the incident: before its noun ("the Nov. 22
+    shootout") or after its verb in the same clause ("was shot in the face on Oct. 20")."""
+    if not _CALENDAR.search(ref.text) or _OTHER_EVENT.search(text):
+        return False
+    if re.search(r"\b(?:to|until|till|for|by|through)\s+$", text[: ref.start], re.I):
+        return False  # "continued to July 20": a day set for a later step
+    return bool(_INCIDENT_NOUN_AFTER.match(text, ref.end)) or bool(_INCIDENT_VERB_BEFORE.search(text, 0, ref.start))
 
 
 _WEEKDAY_RX = re.compile(
@@ -284,6 +338,16 @@ _EVENT_NOUN_AFTER = re.compile(
     r"|murders?|gunfire|robbery|crash)\b",
     re.I,
 )
+
+
+_ANY_WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+def _bare_weekday(ref: TimeRef) -> bool:
+    """A day named by its weekday alone ("Wednesday", "1:45 p.m. Thursday"), no date nor "last"."""
+    return bool(_ANY_WEEKDAY.search(ref.text)) and not re.search(
+        r"\d{1,2}(?!:|\d|\s*[ap]\.?m)|\blast\b", ref.text, re.I
+    )
 
 
 def _past_weekday(text: str, ref: TimeRef) -> bool:
@@ -311,14 +375,33 @@ _STREET_AFTER = re.compile(
     r"|Pkwy\.?|Highway|Hwy\.?|Terrace|Circle|Trail)\b"
 )
 _BLOCK_BEFORE = re.compile(r"\bblock\s+of\s+(?:the\s+)?$", re.I)
+# a name joined to a street or a numbered street is a street too: "at 22nd and Grand", "Memorial Drive and
+# Broadway", "Broadway and Main Street"
+_STREET_WORD = (
+    r"(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Drive|Dr\.|Boulevard|Blvd\.?|Lane|Ln\.|Parkway|Pkwy\.?|Highway|Hwy\.?"
+    r"|Streets|Avenues|Roads)"
+)
+_CROSS_BEFORE = re.compile(rf"(?:\b\d+(?:st|nd|rd|th)|\b{_STREET_WORD})\s+(?:and|&)\s+$")
+_CROSS_AFTER = re.compile(rf"\s+(?:and|&)\s+(?:\d+(?:st|nd|rd|th)\b|(?:[A-Z][a-z]+\s+){{1,2}}{_STREET_WORD}(?!\w))")
+# a part of a city named by its direction names the city: "in north Raleigh", "in southwest Atlanta"
+# a name owning an institution is the institution's: "Comer's Children's Hospital"
+_INSTITUTION_AFTER = re.compile(
+    r"['\u2019]s\s+(?:[A-Z][\w'\u2019]*\s+){0,2}(?:Hospital|Medical Center|University|College|School|Church)\b"
+)
+_CITY_QUARTER = re.compile(
+    r"\bin\s+(?:the\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|central"
+    r"|downtown)\s+(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b"
+)
 
 
 _CITY_OF_PART = re.compile(
-    r"\b(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)'s\s+(?:(?:[A-Z][\w.-]*\s+){1,3}(?:neighbou?rhood|[Ss]ide)"
+    r"\b(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['\u2019]s\s+(?:(?:[A-Z][\w.-]*\s+){1,3}(?:neighbou?rhood|[Ss]ide)"
     r"|(?:(?:far|near|north|south|east|west|northeast|northwest|southeast|southwest)\s+)+side)\b"
 )
 # "in the South Shore neighborhood" names a part of a city; "in a Kansas City neighborhood" names the city
-_NEIGHBORHOOD = re.compile(r"\b(?:the|[A-Za-z]+'s)\s+(?P<part>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s+neighbou?rhood\b")
+_NEIGHBORHOOD = re.compile(
+    r"\b(?:the|[A-Za-z]+['\u2019]s)\s+(?P<part>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s+neighbou?rhood\b"
+)
 _NAME = r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+)+"
 # who is a person by the words around the name: "17-year-old Jatarius Tolbert", "Darin Booker, 13,", "Officer Ray Lee"
 _PERSON_CUE = re.compile(
@@ -347,7 +430,8 @@ def _merge_variants(score: Counter[str], strong: set[str], states: dict[str, str
     whole name the text also gives ("LOUIS" of "ST. LOUIS, Mo.", "Falls" of "Granite Falls")."""
     for name in list(score):
         plain = re.sub(
-            r"^(?:the|when|after|as|but|and|if|while|then|where|before|since|because|meanwhile)\s+",
+            r"^(?:the|when|after|as|but|and|if|while|then|where|before|since|because|meanwhile|though|although|other"
+            r"|two|three|four|several|numerous|both|once|during)\s+",
             "",
             name,
             flags=re.I,
@@ -369,7 +453,13 @@ def _merge_variants(score: Counter[str], strong: set[str], states: dict[str, str
 
 def _street_at(text: str, start: int, end: int) -> bool:
     """The name at ``start:end`` is a street's: "South Bishop Street", "the 1900 block of Dover"."""
-    return bool(_STREET_AFTER.match(text, end)) or bool(_BLOCK_BEFORE.search(text, 0, start))
+    return (
+        bool(_STREET_AFTER.match(text, end))
+        or bool(_BLOCK_BEFORE.search(text, 0, start))
+        or bool(_CROSS_BEFORE.search(text, 0, start))
+        or bool(_CROSS_AFTER.match(text, end))
+        or bool(_INSTITUTION_AFTER.match(text, end))
+    )
 
 
 def choose_place(lines: Lines, focus: int | None = None) -> str | None:
@@ -410,12 +500,22 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
             city = pm.group("city") or pm.group("city2")
             if is_city_candidate(city):
                 score[city] += 3 if i < LEDE_SENTENCES else 2
+                if (
+                    pm.group("city2")
+                    and re.match(r"\s+(?:[Pp]olice|officers)", text[pm.end("city2") :])
+                    and not text[: pm.start("city2")].endswith("-")  # "Miami-Dade police", "Savannah-Chatham"
+                    and not re.search(r"\b(?:County|Parish|Southern|Northern|Eastern|Western|State)$", city)
+                ):
+                    score[city] += 2  # the city's own police answered the call
         for im in IN_PLACE.finditer(text):
             city = im.group("city")
             if _street_at(text, im.start("city"), im.end("city")):
                 continue
             if city in named_places or (i < LEDE_SENTENCES and is_city_candidate(city) and city not in people):
                 score[city] += 1 + (2 if i == focus else 0)  # "a shooting in Gary"
+        for qm in _CITY_QUARTER.finditer(text):
+            if is_city_candidate(qm.group("city")) and not _street_at(text, qm.start("city"), qm.end("city")):
+                score[qm.group("city")] += 3 if i < LEDE_SENTENCES else 2
     for i, spans in enumerate(lines.spans):
         index = i - offset
         text = lines.text(index)

@@ -142,6 +142,9 @@ NOT_CITIES = {
     "nation", "state", "city", "county", "the", "university", "town", "village", "downtown", "uptown", "midtown",
     "metro", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
     "mexican", "american", "african", "hispanic", "latino", "asian", "white", "black", "caucasian", "canadian",
+    # words that open a sentence before "officers", "police": "When officers arrived"
+    "when", "after", "while", "then", "but", "and", "if", "where", "before", "since", "because", "meanwhile", "as",
+    "once", "though", "although", "during", "both", "other", "two", "three", "four", "several", "numerous", "city of",
 }  # fmt: skip
 
 _STATE_ALT = "|".join(

@@ -60,6 +60,8 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _NUM = (
     rf"(?<![Nn]o ){_MONTH_BEFORE}(?P<num>(?:{_DIGITS}|\b(?:{_WORD})\b)(?:\s+(?:hundred|thousand|million|billion)\b)?"
     r"|\b(?:dozens|hundreds|thousands|scores|several|a few)\b)(?![\w-]*\s*(?:-|\s)year|\s*(?:%|percent|a\.m|p\.m|:\d))"
+    # a measure is no count of people: "20 minutes later ... had been shot", "10 rounds"
+    r"(?![\w-]*\s+(?:minutes?|hours?|seconds?|days?|weeks?|months?|miles?|feet|yards|rounds|shots|bullets|blocks)\b)"
 )
 _QUAL = (
     r"(?:(?P<qual>more than|over|at least|upwards of|in excess of|nearly|almost|about|around|approximately"
@@ -116,10 +118,11 @@ _SINGULAR = re.compile(
 )
 # a headline or sentence opening with a singular victim: "Man killed in shooting", "Teen shot dead"
 _HEADLINE = re.compile(
-    r"^(?:(?:a|an|one)\s+)?(?:\d+-year-old\s+)?(?:[a-z]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|youth|person|child"
-    r"|toddler|student|officer|driver|victim|mother|father|son|daughter)\s+(?:is\s+)?"
-    r"(?:(?P<killed>killed|slain|dead|dies|shot dead|fatally shot|shot and killed)"
-    r"|(?P<injured>wounded|injured|hurt|shot))\b(?!\s+(?:his|her|their|its|a|an|the|him|them|himself|herself"
+    r"^(?:(?:a|an|one)\s+)?(?:\d+-year-old\s+)?(?:(?:St\.\s+)?[a-z]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|youth|person|child"
+    r"|toddler|student|officer|driver|victim|mother|father|son|daughter)(?:,\s*\d{1,2},)?\s+(?:is\s+)?"  # "Boy, 3,"
+    r"(?:(?P<killed>killed|slain|dead|dies|shot dead|fatally shot|shot and killed|suffers fatal gunshot wounds?)"
+    r"|(?P<injured>wounded|injured|hurt|shot|hospitali[sz]ed|grazed|hit by (?:a )?(?:stray )?bullet"
+    r"|suffers (?:a )?(?:[\w-]+ )?gunshot wounds?))\b(?!\s+(?:his|her|their|its|a|an|the|him|them|himself|herself"
     r"|\d|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple)\b)",
     re.I,
 )
@@ -159,6 +162,9 @@ _SINGLE_KILL = re.compile(
     r"|\bdeath of (?:a|an|his|her|the|[A-Z]|\d+-year-old)",
     re.I,
 )
+# a headline's or lede's "fatal ... shooting" is the article's own ("Metro investigates fatal W. 33rd Street
+# shooting"); further down it is as often another one ("since the fatal police shooting of ...")
+_FATAL_SHOOTING = re.compile(r"\bfatal\s+(?:(?!and\b|or\b)[\w.'-]+\s+){0,4}?shooting\b(?!s)", re.I)
 _SINGLE_HURT = re.compile(
     r"\b(?:is|was|remains|remained|listed|left)\s+in\s+(?:\w+\s+){0,2}?(?:critical|serious|stable|grave|fair|good)\s+"
     r"condition|\b(?:wounding|injuring|wounded|injured|wounds|injures)\s+(?:(?:a|an|his|her|one)\s+|another\b)"
@@ -437,6 +443,10 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
     if not any(q.kind == "killed" for q in out):
         for m in _SINGLE_KILL.finditer(sentence):
             add("killed", 1, 1, m.span(), "victims" if m.group("victim") else "people", "")
+            break
+    if index <= 0 and not any(q.kind == "killed" for q in out):
+        for m in _FATAL_SHOOTING.finditer(sentence):
+            add("killed", 1, 1, m.span(), "people", "")
             break
     if not any(q.kind in ("injured", "shot") for q in out):
         for m in _SINGLE_HURT.finditer(sentence):

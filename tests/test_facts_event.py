@@ -1,0 +1,48 @@
+"""The event's day: which day expression of an article tells when the incident happened."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from storyfold.facts.event import Lines, choose_date, default_time_finder
+
+
+def _day(published: date, *sentences: str) -> date | None:
+    lines = Lines(title=None, sentences=list(sentences), spans=[[] for _ in sentences])
+    return choose_date(lines, published, default_time_finder(), None)[0]
+
+
+def test_a_weekday_six_days_back_yields_to_a_nearer_one() -> None:
+    # published Tuesday 2017-02-07 and updated the next day: "early Wednesday" is the day after the stamp, not
+    # the Wednesday before; the home invasion was "shortly before 2 a.m. Tuesday"
+    lede = "A suspect in a home invasion that left his accomplice dead remained at large early Wednesday."
+    then = "Two men entered a house shortly before 2 a.m. Tuesday and confronted the homeowner and his son."
+    assert _day(date(2017, 2, 7), lede, then) == date(2017, 2, 7)
+    # a weekday fewer days back is still the event's
+    assert _day(date(2017, 2, 7), "A man was shot and killed early Sunday, police said.") == date(2017, 2, 5)
+
+
+def test_a_report_of_a_later_step_dates_the_incident_by_its_calendar_day() -> None:
+    # a sentencing reported on Thursday 2015-08-06 tells the day of the shooting further down
+    lede = "A man was sentenced Monday for fatally shooting a 15-year-old boy who was riding his bicycle."
+    filler = (
+        "The judge said the man did not mean to kill.",
+        "His lawyer said he would appeal.",
+        "The boy's mother wept.",
+    )
+    killed = "Braxton Bourda was killed June 5, 2014, while riding his bicycle near an abandoned home."
+    assert _day(date(2015, 8, 6), lede, *filler, killed) == date(2014, 6, 5)
+    # a day set for a later step, or the day of another incident, is not the incident's
+    hearing = "The hearing of the mother of a girl who died in a shooting was continued to July 20."
+    assert _day(date(2016, 7, 6), lede, *filler, hearing) == date(2016, 7, 4)
+    other = "The shooting comes just weeks after a June 20 shooting where a girl was killed."
+    assert _day(date(2016, 7, 6), lede, *filler, other) == date(2016, 7, 4)
+
+
+def test_a_day_said_of_the_investigation_yields_to_the_day_of_the_shooting_further_down() -> None:
+    # published Wednesday 2016-11-09: the lede dates the interview, the fifth sentence the killings
+    lede = "Detectives interviewed a 22-year-old man in connection to a double homicide investigation on Wednesday."
+    filler = ("An Amber Alert is still in effect for a missing girl.", "Her family asked for help.")
+    more = ("Volunteers searched a park.", "The man's lawyer did not comment.")
+    shot = "The couple was shot and killed Tuesday night inside their home."
+    assert _day(date(2016, 11, 9), lede, *filler, *more, shot) == date(2016, 11, 8)
