@@ -188,7 +188,7 @@ def settle(store: Store, story_ids: Sequence[str] | None, opts: StoryOptions) ->
         return {}
     n, df = store.document_frequencies(sorted({t for *_, weights in members for t in weights}))
     rows = [(article_id, key, day, weights) for _, article_id, key, day, weights in members]
-    groups = settle_groups(rows, opts, (n, df))
+    groups = settle_groups(rows, opts, (n, df), [m[0] for m in members])
     before: dict[str, set[str]] = {}
     for story_id, article_id, *_ in members:
         before.setdefault(story_id, set()).add(article_id)
