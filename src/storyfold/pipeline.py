@@ -150,7 +150,8 @@ def store_article(
             return Added(stored_id, None, non_article=article.non_article, article=article)
         copy = dedup_article(store, article, dedup or DedupOptions(), store.get_article)
         weights = article_terms(article, opts)
-        decision = _copy_assignment(store, article, copy) or assign(article, weights, store, opts)
+        copied = _copy_assignment(store, article, copy)
+        decision = copied or assign(article, weights, store, opts)
         if decision.new_story:
             store.create_story(decision.story_id, _story_title(article))
         unit = unit_vector(weights, store)
@@ -162,7 +163,9 @@ def store_article(
         count = store.document_frequencies([])[0]  # articles stored so far, this one included
         if count in young_checkpoints(opts.settle_young):
             settled = settle(store, None, opts)
-        elif opts.settle_link is not None and (decision.near or not decision.new_story):
+        elif opts.settle_link is not None and copied is None and (decision.near or not decision.new_story):
+            # a copy joins its original's story and is left there: its terms are its original's (settling after
+            # each copy was a quarter of the ingest time of a copy-heavy stream)
             settled = settle(store, (decision.story_id, *decision.near), opts)
         return Added(stored_id, settled.get(article.id, decision), article=article)
 
