@@ -254,3 +254,33 @@ def test_cached_story_term_arrays_stay_exact_as_articles_arrive(store: Store, tm
     for sid in ids:
         assert cached[sid][0].tolist() == fresh[sid][0].tolist()
         assert cached[sid][1].tolist() == fresh[sid][1].tolist()
+
+
+def test_a_dropped_story_made_again_is_read_afresh(store: Store) -> None:
+    """Settling drops stories and makes them again, under the same id and at the same size with other
+    members: the story's profile, link vector and term arrays are the new members', never a cached read."""
+    from storyfold.model import Assignment
+    from storyfold.stories import StoryOptions
+
+    apart = IngestOptions(stories=StoryOptions(threshold=1.01))  # one story each
+    ingest_paths([str(SEED_A), str(SEED_B)], store, apart)
+    first, second = sorted(store.stories(), key=lambda s: s.id)
+    members = {a: (d, w) for _, a, _, d, w in store.story_articles(None)}
+    assert set(members) == {SEED_A.name, SEED_B.name}
+    assert [m[1] for m in store.story_articles([first.id])] == list(first.article_ids)
+    store.story_profiles([first.id, second.id])  # cached now
+    store.story_link_vectors([first.id, second.id])
+    store.story_term_arrays([first.id, second.id])
+    (moved,) = second.article_ids
+    with store.transaction():
+        store.drop_stories([first.id, second.id])
+        assert store.stories() == [] and store.story_articles(None) == []
+        store.create_story(first.id, "again")
+        day, weights = members[moved]
+        store.add_to_story(Assignment(moved, first.id, 1.0, True), weights, day, {"x": 1.0})
+    (again,) = store.stories()
+    assert again.id == first.id and again.article_ids == (moved,)
+    terms, size, _, _ = store.story_profiles([first.id])[first.id]
+    assert size == 1 and terms == pytest.approx(weights)
+    assert store.story_link_vectors([first.id])[first.id] == {"x": 1.0}
+    assert store.story_term_arrays([first.id])[first.id][0].tolist() == list(weights.values())

@@ -169,6 +169,8 @@ class Assignment:
     new_story: bool
     reasons: tuple[str, ...] = ()
     merges: tuple[str, ...] = ()  # other stories this article bridges: they are folded into ``story_id``
+    # other stories close enough to be grouped again with ``story_id`` after the article joins (settling)
+    near: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,6 +50,7 @@ from storyfold.stories import (
     assign,
     batch_clusters,
     batch_unit_vectors,
+    settle_groups,
     story_id_for,
     unit_vector,
 )
@@ -149,7 +150,8 @@ def store_article(
             return Added(stored_id, None, non_article=article.non_article, article=article)
         copy = dedup_article(store, article, dedup or DedupOptions(), store.get_article)
         weights = article_terms(article, opts)
-        decision = _copy_assignment(store, article, copy) or assign(article, weights, store, opts)
+        copied = _copy_assignment(store, article, copy)
+        decision = copied or assign(article, weights, store, opts)
         if decision.new_story:
             store.create_story(decision.story_id, _story_title(article))
         unit = unit_vector(weights, store)
@@ -157,7 +159,76 @@ def store_article(
         store.add_to_story(decision, weights, article.published_date, unit)
         for other in decision.merges:
             store.merge_stories(decision.story_id, other)
-        return Added(stored_id, decision, article=article)
+        settled: dict[str, Assignment] = {}
+        count = store.document_frequencies([])[0]  # articles stored so far, this one included
+        if count in young_checkpoints(opts.settle_young):
+            settled = settle(store, None, opts)
+        elif opts.settle_link is not None and copied is None and (decision.near or not decision.new_story):
+            # a copy joins its original's story and is left there: its terms are its original's (settling after
+            # each copy was a quarter of the ingest time of a copy-heavy stream)
+            settled = settle(store, (decision.story_id, *decision.near), opts)
+        return Added(stored_id, settled.get(article.id, decision), article=article)
+
+
+def young_checkpoints(limit: int) -> frozenset[int]:
+    """The store sizes at which a young store settles all its stories (``StoryOptions.settle_young``): 16
+    articles, then each time a quarter more, up to ``limit``."""
+    out, k = [], 16
+    while k <= limit:
+        out.append(k)
+        k = k * 5 // 4
+    return frozenset(out)
+
+
+def settle(store: Store, story_ids: Sequence[str] | None, opts: StoryOptions) -> dict[str, Assignment]:
+    """Cluster the members of these stories (None: of all stories) again, together, as batch mode does
+    (``StoryOptions.settle_link``). A group whose members are exactly one of the stories leaves it as it is;
+    the other stories are replaced by the new groups, each with the id its first member gives it, and
+    their members keep their reasons, with the move added. Returns the new assignments of the members of
+    the replaced stories."""
+    members = store.story_articles(None if story_ids is None else sorted(set(story_ids)))
+    if len(members) < 3 or (story_ids is not None and len(members) > opts.settle_articles):
+        return {}
+    n, df = store.document_frequencies(sorted({t for *_, weights in members for t in weights}))
+    rows = [(article_id, key, day, weights) for _, article_id, key, day, weights in members]
+    groups = settle_groups(rows, opts, (n, df), [m[0] for m in members])
+    before: dict[str, set[str]] = {}
+    for story_id, article_id, *_ in members:
+        before.setdefault(story_id, set()).add(article_id)
+    kept = {frozenset(ids) for ids in before.values()}
+    changed = [g for g in groups if frozenset(rows[k][0] for k in g) not in kept]
+    if not changed:
+        return {}
+    moved = {rows[k][0] for g in changed for k in g}
+    dropped = sorted(sid for sid, ids in before.items() if ids & moved)
+    new_ids = [story_id_for(rows[g[0]][1]) for g in changed]
+    unchanged = set(before) - set(dropped)
+    if (
+        len(set(new_ids)) < len(new_ids)
+        or unchanged & set(new_ids)
+        or store.story_profiles([sid for sid in new_ids if sid not in before])
+    ):
+        return {}  # an id already taken (only after a merge kept a later story's id): leave the stories be
+    old = {rows[k][0]: store.assignment(rows[k][0]) for g in changed for k in g}
+    was = {article_id: story_id for story_id, article_id, *_ in members}
+    store.drop_stories(dropped)
+    out: dict[str, Assignment] = {}
+    for story_id, group in zip(new_ids, changed, strict=True):
+        store.create_story(story_id, _story_title(store.get_article(rows[group[0]][0])))
+        for k in group:
+            article_id, _, day, weights = rows[k]
+            prior = old[article_id]
+            why = prior.reasons if prior else ()
+            if was[article_id] != story_id:
+                why = (
+                    *why,
+                    f"settled: moved from {was[article_id]} when {len(rows)} articles of {len(before)} stories "
+                    "were clustered again",
+                )
+            asg = Assignment(article_id, story_id, prior.score if prior else 1.0, k == group[0], why)
+            store.add_to_story(asg, weights, day, unit_vector(weights, store))
+            out[article_id] = asg
+    return out
 
 
 def add_article(

@@ -110,6 +110,13 @@ class Store(DedupStore, abc.ABC):
     def indexed_articles(self) -> list[tuple[str, str, date | None, dict[str, float]]]:
         """Every article in the story index, in ingest order: (id, key, publication day, term weights)."""
 
+    @abc.abstractmethod
+    def story_articles(
+        self, story_ids: Sequence[str] | None
+    ) -> list[tuple[str, str, str, date | None, dict[str, float]]]:
+        """The members of these stories (None: of every story), in ingest order: (story id, article id, key,
+        publication day, term weights)."""
+
     # stories
     @abc.abstractmethod
     def clear_stories(self) -> None:
@@ -133,6 +140,11 @@ class Store(DedupStore, abc.ABC):
     def merge_stories(self, keep: str, absorbed: str) -> None:
         """Fold story ``absorbed`` into ``keep``: its members, term profile, link vector and dates; the
         absorbed story is gone afterwards."""
+
+    @abc.abstractmethod
+    def drop_stories(self, story_ids: Sequence[str]) -> None:
+        """Forget these stories: their memberships, term profiles and link vectors (the articles and the term
+        index stay), before their members are grouped again."""
 
     @abc.abstractmethod
     def story_link_vectors(self, story_ids: Sequence[str]) -> dict[str, dict[str, float]]:

@@ -48,6 +48,7 @@ def _as_date(value: str | None) -> date | None:
 # weeks (the time window) are candidates again; without a bound the caches grow with the store.
 PROFILE_CACHE_STORIES = 4096
 DF_CACHE_TERMS = 400_000
+WEIGHTS_CACHE_ARTICLES = 20_000
 
 
 def _trim(cache: dict[Any, Any], limit: int) -> None:
@@ -80,6 +81,8 @@ class SQLStore(SQLDedupMixin, Store):
         self._df_n: int | None = None
         self._profile_cache: dict[str, tuple[int, dict[str, float]]] = {}
         self._link_cache: dict[str, tuple[int, dict[str, float]]] = {}
+        # an article's term weights never change once stored
+        self._weights_cache: dict[str, dict[str, float]] = {}
         # exact inputs of story norms: per story (size, term ids, weights), and the document frequency of
         # every term id a cached story uses, kept current by add_article_terms
         self._term_ids: dict[str, int] = {}
@@ -160,6 +163,7 @@ class SQLStore(SQLDedupMixin, Store):
         self._df_n = None
         self._profile_cache.clear()
         self._link_cache.clear()
+        self._weights_cache.clear()
         self._term_ids.clear()
         self._arrays.clear()
         self._generation += 1
@@ -445,6 +449,31 @@ class SQLStore(SQLDedupMixin, Store):
             out[r.id][3][r.term] = float(r.weight)
         return list(out.values())
 
+    def story_articles(
+        self, story_ids: Sequence[str] | None
+    ) -> list[tuple[str, str, str, date | None, dict[str, float]]]:
+        if story_ids is not None and not story_ids:
+            return []
+        sql = """SELECT m.story_id, a.id, a.key, a.published FROM story_members m
+               JOIN articles a ON a.id = m.article_id"""
+        if story_ids is None:
+            rows = self._rows(sql + " ORDER BY a.seq")
+        else:
+            rows = self._rows(sql + " WHERE m.story_id IN :ids ORDER BY a.seq", {"ids": list(story_ids)}, "ids")
+        cache = self._weights_cache
+        missing = [r.id for r in rows if r.id not in cache]
+        for start in range(0, len(missing), _CHUNK):
+            chunk = missing[start : start + _CHUNK]
+            for r in self._rows(
+                "SELECT article_id, term, weight FROM article_terms WHERE article_id IN :ids ORDER BY article_id, term",
+                {"ids": chunk},
+                "ids",
+            ):
+                cache.setdefault(r.article_id, {})[r.term] = float(r.weight)
+        out = [(r.story_id, r.id, r.key, _as_date(r.published), cache.get(r.id, {})) for r in rows]
+        _trim(cache, WEIGHTS_CACHE_ARTICLES)
+        return out
+
     # stories
     def clear_stories(self) -> None:
         self._profile_cache.clear()
@@ -537,6 +566,18 @@ class SQLStore(SQLDedupMixin, Store):
                WHERE id = :s""",
             {"d": day, "s": assignment.story_id},
         )
+
+    def drop_stories(self, story_ids: Sequence[str]) -> None:
+        if not story_ids:
+            return
+        for story_id in story_ids:
+            params = {"s": story_id}
+            for table in ("story_members", "story_terms", "story_unit_terms"):
+                self._exec(f"DELETE FROM {table} WHERE story_id = :s", params)
+            self._exec("DELETE FROM stories WHERE id = :s", params)
+            self._profile_cache.pop(story_id, None)
+            self._link_cache.pop(story_id, None)
+            self._arrays.pop(story_id, None)
 
     def merge_stories(self, keep: str, absorbed: str) -> None:
         if keep == absorbed:
