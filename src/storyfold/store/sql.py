@@ -48,7 +48,7 @@ def _as_date(value: str | None) -> date | None:
 # weeks (the time window) are candidates again; without a bound the caches grow with the store.
 PROFILE_CACHE_STORIES = 4096
 DF_CACHE_TERMS = 400_000
-WEIGHTS_CACHE_ARTICLES = 20_000
+WEIGHTS_CACHE_ARTICLES = 4096  # settling reads at most 400 articles a join, 2,048 in a young store
 
 
 def _trim(cache: dict[Any, Any], limit: int) -> None:
