@@ -6,6 +6,9 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from storyfold.evaluate.clustering import score_clusters
 from storyfold.evaluate.stories import evaluate_stories
@@ -143,3 +146,32 @@ def _cross_links(
         norm = math.sqrt(sum(x * x for x in vec.values()))
         units.append({t: x / norm for t, x in vec.items()})
     return [sum(x * units[j].get(t, 0.0) for t, x in units[i].items()) for i in (0, 1) for j in (2, 3)]
+
+
+def test_a_copy_joins_its_originals_story_without_settling(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A copy's terms are its original's: it joins that story directly and no neighbourhood is clustered
+    again for it (settling after every wire copy was a quarter of a copy-heavy stream's ingest time)."""
+    import storyfold.pipeline as pipeline
+
+    rows = [json.loads(line) for line in DEMO.read_text(encoding="utf-8").splitlines()[:3]]
+    originals, reprint = tmp_path / "originals.jsonl", tmp_path / "reprint.jsonl"
+    originals.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    copy = {**rows[0], "id": "reprint-of-first", "url": "https://reprints.example.net/1"}
+    reprint.write_text(json.dumps(copy) + "\n", encoding="utf-8")
+    opts = IngestOptions(stories=StoryOptions(settle_young=0))
+    ingest_paths([str(originals)], store, opts)
+    calls: list[object] = []
+    real = pipeline.settle
+
+    def spy(st: Store, story_ids: Any, o: StoryOptions) -> Any:
+        calls.append(story_ids)
+        return real(st, story_ids, o)
+
+    monkeypatch.setattr(pipeline, "settle", spy)
+    ingest_paths([str(reprint)], store, opts)
+    joined, first = store.assignment("reprint-of-first"), store.assignment(str(rows[0]["id"]))
+    assert joined is not None and first is not None
+    assert joined.story_id == first.story_id and "copy of" in " ".join(joined.reasons)
+    assert calls == []
