@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from storyfold.align import AlignOptions, align_story, compare, source_views, story_order
@@ -50,6 +51,7 @@ from storyfold.stories import (
     assign,
     batch_clusters,
     batch_unit_vectors,
+    leading_names,
     settle_groups,
     story_id_for,
     unit_vector,
@@ -156,6 +158,8 @@ def store_article(
             store.create_story(decision.story_id, _story_title(article))
         unit = unit_vector(weights, store)
         store.add_article_terms(article.id, weights)
+        if opts.name_conflict is not None and (names := leading_names(article, opts)):
+            store.add_article_names(article.id, names)
         store.add_to_story(decision, weights, article.published_date, unit)
         for other in decision.merges:
             store.merge_stories(decision.story_id, other)
@@ -191,7 +195,7 @@ def settle(store: Store, story_ids: Sequence[str] | None, opts: StoryOptions) ->
         return {}
     n, df = store.document_frequencies(sorted({t for *_, weights in members for t in weights}))
     rows = [(article_id, key, day, weights) for _, article_id, key, day, weights in members]
-    groups = settle_groups(rows, opts, (n, df), [m[0] for m in members])
+    groups = settle_groups(rows, opts, (n, df), [m[0] for m in members], _names_of(store, rows, opts))
     before: dict[str, set[str]] = {}
     for story_id, article_id, *_ in members:
         before.setdefault(story_id, set()).add(article_id)
@@ -229,6 +233,16 @@ def settle(store: Store, story_ids: Sequence[str] | None, opts: StoryOptions) ->
             store.add_to_story(asg, weights, day, unit_vector(weights, store))
             out[article_id] = asg
     return out
+
+
+def _names_of(
+    store: Store, rows: Sequence[tuple[str, str, date | None, dict[str, float]]], opts: StoryOptions
+) -> list[dict[str, int]] | None:
+    """The leading names of these articles, in order (None when name conflicts are off)."""
+    if opts.name_conflict is None:
+        return None
+    found = store.article_names([r[0] for r in rows])
+    return [found.get(r[0], {}) for r in rows]
 
 
 def add_article(
@@ -486,7 +500,7 @@ def recluster(store: Store, opts: StoryOptions | None = None) -> int:
     opts = opts or StoryOptions()
     with store.transaction():
         articles = store.indexed_articles()
-        clusters = batch_clusters(articles, opts)
+        clusters = batch_clusters(articles, opts, names=_names_of(store, articles, opts))
         store.clear_stories()
         units = batch_unit_vectors(articles)
         for members in clusters:

@@ -49,6 +49,7 @@ from storyfold.stories import (
     _years,
     article_terms,
     batch_clusters,
+    leading_names,
     story_id_for,
     time_factor,
     time_reach,
@@ -207,11 +208,15 @@ def _pair_similarity(a: _Unit, b: _Unit, opts: StoryOptions) -> float:
 
 
 def _cluster_part(
-    rows: Iterable[tuple[int, str, date | None, dict[str, float]]], opts: StoryOptions, n: int, df: dict[str, int]
+    rows: Iterable[tuple[int, str, date | None, dict[str, float], dict[str, int]]],
+    opts: StoryOptions,
+    n: int,
+    df: dict[str, int],
 ) -> Iterator[tuple[int, str]]:
     ordered = sorted(rows, key=lambda r: r[0])
-    articles = [(str(seq), key, day, weights) for seq, key, day, weights in ordered]
-    for members in batch_clusters(articles, opts, frequencies=(n, df)):
+    articles = [(str(seq), key, day, weights) for seq, key, day, weights, _ in ordered]
+    names = [r[4] for r in ordered] if opts.name_conflict is not None else None
+    for members in batch_clusters(articles, opts, frequencies=(n, df), names=names):
         story = story_id_for(ordered[members[0]][1])
         for k in members:
             yield ordered[k][0], story
@@ -327,14 +332,20 @@ def run_spark(
 
     # 4. stories: global IDF, prefix-filtered candidate pairs, components of the pairs at the threshold
     terms = articles.map(
-        lambda x: (x.seq, x.article.key, x.article.published_date, article_terms(x.article, story_opts))
+        lambda x: (
+            x.seq,
+            x.article.key,
+            x.article.published_date,
+            article_terms(x.article, story_opts),
+            leading_names(x.article, story_opts) if story_opts.name_conflict is not None else {},
+        )
     ).filter(lambda r: bool(r[3]))  # no terms: not in the term index, so in no story (as recluster)
     terms.cache()
     total = terms.count()
     df = dict(terms.flatMap(lambda r: [(t, 1) for t in r[3]]).reduceByKey(lambda a, b: a + b, parts).collect())
     df_b = sc.broadcast(df)
 
-    def unit(r: tuple[int, str, date | None, dict[str, float]]) -> tuple[int, _Unit]:
+    def unit(r: tuple[int, str, date | None, dict[str, float], dict[str, int]]) -> tuple[int, _Unit]:
         d = df_b.value
         vec = {t: w * _idf(total, d[t]) for t, w in r[3].items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from storyfold.model import Article, Assignment
 from storyfold.store.base import Store
@@ -71,6 +72,22 @@ class StoryOptions:
     # a young store's drifting IDF flips borderline groups apart at one settling and never back (demo
     # excerpt online B-cubed 0.845 at 0.0, 0.864 at 0.02, 0.888 at 0.03; newswcl50 0.984, 1.000, 0.947).
     settle_margin: float = 0.02
+    # Name conflicts. Two reports of one kind of event share most words and differ in who: "Klitschko stopped
+    # Rahman" and "Klitschko stopped Thompson", "Deep Throat Mark Felt dies" and "Watergate figure Fred LaRue
+    # dies". An article's leading names are the names of its title and first ``conflict_lede`` paragraphs
+    # that it repeats at least ``conflict_count`` times in all; when each of two articles leads with names
+    # the other never mentions, their similarity (in batch mode and settling) is scaled down, to
+    # ``name_conflict`` when half or more of either side's leading names are missing from the other
+    # (linearly in between). Pairs under ``conflict_from`` are left as they are. None: off. Batch mode,
+    # B-cubed F1: ecbplus 0.871 -> 0.903, gvc 0.960 -> 0.959, gva-dev 0.907 -> 0.907 (pairwise 0.719 ->
+    # 0.710), newswcl50 0.984 -> 0.984.
+    name_conflict: float | None = 0.3
+    conflict_count: int = 3
+    conflict_lede: int = 2
+    conflict_from: float = 0.1
+    # Only names rarer than this IDF count (in at most 8 % of the articles): "County", "Street", "Britain" in a
+    # set about Britain do not tell events apart. A young store (under some 30 articles) has no such names.
+    conflict_idf: float = 3.5
 
 
 def story_id_for(article_key: str) -> str:
@@ -100,6 +117,74 @@ def article_terms(article: Article, opts: StoryOptions | None = None) -> dict[st
                 w *= opts.name_weight
             counts[key] = counts.get(key, 0.0) + w
     return {t: 1.0 + math.log(c) if c >= 1 else c for t, c in counts.items()}
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'\-]+")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'\-]+")
+_CALENDAR_WORDS = frozenset(
+    (
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan",
+        "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    )
+)  # fmt: skip
+
+
+def leading_names(article: Article, opts: StoryOptions | None = None) -> dict[str, int]:
+    """The names an article leads with (``StoryOptions.name_conflict``): capitalised words inside a sentence
+    of the title or the first paragraphs, never written in lower case in the article (not "Street", not
+    "Police" where the text also says "police"), with how often the whole article names them; only those
+    named at least ``conflict_count`` times. Keys are term keys, as in ``article_terms``."""
+    opts = opts or StoryOptions()
+    parts = [normalise(article.title)] if article.title else []
+    parts += [normalise(s.text) for s in article.body]
+    lower = {spelling_key(m.group(0)) for s in article.body for m in _LOWER_WORD.finditer(normalise(s.text))}
+    lede = len(parts) - len(article.body) + opts.conflict_lede
+    counts: dict[str, int] = {}
+    leading: set[str] = set()
+    for k, text in enumerate(parts):
+        for m in _CAPITALISED.finditer(text):
+            if m.start() == 0 or text[max(0, m.start() - 2) : m.start()].strip() in {".", "!", "?", '"', ":"}:
+                continue
+            word = m.group(0).lower().rstrip("'")
+            if word.endswith("'s"):
+                word = word[:-2]
+            key = spelling_key(word)
+            if key in STOPWORDS or len(key) < 3 or key in _CALENDAR_WORDS or key in lower:
+                continue
+            counts[key] = counts.get(key, 0) + 1
+            if k < lede:
+                leading.add(key)
+    return {k: counts[k] for k in sorted(leading) if counts[k] >= opts.conflict_count}
+
+
+def conflict_factor(
+    a: Mapping[str, int], a_terms: frozenset[str], b: Mapping[str, int], b_terms: frozenset[str], floor: float
+) -> float:
+    """How much of two articles' similarity survives their name conflict: the share of each one's leading
+    names (by count) that the other never mentions; the smaller share, doubled and capped at one, scales
+    the similarity from 1 down to ``floor``. ``*_terms``: every term of the article, hyphenated names also
+    by their parts ("Jong-un" mentions "Jong")."""
+    if not a or not b:
+        return 1.0
+    missing_a = sum(v for k, v in a.items() if _absent(k, b_terms)) / sum(a.values())
+    if not missing_a:
+        return 1.0
+    missing_b = sum(v for k, v in b.items() if _absent(k, a_terms)) / sum(b.values())
+    return 1.0 - (1.0 - floor) * min(1.0, 2.0 * min(missing_a, missing_b))
+
+
+def _absent(name: str, terms: frozenset[str]) -> bool:
+    return name not in terms and not any(part in terms for part in name.split("-"))
+
+
+def mention_terms(weights: Mapping[str, float]) -> frozenset[str]:
+    """An article's terms with hyphenated ones also by their parts (what ``conflict_factor`` looks names up in)."""
+    out = set(weights)
+    for t in weights:
+        if "-" in t:
+            out.update(t.split("-"))
+    return frozenset(out)
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -235,16 +320,17 @@ def settle_groups(
     opts: StoryOptions,
     frequencies: tuple[int, Mapping[str, int]],
     current: Sequence[str] | None = None,
+    names: Sequence[Mapping[str, int]] | None = None,
 ) -> list[list[int]]:
     """Settling: the members of a few neighbouring stories (in ingest order) grouped again by batch mode's
     average-link clustering with the store's IDF now; each group's first member founds it. With the members'
     ``current`` stories and ``settle_margin``: groups that link at ``threshold`` always join and groups
     that link under ``threshold - settle_margin`` always part, and in between two groups stay together
     where their members are together now (hysteresis: a borderline grouping is not flipped back and forth
-    as the IDF drifts)."""
+    as the IDF drifts). ``names``: each member's leading names (``name_conflict``)."""
     if current is None or not opts.settle_margin:
-        return batch_clusters(members, opts, frequencies)
-    fine, coarse = _cuts(members, opts, frequencies, (opts.threshold, opts.threshold - opts.settle_margin))
+        return batch_clusters(members, opts, frequencies, names)
+    fine, coarse = _cuts(members, opts, frequencies, (opts.threshold, opts.threshold - opts.settle_margin), names)
     parent = list(range(len(fine)))
 
     def root(g: int) -> int:
@@ -288,6 +374,7 @@ def batch_clusters(
     articles: Sequence[tuple[str, str, date | None, dict[str, float]]],
     opts: StoryOptions | None = None,
     frequencies: tuple[int, Mapping[str, int]] | None = None,
+    names: Sequence[Mapping[str, int]] | None = None,
 ) -> list[list[int]]:
     """Batch mode: average-link clustering of all articles at once, with IDF from the whole set.
 
@@ -299,8 +386,37 @@ def batch_clusters(
     ``frequencies`` (number of articles, document frequency per term) gives the IDF of a larger set this
     one is part of: the Spark engine clusters each part of the similarity graph apart with the IDF of
     the whole set, and gets the same similarities, bit for bit, as one run over the whole set.
+
+    ``names``: each article's leading names (``leading_names``), to scale down the similarity of reports that
+    lead with different people (``StoryOptions.name_conflict``); None: no name conflicts.
     """
-    return _cuts(articles, opts or StoryOptions(), frequencies, ())[0]
+    return _cuts(articles, opts or StoryOptions(), frequencies, (), names)[0]
+
+
+def _scale_conflicts(
+    sims: Any,
+    articles: Sequence[tuple[str, str, date | None, dict[str, float]]],
+    names: Sequence[Mapping[str, int]],
+    opts: StoryOptions,
+    total: int,
+    df: Mapping[str, int],
+) -> None:
+    """Scale the similarity of each pair of articles by their name conflict (``conflict_factor``), in place;
+    only names rarer than ``conflict_idf`` count (IDF from ``total`` articles and ``df``)."""
+    import numpy as np
+
+    floor = opts.name_conflict if opts.name_conflict is not None else 1.0
+    names = [{k: v for k, v in found.items() if k in df and _idf(total, df[k]) >= opts.conflict_idf} for found in names]
+    terms = [mention_terms(weights) if names[i] else frozenset() for i, (*_, weights) in enumerate(articles)]
+    for i in range(len(articles)):
+        if not names[i]:
+            continue
+        for j in (np.nonzero(sims[i, i + 1 :] >= opts.conflict_from)[0] + i + 1).tolist():
+            if names[j]:
+                f = conflict_factor(names[i], terms[i], names[j], terms[j], floor)
+                if f < 1.0:
+                    sims[i, j] *= f
+                    sims[j, i] *= f
 
 
 def _cuts(
@@ -308,6 +424,7 @@ def _cuts(
     opts: StoryOptions,
     frequencies: tuple[int, Mapping[str, int]] | None,
     thresholds: Sequence[float],
+    names: Sequence[Mapping[str, int]] | None = None,
 ) -> list[list[list[int]]]:
     """Batch mode's average-link tree cut at each threshold (none given: at ``opts.threshold``)."""
     n = len(articles)
@@ -357,6 +474,8 @@ def _cuts(
                 if years[i] and years[j] and not years[i] & years[j]:
                     sims[i, j] *= opts.year_penalty
                     sims[j, i] *= opts.year_penalty
+    if names is not None and opts.name_conflict is not None:
+        _scale_conflicts(sims, articles, names, opts, total, df)
     dist = np.clip(1.0 - sims, 0.0, 2.0)
     condensed = dist[np.triu_indices(n, k=1)]
     tree = linkage(condensed, method="average")

@@ -92,6 +92,14 @@ class Store(DedupStore, abc.ABC):
         """Record an article's term weights and update document frequencies."""
 
     @abc.abstractmethod
+    def add_article_names(self, article_id: str, names: Mapping[str, int]) -> None:
+        """Record an article's leading names and how often it mentions each (``stories.leading_names``)."""
+
+    @abc.abstractmethod
+    def article_names(self, article_ids: Sequence[str]) -> dict[str, dict[str, int]]:
+        """The leading names of these articles (an article without any is left out)."""
+
+    @abc.abstractmethod
     def document_frequencies(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
         """(number of indexed articles, df of each term)."""
 

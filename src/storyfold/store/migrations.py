@@ -202,6 +202,19 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
                GROUP BY l.outlet, l.line_key""",
         ),
     ),
+    (
+        8,
+        "each article's leading names (the names its title and lede give and it repeats), for the name conflicts "
+        "of batch mode and settling; articles stored before have none and never conflict",
+        (
+            """CREATE TABLE article_names (
+                article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                mentions INTEGER NOT NULL,
+                PRIMARY KEY (article_id, name)
+            )""",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -83,6 +83,7 @@ class SQLStore(SQLDedupMixin, Store):
         self._link_cache: dict[str, tuple[int, dict[str, float]]] = {}
         # an article's term weights never change once stored
         self._weights_cache: dict[str, dict[str, float]] = {}
+        self._names_cache: dict[str, dict[str, int]] = {}  # leading names, as the weights
         # exact inputs of story norms: per story (size, term ids, weights), and the document frequency of
         # every term id a cached story uses, kept current by add_article_terms
         self._term_ids: dict[str, int] = {}
@@ -164,6 +165,7 @@ class SQLStore(SQLDedupMixin, Store):
         self._profile_cache.clear()
         self._link_cache.clear()
         self._weights_cache.clear()
+        self._names_cache.clear()
         self._term_ids.clear()
         self._arrays.clear()
         self._generation += 1
@@ -436,6 +438,31 @@ class SQLStore(SQLDedupMixin, Store):
             )
         out = {sid: (self._arrays[sid][2], self._id_df[self._arrays[sid][1]]) for sid in profiles}
         _trim(self._arrays, PROFILE_CACHE_STORIES)
+        return out
+
+    def add_article_names(self, article_id: str, names: Mapping[str, int]) -> None:
+        self._exec(
+            "INSERT INTO article_names (article_id, name, mentions) VALUES (:a, :n, :m)",
+            [{"a": article_id, "n": k, "m": v} for k, v in names.items()],
+        )
+        self._names_cache[article_id] = dict(names)
+
+    def article_names(self, article_ids: Sequence[str]) -> dict[str, dict[str, int]]:
+        cache = self._names_cache
+        missing = [a for a in dict.fromkeys(article_ids) if a not in cache]
+        for start in range(0, len(missing), _CHUNK):
+            chunk = missing[start : start + _CHUNK]
+            for a in chunk:
+                cache[a] = {}
+            for r in self._rows(
+                "SELECT article_id, name, mentions FROM article_names WHERE article_id IN :ids"
+                " ORDER BY article_id, name",
+                {"ids": chunk},
+                "ids",
+            ):
+                cache[r.article_id][r.name] = int(r.mentions)
+        out = {a: cache[a] for a in article_ids if cache.get(a)}
+        _trim(cache, WEIGHTS_CACHE_ARTICLES)
         return out
 
     def indexed_articles(self) -> list[tuple[str, str, date | None, dict[str, float]]]:
