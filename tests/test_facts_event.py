@@ -46,3 +46,21 @@ def test_a_day_said_of_the_investigation_yields_to_the_day_of_the_shooting_furth
     more = ("Volunteers searched a park.", "The man's lawyer did not comment.")
     shot = "The couple was shot and killed Tuesday night inside their home."
     assert _day(date(2016, 11, 9), lede, *filler, *more, shot) == date(2016, 11, 8)
+
+
+def test_the_day_beside_the_dateline_is_the_reports_not_the_incidents() -> None:
+    # published Tuesday 2014-02-04 (gva-dev): the dateline carries the report's day, the lede the incident's
+    dateline = "FRANKLIN (Feb. 4, 2014) – Johnson County authorities believe the young man knew he was going to die."
+    note = "They say he left a vague suicide note in the bedroom of the home he shared with his parents."
+    shot = "Around 10:30 Monday night, Franklin police were called to a shooting in a neighborhood."
+    assert _day(date(2014, 2, 4), "Above, the three victims.", dateline, note, note, shot) == date(2014, 2, 3)
+
+
+def test_a_death_in_hospital_is_dated_by_the_day_of_the_shooting() -> None:
+    # published Friday 2015-07-17 (gva-dev): the teen died on Thursday of a wound from July 12
+    died = "Berlin police are investigating the death of a 15-year-old male who died on Thursday."
+    struck = "The teen was struck by the pellet on July 12 by a 17-year-old, police said."
+    assert _day(date(2015, 7, 17), died, "He was a student at the high school.", struck) == date(2015, 7, 12)
+    # a death on the day of the shooting keeps its day
+    same = "A man died Thursday after he was shot in the chest outside a bar, police said."
+    assert _day(date(2015, 7, 17), same, struck) == date(2015, 7, 16)

@@ -147,3 +147,12 @@ def test_the_citys_own_police_name_the_city() -> None:
     # "Miami-Dade police", "Riley County police" name no city
     county = "Riley County police said a teen was shot in Manhattan on Tuesday."
     assert _place(None, county, places=("Manhattan",)) == "Manhattan"
+
+
+def test_where_a_victim_was_taken_is_not_where_the_shooting_happened() -> None:
+    # gva-dev (Meridian, Mississippi, 2016): the hospital's town comes first, the scene after
+    lede = "A relative of the girl says she is responsive but is in critical condition at a Jackson hospital."
+    scene = "The 6-year-old was shot in the head Wednesday in Meridian while seated in a car."
+    assert _place(None, lede, scene, places=("Jackson", "Meridian")) == "Meridian"
+    flown = "The boy shot in rural Foxhome was flown to Fargo for treatment."
+    assert _place(None, flown, places=("Foxhome", "Fargo")) == "Foxhome"

@@ -69,6 +69,8 @@ _CLOCK = re.compile(
     r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?|noon|midnight|hours?)$",
     re.I,
 )
+# the report's own day beside its dateline: "FRANKLIN (Feb. 4, 2014) –", "JAY COUNTY, Ind. (Nov. 18, 2015)—"
+_DATELINE_DAY = re.compile(r"^\s*[A-Z][A-Z.'\- ]{1,30}(?:,\s*[A-Z][A-Za-z.]{1,14})?\s*\($")
 _STAMP = re.compile(r"\b(?:published|posted|updated|last update)\b[^.]{0,25}$", re.I)
 LEDE_SENTENCES = 3
 
@@ -205,6 +207,7 @@ def choose_casualties(quantities: Sequence[Quantity]) -> tuple[int | None, int |
 
 
 _DEATH_TOLD = re.compile(r"\b(?:di(?:ed|es)|dead|death)\b", re.I)
+_SHOT_WORD = re.compile(r"\b(?:shot|shooting|struck|wounded|stabbed|fired)\b", re.I)
 _DIED_WORD = re.compile(r"\b(?:di(?:ed|es)|succumbed)\b", re.I)
 _SINGLE_WORD = re.compile(r"^(?:(?:was|is|has been|had been|remains|a|an)\b|$)", re.I)
 _ANOTHER = re.compile(r"\b(?:another|other|others|second|also|one|both)\b|\d", re.I)
@@ -236,7 +239,7 @@ def choose_date(
     lede = range(min(LEDE_SENTENCES, len(lines.sentences)))
     order = ([focus] if focus is not None else []) + [-1, *lede, *range(len(lines.sentences))]
     seen: list[TimeRef] = []
-    ranked: list[tuple[tuple[int, int, int, int, int, int], date, str]] = []
+    ranked: list[tuple[tuple[int, int, int, int, int, int], date, str, bool]] = []
     told: list[tuple[int, date, str]] = []  # calendar days the text ties to the incident: "the Nov. 22 shootout"
     proceeding: set[int] = set()  # ranks of the sentences about a later step: charged, trial, funeral
     for rank, index in enumerate(dict.fromkeys(order)):
@@ -246,7 +249,7 @@ def choose_date(
         for ref in finder(text, published):
             seen.append(ref)
             day = _day(ref)
-            if day is None or _STAMP.search(text, 0, ref.start):
+            if day is None or _STAMP.search(text, 0, ref.start) or _DATELINE_DAY.match(text[: ref.start]):
                 continue
             if published is not None and published < day <= published + timedelta(days=7) and _past_weekday(text, ref):
                 day -= timedelta(days=7)  # "victims of a Wednesday night shooting ... are expected to survive"
@@ -277,16 +280,17 @@ def choose_date(
                 rank,
                 distance,
             )
-            ranked.append((key, day, ref.text))
+            ranked.append((key, day, ref.text, bool(_DIED_WORD.search(text)) and not _SHOT_WORD.search(text)))
             if _calendar_day_of_incident(text, ref):
                 told.append((rank, day, ref.text))
         if _PROCEEDING.search(text):
             proceeding.add(rank)
     if ranked:
-        key, day, source = min(ranked, key=lambda r: r[0])
-        # a report of a later step (an arrest, a charge, a trial) dates that step by its weekday and the incident
-        # by its calendar day: "were charged Tuesday with murder in the May 31 death of ..."
-        if told and (key[4] in proceeding or key[1]) and (earlier := [t for t in told if t[1] < day]):
+        key, day, source, died = min(ranked, key=lambda r: r[0])
+        # a report of a later step (an arrest, a charge, a trial, a death in hospital) dates that step by its
+        # weekday and the incident by its calendar day: "were charged Tuesday with murder in the May 31 death of
+        # ...", "died on Thursday" and "was struck by the pellet on July 12"
+        if told and (key[4] in proceeding or key[1] or died) and (earlier := [t for t in told if t[1] < day]):
             _, day, source = min(earlier)
         return day, source, seen
     return published, "published" if published else "", seen
@@ -451,6 +455,22 @@ def _merge_variants(score: Counter[str], strong: set[str], states: dict[str, str
             score[longer[0]] += score.pop(name)
 
 
+# where a victim was taken, not where it happened: "flown to Fargo", "at a Jackson hospital", "taken to
+# Memorial Hermann Hospital in Houston"
+_DESTINATION_BEFORE = re.compile(
+    r"\b(?:flown|taken|transported|airlifted|rushed|driven|transferred)\s+(?:\w+\s+){0,6}?(?:to|in)\s+(?:an?\s+|the\s+)?$",
+    re.I,
+)
+_HOSPITAL_AFTER = re.compile(
+    r"(?:['\u2019]s)?\s+(?:[A-Z][\w.'\u2019-]*\s+){0,3}(?:hospital|Hospital|Medical Center|medical center)\b"
+)
+
+
+def _destination_at(text: str, start: int, end: int) -> bool:
+    """The name at ``start:end`` is where someone was taken (a hospital's town), not the scene."""
+    return bool(_DESTINATION_BEFORE.search(text, max(0, start - 80), start)) or bool(_HOSPITAL_AFTER.match(text, end))
+
+
 def _street_at(text: str, start: int, end: int) -> bool:
     """The name at ``start:end`` is a street's: "South Bishop Street", "the 1900 block of Dover"."""
     return (
@@ -509,7 +529,9 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
                     score[city] += 2  # the city's own police answered the call
         for im in IN_PLACE.finditer(text):
             city = im.group("city")
-            if _street_at(text, im.start("city"), im.end("city")):
+            if _street_at(text, im.start("city"), im.end("city")) or _destination_at(
+                text, im.start("city"), im.end("city")
+            ):
                 continue
             if city in named_places or (i < LEDE_SENTENCES and is_city_candidate(city) and city not in people):
                 score[city] += 1 + (2 if i == focus else 0)  # "a shooting in Gary"
@@ -531,7 +553,11 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
             if sp.label != "place" or not is_city_candidate(name) or name in people:
                 continue
             name = re.sub(r"^the\s+", "", name, flags=re.I)
-            if not is_city_candidate(name) or _street_at(text, sp.start, sp.end):
+            if (
+                not is_city_candidate(name)
+                or _street_at(text, sp.start, sp.end)
+                or _destination_at(text, sp.start, sp.end)
+            ):
                 continue
             gain = 1.0 + (1.5 if index < LEDE_SENTENCES else 0.0)
             if re.search(r"\b(?:in|near|outside)\s+(?:the\s+)?$", text[: sp.start]):
