@@ -31,8 +31,14 @@ def shared_data() -> Path:
 PG_URL = os.environ.get("STORYFOLD_TEST_PG", "postgresql+psycopg://storyfold:storyfold@localhost:5432/storyfold_test")
 
 
+# Each test process works in a schema of its own, so that two runs against one server (a developer's and a
+# helper's) never drop each other's tables.
+PG_SCHEMA = f"storyfold_test_{os.getpid()}"
+
+
 def fresh_postgres() -> str:
-    """The test database emptied (its public schema dropped and made again); skips when unreachable."""
+    """The test database emptied (this process's schema dropped and made again); skips when unreachable.
+    Returns the URL, its search path set to that schema."""
     from sqlalchemy import create_engine, text
     from sqlalchemy.exc import OperationalError
 
@@ -41,15 +47,37 @@ def fresh_postgres() -> str:
     engine = create_engine(postgres_url(PG_URL), connect_args={"connect_timeout": 3})
     try:
         with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
+            conn.execute(text(f"DROP SCHEMA IF EXISTS {PG_SCHEMA} CASCADE"))
+            conn.execute(text(f"CREATE SCHEMA {PG_SCHEMA}"))
     except OperationalError as exc:
         if os.environ.get("CI") == "true":
             raise AssertionError(f"CI: PostgreSQL at {PG_URL} is unreachable (.ci/services starts it): {exc}") from exc
         pytest.skip(f"no PostgreSQL server at {PG_URL} ({exc.__class__.__name__})")
     finally:
         engine.dispose()
-    return PG_URL
+    _used_schema.append(PG_SCHEMA)
+    return f"{PG_URL}{'&' if '?' in PG_URL else '?'}options=-csearch_path%3D{PG_SCHEMA}"
+
+
+_used_schema: list[str] = []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_postgres_schema() -> Iterator[None]:
+    """This process's schema is dropped when the session ends (when a test made it)."""
+    yield
+    if not _used_schema:
+        return
+    from sqlalchemy import create_engine, text
+
+    from storyfold.store.dialect import postgres_url
+
+    engine = create_engine(postgres_url(PG_URL), connect_args={"connect_timeout": 3})
+    try:
+        with engine.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA IF EXISTS {PG_SCHEMA} CASCADE"))
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
