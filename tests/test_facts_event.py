@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from storyfold.facts.event import Lines, choose_date, default_time_finder
+from storyfold.facts.event import choose_date, default_time_finder
+from storyfold.facts.lines import Lines
 
 
 def _day(published: date, *sentences: str) -> date | None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from storyfold.facts.event import Lines, choose_place
+from storyfold.facts.lines import Lines
 from storyfold.facts.nlp import Span
+from storyfold.facts.places import choose_place
 
 
 def _place(title: str | None, *sentences: str, places: tuple[str, ...] = ()) -> str | None:

@@ -13,21 +13,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
-from storyfold.facts.nlp import Span
-from storyfold.facts.places import (
-    CITY_STATE,
-    DATELINE,
-    DATELINE_INSIDE,
-    IN_PLACE,
-    PLACE_BEFORE_NOUN,
-    is_city_candidate,
-    state_name,
-)
+from storyfold.facts.lines import LEDE_SENTENCES, Lines
+from storyfold.facts.places import choose_place
 from storyfold.model import Event, Quantity, TimeRef
 
 TimeFinder = Callable[[str, date | datetime | None], Sequence[TimeRef]]
@@ -49,7 +40,6 @@ _SIMPLE = re.compile(
     re.I,
 )
 MAX_DAYS_BEFORE = 31
-DATELINE_WEIGHT = 6
 _EVENTFUL = re.compile(
     r"\b(?:shot|shooting|killed|died|dead|death|wounded|injured|occurred|happened|incident|fired|gunfire|stabbed"
     r"|attack|crash|explosion|arrested)\b",
@@ -72,7 +62,6 @@ _CLOCK = re.compile(
 # the report's own day beside its dateline: "FRANKLIN (Feb. 4, 2014) –", "JAY COUNTY, Ind. (Nov. 18, 2015)—"
 _DATELINE_DAY = re.compile(r"^\s*[A-Z][A-Z.'\- ]{1,30}(?:,\s*[A-Z][A-Za-z.]{1,14})?\s*\($")
 _STAMP = re.compile(r"\b(?:published|posted|updated|last update)\b[^.]{0,25}$", re.I)
-LEDE_SENTENCES = 3
 
 
 def simple_times(text: str, anchor: date | datetime | None) -> list[TimeRef]:
@@ -133,20 +122,6 @@ def _day(ref: TimeRef) -> date | None:
         return date.fromisoformat(ref.value[:10])
     except ValueError:
         return None
-
-
-@dataclass(frozen=True, slots=True)
-class Lines:
-    """What the event is chosen from: the title (sentence -1) and body sentences with their names."""
-
-    title: str | None
-    sentences: Sequence[str]
-    spans: Sequence[Sequence[Span]]  # per sentence, the title's first when there is a title
-
-    def text(self, index: int) -> str:
-        if index < 0:
-            return self.title or ""
-        return self.sentences[index] if index < len(self.sentences) else ""
 
 
 def _value(q: Quantity) -> int | None:
@@ -372,228 +347,6 @@ def _reported_on(text: str, ref: TimeRef) -> bool:
 def _gap(ref: TimeRef, m: re.Match[str]) -> int:
     """Characters between a time expression and a match in the same sentence (0 when they touch)."""
     return max(m.start() - ref.end, ref.start - m.end(), 0)
-
-
-_STREET_AFTER = re.compile(
-    r"\s+(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Drive|Dr\.|Boulevard|Blvd\.?|Lane|Ln\.|Way|Place|Pl\.|Court|Ct\.|Parkway"
-    r"|Pkwy\.?|Highway|Hwy\.?|Terrace|Circle|Trail)\b"
-)
-_BLOCK_BEFORE = re.compile(r"\bblock\s+of\s+(?:the\s+)?$", re.I)
-# a name joined to a street or a numbered street is a street too: "at 22nd and Grand", "Memorial Drive and
-# Broadway", "Broadway and Main Street"
-_STREET_WORD = (
-    r"(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Drive|Dr\.|Boulevard|Blvd\.?|Lane|Ln\.|Parkway|Pkwy\.?|Highway|Hwy\.?"
-    r"|Streets|Avenues|Roads)"
-)
-_CROSS_BEFORE = re.compile(rf"(?:\b\d+(?:st|nd|rd|th)|\b{_STREET_WORD})\s+(?:and|&)\s+$")
-_CROSS_AFTER = re.compile(rf"\s+(?:and|&)\s+(?:\d+(?:st|nd|rd|th)\b|(?:[A-Z][a-z]+\s+){{1,2}}{_STREET_WORD}(?!\w))")
-# a part of a city named by its direction names the city: "in north Raleigh", "in southwest Atlanta"
-# a name owning an institution is the institution's: "Comer's Children's Hospital"
-_INSTITUTION_AFTER = re.compile(
-    r"['\u2019]s\s+(?:[A-Z][\w'\u2019]*\s+){0,2}(?:Hospital|Medical Center|University|College|School|Church)\b"
-)
-_CITY_QUARTER = re.compile(
-    r"\bin\s+(?:the\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|central"
-    r"|downtown)\s+(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b"
-)
-
-
-_CITY_OF_PART = re.compile(
-    r"\b(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['\u2019]s\s+(?:(?:[A-Z][\w.-]*\s+){1,3}(?:neighbou?rhood|[Ss]ide)"
-    r"|(?:(?:far|near|north|south|east|west|northeast|northwest|southeast|southwest)\s+)+side)\b"
-)
-# "in the South Shore neighborhood" names a part of a city; "in a Kansas City neighborhood" names the city
-_NEIGHBORHOOD = re.compile(
-    r"\b(?:the|[A-Za-z]+['\u2019]s)\s+(?P<part>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s+neighbou?rhood\b"
-)
-_NAME = r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+)+"
-# who is a person by the words around the name: "17-year-old Jatarius Tolbert", "Darin Booker, 13,", "Officer Ray Lee"
-_PERSON_CUE = re.compile(
-    rf"\b[\w]+-(?:year|month)-old\s+(?P<a>{_NAME})\b(?=\s*[,.;:)]|\s+(?:was|is|had|has|and|who|died|were|remains)\b)"
-    rf"|(?P<b>{_NAME}),\s+(?:\d{{1,2}}|age\s+\d{{1,2}}),"
-    r"|\b(?:Mr|Mrs|Ms|Dr|Sgt|Lt|Capt|Det|Officer|Deputy|Trooper|Judge)\.?\s+(?P<c>[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)?)"
-)
-
-
-def _person_tokens(lines: Lines) -> set[str]:
-    """The words of the names the text gives as people's by their age, title or apposition."""
-    out: set[str] = set()
-    for i in range(len(lines.sentences)):  # not the headline: its words are all capitalised
-        for m in _PERSON_CUE.finditer(lines.text(i)):
-            out.update((m.group("a") or m.group("b") or m.group("c")).split())
-    return out
-
-
-def _headline(title: str | None) -> str:
-    """The headline without the outlet's name after it: "Shooting in Gary - WTOC-TV: Savannah, Beaufort, SC"."""
-    return re.split(r"\s+[-|\u2013\u2014]\s+|\s+\|", title or "", maxsplit=1)[0]
-
-
-def _merge_variants(score: Counter[str], strong: set[str], states: dict[str, str]) -> None:
-    """One place under one name: "MADISON" is "Madison", "The Benton" is "Benton", and a last word alone is the
-    whole name the text also gives ("LOUIS" of "ST. LOUIS, Mo.", "Falls" of "Granite Falls")."""
-    for name in list(score):
-        plain = re.sub(
-            r"^(?:the|when|after|as|but|and|if|while|then|where|before|since|because|meanwhile|though|although|other"
-            r"|two|three|four|several|numerous|both|once|during)\s+",
-            "",
-            name,
-            flags=re.I,
-        )  # "When Anadarko police officers arrived"
-        plain = plain.title() if plain.isupper() else plain
-        if plain != name and is_city_candidate(plain):
-            score[plain] += score.pop(name)
-            if name in strong:
-                strong.add(plain)
-            if name in states:
-                states.setdefault(plain, states[name])
-    for name in list(score):
-        if " " in name:
-            continue
-        longer = [c for c in score if c != name and c.endswith(" " + name)]
-        if len(longer) == 1:
-            score[longer[0]] += score.pop(name)
-
-
-# where a victim was taken, not where it happened: "flown to Fargo", "at a Jackson hospital", "taken to
-# Memorial Hermann Hospital in Houston"
-_DESTINATION_BEFORE = re.compile(
-    r"\b(?:flown|taken|transported|airlifted|rushed|driven|transferred)\s+(?:\w+\s+){0,6}?(?:to|in)\s+(?:an?\s+|the\s+)?$",
-    re.I,
-)
-_HOSPITAL_AFTER = re.compile(
-    r"(?:['\u2019]s)?\s+(?:[A-Z][\w.'\u2019-]*\s+){0,3}(?:hospital|Hospital|Medical Center|medical center)\b"
-)
-
-
-def _destination_at(text: str, start: int, end: int) -> bool:
-    """The name at ``start:end`` is where someone was taken (a hospital's town), not the scene."""
-    return bool(_DESTINATION_BEFORE.search(text, max(0, start - 80), start)) or bool(_HOSPITAL_AFTER.match(text, end))
-
-
-def _street_at(text: str, start: int, end: int) -> bool:
-    """The name at ``start:end`` is a street's: "South Bishop Street", "the 1900 block of Dover"."""
-    return (
-        bool(_STREET_AFTER.match(text, end))
-        or bool(_BLOCK_BEFORE.search(text, 0, start))
-        or bool(_CROSS_BEFORE.search(text, 0, start))
-        or bool(_CROSS_AFTER.match(text, end))
-        or bool(_INSTITUTION_AFTER.match(text, end))
-    )
-
-
-def choose_place(lines: Lines, focus: int | None = None) -> str | None:
-    """The city (with its state when the text gives it) where the event happened; ``focus``: the sentence
-    that tells the casualties."""
-    score: Counter[str] = Counter()
-    states: dict[str, str] = {}
-    strong: set[str] = set()  # named in a dateline or beside a state
-    m = next((d for d in (DATELINE.match(t) for t in lines.sentences[:2]) if d is not None), None)
-    if m is None:
-        m = next((d for d in (DATELINE_INSIDE.search(t) for t in lines.sentences[:2]) if d is not None), None)
-    if m and is_city_candidate(m.group("city")) and (m.group("city").isupper() or m.group("state")):
-        city = m.group("city").strip().title()
-        score[city] += DATELINE_WEIGHT  # a station's home town as often as the scene
-        strong.add(city)
-        if m.group("state"):
-            states[city] = m.group("state")
-    headline = _headline(lines.title)
-    texts = [(i, headline if i < 0 else lines.text(i)) for i in range(-1, len(lines.sentences))]
-    for i, text in texts:
-        for cm in CITY_STATE.finditer(text):
-            city = cm.group("city")
-            if is_city_candidate(city):
-                score[city] += 3 if i < LEDE_SENTENCES else 1
-                states.setdefault(city, cm.group("state"))
-                strong.add(city)
-    offset = 0 if lines.title is None else 1
-    people = {
-        tok
-        for spans in lines.spans
-        for sp in spans
-        if sp.label == "person"
-        for tok in (sp.text.strip(), sp.text.strip().split(" ")[-1])
-    }
-    named_places = {sp.text.strip() for spans in lines.spans for sp in spans if sp.label == "place"}
-    for i, text in texts:
-        for pm in PLACE_BEFORE_NOUN.finditer(text):
-            city = pm.group("city") or pm.group("city2")
-            if is_city_candidate(city):
-                score[city] += 3 if i < LEDE_SENTENCES else 2
-                if (
-                    pm.group("city2")
-                    and re.match(r"\s+(?:[Pp]olice|officers)", text[pm.end("city2") :])
-                    and not text[: pm.start("city2")].endswith("-")  # "Miami-Dade police", "Savannah-Chatham"
-                    and not re.search(r"\b(?:County|Parish|Southern|Northern|Eastern|Western|State)$", city)
-                ):
-                    score[city] += 2  # the city's own police answered the call
-        for im in IN_PLACE.finditer(text):
-            city = im.group("city")
-            if _street_at(text, im.start("city"), im.end("city")) or _destination_at(
-                text, im.start("city"), im.end("city")
-            ):
-                continue
-            if city in named_places or (i < LEDE_SENTENCES and is_city_candidate(city) and city not in people):
-                score[city] += 1 + (2 if i == focus else 0)  # "a shooting in Gary"
-        for qm in _CITY_QUARTER.finditer(text):
-            if is_city_candidate(qm.group("city")) and not _street_at(text, qm.start("city"), qm.end("city")):
-                score[qm.group("city")] += 3 if i < LEDE_SENTENCES else 2
-    for i, spans in enumerate(lines.spans):
-        index = i - offset
-        text = lines.text(index)
-        for sp in spans:
-            if index < 0 and sp.end > len(headline):
-                continue  # the outlet's name after the headline
-            name = sp.text.strip()
-            if sp.label == "org":
-                om = re.match(r"^(?:the\s+)?(.+?)\s+(?:Police|Fire|Sheriff|High School|Middle School|Metro)", name)
-                if om and is_city_candidate(om.group(1)):
-                    score[om.group(1)] += 1
-                continue
-            if sp.label != "place" or not is_city_candidate(name) or name in people:
-                continue
-            name = re.sub(r"^the\s+", "", name, flags=re.I)
-            if (
-                not is_city_candidate(name)
-                or _street_at(text, sp.start, sp.end)
-                or _destination_at(text, sp.start, sp.end)
-            ):
-                continue
-            gain = 1.0 + (1.5 if index < LEDE_SENTENCES else 0.0)
-            if re.search(r"\b(?:in|near|outside)\s+(?:the\s+)?$", text[: sp.start]):
-                gain += 1
-            score[name] += round(gain * 2)
-    if not score:
-        return None
-    for i, text in texts:
-        for pm in _CITY_OF_PART.finditer(text):  # "Chicago's South Side", "Philadelphia's Kensington neighborhood"
-            if is_city_candidate(pm.group("city")):
-                score[pm.group("city")] += 3 if i < LEDE_SENTENCES else 2
-        for nm in _NEIGHBORHOOD.finditer(text):
-            if nm.group("part") in score:
-                score[nm.group("part")] //= 3  # a part of a city is named with the city's name somewhere
-    _merge_variants(score, strong, states)
-    body = "\n".join(lines.sentences)
-    told = {name for name in score if name in body or name.upper() in body or name.split()[-1] in body}
-    if told:  # a name only the headline gives, in title case ("Girl, 9, in Chest"), when the body names places
-        for name in set(score) - told:
-            del score[name]
-    named_people = _person_tokens(lines)
-    for name in list(score):
-        toks = name.replace("'s", "").split()
-        if name not in strong and any(t in named_people for t in toks):
-            del score[name]  # "Darin Booker, 13, died": a person named like a place
-    if not score:
-        return None
-    for name in list(score):
-        if name.lower().endswith(" county"):
-            score[name] //= 2  # a county is named when no town is
-    city = max(score, key=lambda c: (score[c], -len(c)))
-    state = states.get(city)
-    if state:
-        full = state_name(state)
-        return f"{city}, {full.title() if full else state}"
-    return city
 
 
 def main_event(
