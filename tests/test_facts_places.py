@@ -7,10 +7,13 @@ from storyfold.facts.nlp import Span
 from storyfold.facts.places import choose_place
 
 
-def _place(title: str | None, *sentences: str, places: tuple[str, ...] = ()) -> str | None:
-    """The chosen place; ``places``: names the model would tag as places, wherever they occur."""
+def _place(
+    title: str | None, *sentences: str, places: tuple[str, ...] = (), people: tuple[str, ...] = ()
+) -> str | None:
+    """The chosen place; ``places``, ``people``: names the model tags as places or people, wherever they occur."""
     texts = ([title] if title else []) + list(sentences)
-    spans = [[Span(p, "place", t.index(p), t.index(p) + len(p)) for p in places if p in t] for t in texts]
+    tagged = [(p, "place") for p in places] + [(p, "person") for p in people]
+    spans = [[Span(p, label, t.index(p), t.index(p) + len(p)) for p, label in tagged if p in t] for t in texts]
     return choose_place(Lines(title, list(sentences), spans))
 
 
@@ -157,3 +160,37 @@ def test_where_a_victim_was_taken_is_not_where_the_shooting_happened() -> None:
     assert _place(None, lede, scene, places=("Jackson", "Meridian")) == "Meridian"
     flown = "The boy shot in rural Foxhome was flown to Fargo for treatment."
     assert _place(None, flown, places=("Foxhome", "Fargo")) == "Foxhome"
+
+
+def test_the_town_the_text_names_inside_a_county_is_the_place() -> None:
+    # gvc (Traer, Iowa, December 2014): the county is named three times, the town once; the town lies in it
+    traer = (
+        "An investigation is still being conducted into a fatal hunting incident that claimed the life of a "
+        "12-year-old girl.",
+        "It happened Saturday morning, Dec. 27, 2014 in Tama County.",
+        "The Department of Natural Resources and the Tama County Sheriff's Department responded to the call at "
+        "about 7:40 a.m. along Ridge Road, west of the town of Traer.",
+        "Liesel Casto, 12, of Traer, died after being struck by a bullet from a muzzleloader rifle.",
+        "The DNR says her death is the first hunting fatality reported in Iowa during the 2014 seasons.",
+    )
+    # as the English model tags them: the town as a person's name
+    got = _place(
+        "12-Year-Old Iowa Girl Killed In Hunting Accident",
+        *traer,
+        places=("Tama County", "Ridge Road", "Iowa"),
+        people=("Traer",),
+    )
+    assert got == "Traer"
+
+
+def test_a_town_of_another_state_is_not_the_place() -> None:
+    # gvc (White Plains, Kentucky, 2015): the hospital's city, across the state line in Indiana, is named too
+    white_plains = (
+        "According to the Vanderburgh County Coroner's Office, a 14-year-old is dead after an apparent accidental "
+        "shooting in Hopkins County, Kentucky.",
+        "The shooting happened just before 9 a.m. Monday at a home on Farmers Crossing Road in White Plains.",
+        "Kentucky State Police say two juveniles were inside the home when the gun discharged.",
+        "He was taken to St. Mary's Hospital in Evansville, where he later died.",
+    )
+    places = ("Hopkins County", "Kentucky", "St. Mary's Hospital", "Evansville")  # as the English model tags them
+    assert _place("KSP: Hopkins co. teen dead after shooting self", *white_plains, places=places) == "White Plains"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from storyfold.facts.gazetteer import town_in_county, town_states
 from storyfold.facts.lines import LEDE_SENTENCES, Lines
 
 STATES = {
@@ -182,6 +183,12 @@ def state_name(text: str) -> str | None:
     return None
 
 
+POSTAL_BY_STATE = {name.replace("_", " "): code for code, name in _POSTAL_NAMES.items()}
+_STATE_WORD = re.compile(
+    r"\b(?:" + "|".join(re.escape(n.title()) for n in sorted(STATES, key=len, reverse=True)) + r")\b"
+)
+
+
 def is_city_candidate(name: str) -> bool:
     low = name.strip().lower()
     return (
@@ -330,6 +337,31 @@ def _street_at(text: str, start: int, end: int) -> bool:
     )
 
 
+def _named_states(lines: Lines, states: dict[str, str]) -> set[str]:
+    """The US states (postal codes) the article names: beside a town ("Gary, Ind.") or in full ("Indiana")."""
+    out = set()
+    for given in states.values():
+        full = state_name(given)
+        if full and full in POSTAL_BY_STATE:
+            out.add(POSTAL_BY_STATE[full])
+    for text in [lines.title or "", *lines.sentences]:
+        for sm in _STATE_WORD.finditer(text):
+            out.add(POSTAL_BY_STATE[sm.group(0).lower()])
+    return out
+
+
+def _weigh_towns(score: Counter[str], states: dict[str, str], named: set[str]) -> None:
+    """Halve the score of a name that is no town of the states the article names: a neighbourhood, a street, a
+    person or a stray capitalised word ("in Chest"), or a town of another state (Spokane in a Montana story)."""
+    for name in list(score):
+        if name.lower().endswith((" county", " parish")):
+            continue
+        given = state_name(states[name]) if name in states else None
+        within = {POSTAL_BY_STATE[given]} if given in POSTAL_BY_STATE else named
+        if not (town_states(name) & within):
+            score[name] //= 2
+
+
 def choose_place(lines: Lines, focus: int | None = None) -> str | None:
     """The city (with its state when the text gives it) where the event happened; ``focus``: the sentence
     that tells the casualties."""
@@ -363,6 +395,9 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
         for tok in (sp.text.strip(), sp.text.strip().split(" ")[-1])
     }
     named_places = {sp.text.strip() for spans in lines.spans for sp in spans if sp.label == "place"}
+    named_states = _named_states(lines, states)
+    # a town of the article's state the model took for a person's name: "of Traer" in an Iowa story
+    local_towns = {name for name in people if town_states(name) & named_states}
     for i, text in texts:
         for pm in PLACE_BEFORE_NOUN.finditer(text):
             city = pm.group("city") or pm.group("city2")
@@ -381,7 +416,9 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
                 text, im.start("city"), im.end("city")
             ):
                 continue
-            if city in named_places or (i < LEDE_SENTENCES and is_city_candidate(city) and city not in people):
+            if city in named_places or (
+                i < LEDE_SENTENCES and is_city_candidate(city) and (city not in people or city in local_towns)
+            ):
                 score[city] += 1 + (2 if i == focus else 0)  # "a shooting in Gary"
         for qm in _CITY_QUARTER.finditer(text):
             if is_city_candidate(qm.group("city")) and not _street_at(text, qm.start("city"), qm.end("city")):
@@ -433,10 +470,16 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
             del score[name]  # "Darin Booker, 13, died": a person named like a place
     if not score:
         return None
+    if named_states:  # a US story: its places are towns of the states it names
+        _weigh_towns(score, states, named_states)
     for name in list(score):
         if name.lower().endswith(" county"):
             score[name] //= 2  # a county is named when no town is
     city = max(score, key=lambda c: (score[c], -len(c)))
+    if city.lower().endswith((" county", " parish")):  # the town the text names inside that county
+        towns = [t for t in score if score[t] > 0 and t != city and town_in_county(t, city)]
+        if towns:
+            city = max(towns, key=lambda c: (score[c], -len(c)))
     state = states.get(city)
     if state:
         full = state_name(state)

@@ -1,0 +1,37 @@
+"""Which names are towns of the United States, in which state and county: the postal place names of the
+``zipcodes`` package (every US ZIP code with its city, the other names the post accepts, its county and
+state; bundled in the package, nothing downloaded).
+
+``choose_place`` uses it to tell a town from a street, a person or a stray capitalised word ("in Chest"), a
+town of the article's state from one elsewhere, and the town inside a county the article also names
+("Traer" in "Tama County")."""
+
+from __future__ import annotations
+
+import functools
+
+
+@functools.lru_cache(maxsize=1)
+def _towns() -> dict[str, frozenset[tuple[str, str]]]:
+    """Lower-cased town name → {(state, county)}: the state by its postal code ("IA"), the county lower-cased."""
+    import zipcodes  # imported here: loading its table takes a few hundred milliseconds
+
+    out: dict[str, set[tuple[str, str]]] = {}
+    for row in zipcodes.list_all():  # type: ignore[no-untyped-call]
+        state = str(row.get("state") or "")
+        county = str(row.get("county") or "").lower()
+        for name in [row.get("city"), *(row.get("acceptable_cities") or [])]:
+            if name:
+                out.setdefault(str(name).lower(), set()).add((state, county))
+    return {name: frozenset(places) for name, places in out.items()}
+
+
+def town_states(name: str) -> set[str]:
+    """The states (postal codes) with a town of this name ("Katy" → {"TX"}); empty when no US town is so called."""
+    return {state for state, _ in _towns().get(name.strip().lower(), ())}
+
+
+def town_in_county(town: str, county: str) -> bool:
+    """Whether a town of this name lies in a county of that name ("Traer", "Tama County")."""
+    county = county.strip().lower()
+    return any(c == county for _, c in _towns().get(town.strip().lower(), ()))
