@@ -99,7 +99,8 @@ class Article:
     language: str | None = None  # ISO 639-1 code of the body text ("en"), None when too short to tell
     dateline: str | None = None  # as written at the head of the report: "YEREVAN (AFP) -"
     wire: str | None = None  # news agency credited: "AFP", "AP", "Reuters", ...
-    non_article: str | None = None  # why the page is not an article (sign-in, captcha, empty ...); kept out of stories
+    non_article: str | None = None  # why the page is not an article (sign-in, captcha, empty ...); out of stories
+    # unless its headline still reports (``pagekind.headline_only``)
     outlet: str | None = None  # the host its boilerplate is learned under ("dnainfo.com")
 
     @property

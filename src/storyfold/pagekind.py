@@ -1,5 +1,6 @@
 """Pages that are not articles: sign-in and captcha pages, cookie walls, paywalls, error pages,
-empty or near-empty pages, index pages. They are stored with the reason and kept out of stories.
+empty or near-empty pages, index pages. They are stored with the reason and kept out of stories, but for the
+pages whose headline still reports the event (``headline_only``): those join a story on their headline.
 
 The rules look at what a page *is* (a form asking for characters, a registration notice, a list of
 headlines), never at any outlet's wording.
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from storyfold.model import Segment, SegmentKind
+from storyfold.model import Article, Segment, SegmentKind
 
 MIN_BODY_WORDS = 10  # fewer words of body text than this: a near-empty page
 NOTICE_MAX_BODY_WORDS = 25  # a page with a notice below and fewer other words of body is that notice
@@ -75,6 +76,36 @@ def _words(segments: Sequence[Segment]) -> int:
 
 def _is_headline(text: str) -> bool:
     return len(text.split()) <= 16 and not _SENTENCE_END.search(text.strip())
+
+
+# pages whose headline is still the report's own (the text is missing or hidden behind a notice): those
+# join stories by their headline; captcha, error and index pages carry no report's headline
+_HEADLINE_KEPT = (
+    "empty page",
+    "only page debris",
+    "near-empty page",
+    "sign-in or registration page",
+    "paywall or subscription notice",
+    "cookie wall",
+)
+HEADLINE_MIN_WORDS = 4
+
+
+def headline_only(article: Article) -> bool:
+    """Whether a page that is not an article still reports by its headline: its text is missing, debris or
+    a sign-in, paywall or cookie notice, and its title has at least ``HEADLINE_MIN_WORDS`` words ("Boy, 3,
+    wounded in accidental shooting in Florissant"). Such a page joins a story on its headline alone and
+    takes no part in dedup, alignment or claims."""
+    return (
+        article.non_article is not None
+        and article.non_article.startswith(_HEADLINE_KEPT)
+        and len((article.title or "").split()) >= HEADLINE_MIN_WORDS
+    )
+
+
+def story_body(article: Article) -> tuple[Segment, ...]:
+    """The body a story reads: none for a headline-only page (its text is a notice or debris)."""
+    return () if article.non_article is not None else article.body
 
 
 def non_article_reason(segments: Sequence[Segment]) -> str | None:

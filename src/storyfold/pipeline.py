@@ -43,7 +43,7 @@ from storyfold.model import (
     StoryClaims,
     sha256_text,
 )
-from storyfold.pagekind import non_article_reason
+from storyfold.pagekind import headline_only, non_article_reason
 from storyfold.store.base import Store
 from storyfold.stories import (
     StoryOptions,
@@ -131,7 +131,8 @@ def store_article(
 ) -> Added:
     """Store one article in one transaction: learn the outlet's boilerplate, find what it copies
     (dedup), then assign a story unless the page is not an article (those are stored with the reason
-    and kept out of stories). A copy of an earlier article joins that article's story directly."""
+    and kept out of stories, but for a headline-only page, which joins a story on its headline). A copy of an
+    earlier article joins that article's story directly."""
     learn = learn or LearnOptions()
     with store.transaction():
         existing = store.find_by_key(article.key)
@@ -148,11 +149,14 @@ def store_article(
                 if is_learned(count, articles, learn):
                     reason = f"recurs in {count} articles of {article.outlet}"
                     store.relabel_outlet_line(article.outlet, key, SegmentKind.BOILERPLATE, reason)
-        if article.non_article is not None:
+        if article.non_article is not None and not headline_only(article):
             return Added(stored_id, None, non_article=article.non_article, article=article)
-        copy = dedup_article(store, article, dedup or DedupOptions(), store.get_article)
+        # a headline-only page joins a story on its headline; its notice or debris is no one's copy
+        copy = (
+            None if article.non_article else dedup_article(store, article, dedup or DedupOptions(), store.get_article)
+        )
         weights = article_terms(article, opts)
-        copied = _copy_assignment(store, article, copy)
+        copied = _copy_assignment(store, article, copy) if copy is not None else None
         decision = copied or assign(article, weights, store, opts)
         if decision.new_story:
             store.create_story(decision.story_id, _story_title(article))
@@ -171,7 +175,7 @@ def store_article(
             # a copy joins its original's story and is left there: its terms are its original's (settling after
             # each copy was a quarter of the ingest time of a copy-heavy stream)
             settled = settle(store, (decision.story_id, *decision.near), opts)
-        return Added(stored_id, settled.get(article.id, decision), article=article)
+        return Added(stored_id, settled.get(article.id, decision), non_article=article.non_article, article=article)
 
 
 def young_checkpoints(limit: int) -> frozenset[int]:
@@ -459,7 +463,7 @@ def story_view(store: Store, story_id: str, opts: AlignOptions | None = None) ->
     story = store.get_story(story_id)
     stored = [store.get_article(a) for a in story.article_ids]
     articles = tuple(stored[k] for k in story_order(stored))
-    aligned = articles[:MAX_ALIGNED_ARTICLES]
+    aligned = tuple(a for a in articles if a.non_article is None)[:MAX_ALIGNED_ARTICLES]  # not headline-only pages
     groups = tuple(align_story(aligned, opts))
     return StoryView(
         story,
@@ -577,7 +581,7 @@ def claims_of(
                 line_id=member.line_id if member else article_id,
                 published=article.published_date,
                 title=article.title,
-                sentences=tuple(s.text for s in sentences(article)),
+                sentences=() if article.non_article else tuple(s.text for s in sentences(article)),
                 facts=found,
                 outlet=article.outlet or article.source,
             )

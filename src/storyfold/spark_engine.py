@@ -42,6 +42,7 @@ from storyfold.errors import ConfigError, InputError
 from storyfold.ingest import _is_feed_file, _join, _read_source, expand_paths, url_key
 from storyfold.ingest.formats import read_file
 from storyfold.model import Article, LineMember, RawArticle, Skipped
+from storyfold.pagekind import headline_only
 from storyfold.pipeline import IngestOptions, build_article
 from storyfold.stories import (
     StoryOptions,
@@ -330,16 +331,21 @@ def run_spark(
         .flatMap(lambda kv: replay_dedup(kv[1], dedup_opts))
     )
 
-    # 4. stories: global IDF, prefix-filtered candidate pairs, components of the pairs at the threshold
-    terms = articles.map(
-        lambda x: (
-            x.seq,
-            x.article.key,
-            x.article.published_date,
-            article_terms(x.article, story_opts),
-            leading_names(x.article, story_opts) if story_opts.name_conflict is not None else {},
+    # 4. stories: global IDF, prefix-filtered candidate pairs, components of the pairs at the threshold; a
+    # headline-only page (a paywall's, an empty page's) takes part on its headline, as in ``store_article``
+    terms = (
+        learned.filter(lambda x: x.article.non_article is None or headline_only(x.article))
+        .map(
+            lambda x: (
+                x.seq,
+                x.article.key,
+                x.article.published_date,
+                article_terms(x.article, story_opts),
+                leading_names(x.article, story_opts) if story_opts.name_conflict is not None else {},
+            )
         )
-    ).filter(lambda r: bool(r[3]))  # no terms: not in the term index, so in no story (as recluster)
+        .filter(lambda r: bool(r[3]))
+    )  # no terms: not in the term index, so in no story (as recluster)
     terms.cache()
     total = terms.count()
     df = dict(terms.flatMap(lambda r: [(t, 1) for t in r[3]]).reduceByKey(lambda a, b: a + b, parts).collect())

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from storyfold.model import Article, Assignment
+from storyfold.pagekind import story_body
 from storyfold.store.base import Store
 from storyfold.textproc import STOPWORDS, normalise, spelling_key
 
@@ -99,7 +100,7 @@ def article_terms(article: Article, opts: StoryOptions | None = None) -> dict[st
     """Sublinear term weights of an article (before IDF): content words, names weighted up."""
     opts = opts or StoryOptions()
     counts: dict[str, float] = {}
-    parts = [(article.title or "", opts.title_weight)] + [(s.text, 1.0) for s in article.body]
+    parts = [(article.title or "", opts.title_weight)] + [(s.text, 1.0) for s in story_body(article)]
     for text, weight in parts:
         prev_end = True
         for m in _WORD.finditer(normalise(text)):
@@ -136,10 +137,11 @@ def leading_names(article: Article, opts: StoryOptions | None = None) -> dict[st
     "Police" where the text also says "police"), with how often the whole article names them; only those
     named at least ``conflict_count`` times. Keys are term keys, as in ``article_terms``."""
     opts = opts or StoryOptions()
+    body = story_body(article)
     parts = [normalise(article.title)] if article.title else []
-    parts += [normalise(s.text) for s in article.body]
-    lower = {spelling_key(m.group(0)) for s in article.body for m in _LOWER_WORD.finditer(normalise(s.text))}
-    lede = len(parts) - len(article.body) + opts.conflict_lede
+    parts += [normalise(s.text) for s in body]
+    lower = {spelling_key(m.group(0)) for s in body for m in _LOWER_WORD.finditer(normalise(s.text))}
+    lede = len(parts) - len(body) + opts.conflict_lede
     counts: dict[str, int] = {}
     leading: set[str] = set()
     for k, text in enumerate(parts):
