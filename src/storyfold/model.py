@@ -149,6 +149,15 @@ class Skipped:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleNames:
+    """The names an article gives (capitalised words inside a sentence, never written in lower case in the
+    article), with how often it gives each, and which of them its title and first paragraphs give."""
+
+    mentions: dict[str, int] = field(default_factory=dict)  # term key -> how many times
+    lede: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     """A group of articles reporting one real-world event."""
 

@@ -24,6 +24,7 @@ from storyfold.ingest.meta import date_from_url, detect_language, find_dateline,
 from storyfold.model import (
     Article,
     ArticleFacts,
+    ArticleNames,
     Assignment,
     ClaimSource,
     Comparison,
@@ -51,10 +52,11 @@ from storyfold.stories import (
     assign,
     batch_clusters,
     batch_unit_vectors,
-    leading_names,
+    names_of,
     settle_groups,
     story_id_for,
     unit_vector,
+    uses_names,
 )
 from storyfold.textproc import normalise, sentences
 
@@ -162,7 +164,7 @@ def store_article(
             store.create_story(decision.story_id, _story_title(article))
         unit = unit_vector(weights, store)
         store.add_article_terms(article.id, weights)
-        if opts.name_conflict is not None and (names := leading_names(article, opts)):
+        if uses_names(opts) and (names := names_of(article, opts)).mentions:
             store.add_article_names(article.id, names)
         store.add_to_story(decision, weights, article.published_date, unit)
         for other in decision.merges:
@@ -241,12 +243,12 @@ def settle(store: Store, story_ids: Sequence[str] | None, opts: StoryOptions) ->
 
 def _names_of(
     store: Store, rows: Sequence[tuple[str, str, date | None, dict[str, float]]], opts: StoryOptions
-) -> list[dict[str, int]] | None:
-    """The leading names of these articles, in order (None when name conflicts are off)."""
-    if opts.name_conflict is None:
+) -> list[ArticleNames] | None:
+    """The names of these articles, in order (None when neither name conflicts nor follow-ups are on)."""
+    if not uses_names(opts):
         return None
     found = store.article_names([r[0] for r in rows])
-    return [found.get(r[0], {}) for r in rows]
+    return [found.get(r[0], ArticleNames()) for r in rows]
 
 
 def add_article(

@@ -27,6 +27,7 @@ parts that run on the executors:
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
 import sys
@@ -41,7 +42,7 @@ from storyfold.dedup import features
 from storyfold.errors import ConfigError, InputError
 from storyfold.ingest import _is_feed_file, _join, _read_source, expand_paths, url_key
 from storyfold.ingest.formats import read_file
-from storyfold.model import Article, LineMember, RawArticle, Skipped
+from storyfold.model import Article, ArticleNames, LineMember, RawArticle, Skipped
 from storyfold.pagekind import headline_only
 from storyfold.pipeline import IngestOptions, build_article
 from storyfold.stories import (
@@ -50,10 +51,12 @@ from storyfold.stories import (
     _years,
     article_terms,
     batch_clusters,
-    leading_names,
+    names_of,
+    rare_names,
     story_id_for,
     time_factor,
     time_reach,
+    uses_names,
 )
 
 if TYPE_CHECKING:
@@ -192,31 +195,36 @@ def _window_pairs(members: Iterable[tuple[int, int | None]], window: int) -> Ite
                 yield (u, s) if u < s else (s, u)
 
 
-_Unit = tuple[dict[str, float], frozenset[str], int | None]
+# unit vector, years named, day (ordinal), rare names (``StoryOptions.follow_names``)
+_Unit = tuple[dict[str, float], frozenset[str], int | None, frozenset[str]]
 
 
 def _pair_similarity(a: _Unit, b: _Unit, opts: StoryOptions) -> float:
-    ua, ya, da = a
-    ub, yb, db = b
+    ua, ya, da, ra = a
+    ub, yb, db, rb = b
     if len(ub) < len(ua):
         ua, ub = ub, ua
     sim = sum(v * ub.get(t, 0.0) for t, v in ua.items())
     if da is not None and db is not None:
-        sim *= time_factor(abs(da - db), opts)
+        apart = abs(da - db)
+        if apart > opts.window_days and opts.follow_names is not None and len(ra & rb) >= opts.follow_names:
+            sim *= math.sqrt(opts.window_days / min(apart, max(opts.follow_days, 1)))  # as in stories._cuts
+        else:
+            sim *= time_factor(apart, opts)
     if opts.year_penalty != 1.0 and ya and yb and not ya & yb:
         sim *= opts.year_penalty
     return sim
 
 
 def _cluster_part(
-    rows: Iterable[tuple[int, str, date | None, dict[str, float], dict[str, int]]],
+    rows: Iterable[tuple[int, str, date | None, dict[str, float], ArticleNames]],
     opts: StoryOptions,
     n: int,
     df: dict[str, int],
 ) -> Iterator[tuple[int, str]]:
     ordered = sorted(rows, key=lambda r: r[0])
     articles = [(str(seq), key, day, weights) for seq, key, day, weights, _ in ordered]
-    names = [r[4] for r in ordered] if opts.name_conflict is not None else None
+    names = [r[4] for r in ordered] if uses_names(opts) else None
     for members in batch_clusters(articles, opts, frequencies=(n, df), names=names):
         story = story_id_for(ordered[members[0]][1])
         for k in members:
@@ -341,7 +349,7 @@ def run_spark(
                 x.article.key,
                 x.article.published_date,
                 article_terms(x.article, story_opts),
-                leading_names(x.article, story_opts) if story_opts.name_conflict is not None else {},
+                names_of(x.article, story_opts) if uses_names(story_opts) else ArticleNames(),
             )
         )
         .filter(lambda r: bool(r[3]))
@@ -351,11 +359,12 @@ def run_spark(
     df = dict(terms.flatMap(lambda r: [(t, 1) for t in r[3]]).reduceByKey(lambda a, b: a + b, parts).collect())
     df_b = sc.broadcast(df)
 
-    def unit(r: tuple[int, str, date | None, dict[str, float], dict[str, int]]) -> tuple[int, _Unit]:
+    def unit(r: tuple[int, str, date | None, dict[str, float], ArticleNames]) -> tuple[int, _Unit]:
         d = df_b.value
         vec = {t: w * _idf(total, d[t]) for t, w in r[3].items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        return r[0], ({t: v / norm for t, v in vec.items()}, _years(r[3]), r[2].toordinal() if r[2] else None)
+        rare = rare_names(r[4], story_opts, total, d) if story_opts.follow_names is not None else frozenset()
+        return r[0], ({t: v / norm for t, v in vec.items()}, _years(r[3]), r[2].toordinal() if r[2] else None, rare)
 
     units = terms.map(unit)
     units.cache()
@@ -370,8 +379,14 @@ def run_spark(
         units.flatMap(lambda x: [(t, x[0]) for t in _prefix(x[1][0], df_b.value, bound)])
         .groupByKey(parts)
         .flatMap(lambda kv: _window_pairs([(s, days_b.value[s]) for s in kv[1]], window))
-        .distinct(parts)
     )
+    if story_opts.follow_names is not None:  # follow-ups: pairs sharing a rare name, however far apart
+        candidates = candidates.union(
+            units.flatMap(lambda x: [(k, x[0]) for k in x[1][3]])
+            .groupByKey(parts)
+            .flatMap(lambda kv: itertools.combinations(sorted(kv[1]), 2))
+        )
+    candidates = candidates.distinct(parts)
     scored = (
         candidates.join(units)
         .map(lambda x: (x[1][0], (x[0], x[1][1])))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from storyfold.model import Article, Assignment
+from storyfold.model import Article, ArticleNames, Assignment
 from storyfold.pagekind import story_body
 from storyfold.store.base import Store
 from storyfold.textproc import STOPWORDS, normalise, spelling_key
@@ -89,6 +89,13 @@ class StoryOptions:
     # Only names rarer than this IDF count (in at most 8 % of the articles): "County", "Street", "Britain" in a
     # set about Britain do not tell events apart. A young store (under some 30 articles) has no such names.
     conflict_idf: float = 3.5
+    # Follow-ups. Reports of one incident weeks or months apart (a charge, a plea, a sentencing) share the
+    # incident's rare names: the victim's, the suspect's, the street's. In batch mode and settling, two
+    # articles that both name at least ``follow_names`` names rarer than IDF ``follow_idf`` (in under about
+    # 0.7 % of the articles) fade beyond the window as if at most ``follow_days`` apart. None: off.
+    follow_names: int | None = 3
+    follow_idf: float = 5.0
+    follow_days: int = 30
 
 
 def story_id_for(article_key: str) -> str:
@@ -137,13 +144,30 @@ def leading_names(article: Article, opts: StoryOptions | None = None) -> dict[st
     "Police" where the text also says "police"), with how often the whole article names them; only those
     named at least ``conflict_count`` times. Keys are term keys, as in ``article_terms``."""
     opts = opts or StoryOptions()
+    return leading(names_of(article, opts), opts)
+
+
+def uses_names(opts: StoryOptions) -> bool:
+    """Whether stories read the articles' names (name conflicts or follow-ups are on)."""
+    return opts.name_conflict is not None or opts.follow_names is not None
+
+
+def leading(names: ArticleNames, opts: StoryOptions) -> dict[str, int]:
+    """The leading names (``leading_names``) among an article's names."""
+    return {k: names.mentions[k] for k in sorted(names.lede) if names.mentions.get(k, 0) >= opts.conflict_count}
+
+
+def names_of(article: Article, opts: StoryOptions | None = None) -> ArticleNames:
+    """Every name an article gives (capitalised words inside a sentence, never written in lower case in the
+    article) with how often, and those of its title and first ``conflict_lede`` paragraphs."""
+    opts = opts or StoryOptions()
     body = story_body(article)
     parts = [normalise(article.title)] if article.title else []
     parts += [normalise(s.text) for s in body]
     lower = {spelling_key(m.group(0)) for s in body for m in _LOWER_WORD.finditer(normalise(s.text))}
     lede = len(parts) - len(body) + opts.conflict_lede
     counts: dict[str, int] = {}
-    leading: set[str] = set()
+    in_lede: set[str] = set()
     for k, text in enumerate(parts):
         for m in _CAPITALISED.finditer(text):
             if m.start() == 0 or text[max(0, m.start() - 2) : m.start()].strip() in {".", "!", "?", '"', ":"}:
@@ -156,8 +180,8 @@ def leading_names(article: Article, opts: StoryOptions | None = None) -> dict[st
                 continue
             counts[key] = counts.get(key, 0) + 1
             if k < lede:
-                leading.add(key)
-    return {k: counts[k] for k in sorted(leading) if counts[k] >= opts.conflict_count}
+                in_lede.add(key)
+    return ArticleNames(dict(sorted(counts.items())), frozenset(in_lede))
 
 
 def conflict_factor(
@@ -322,14 +346,14 @@ def settle_groups(
     opts: StoryOptions,
     frequencies: tuple[int, Mapping[str, int]],
     current: Sequence[str] | None = None,
-    names: Sequence[Mapping[str, int]] | None = None,
+    names: Sequence[ArticleNames] | None = None,
 ) -> list[list[int]]:
     """Settling: the members of a few neighbouring stories (in ingest order) grouped again by batch mode's
     average-link clustering with the store's IDF now; each group's first member founds it. With the members'
     ``current`` stories and ``settle_margin``: groups that link at ``threshold`` always join and groups
     that link under ``threshold - settle_margin`` always part, and in between two groups stay together
     where their members are together now (hysteresis: a borderline grouping is not flipped back and forth
-    as the IDF drifts). ``names``: each member's leading names (``name_conflict``)."""
+    as the IDF drifts). ``names``: each member's names (``name_conflict``, ``follow_names``)."""
     if current is None or not opts.settle_margin:
         return batch_clusters(members, opts, frequencies, names)
     fine, coarse = _cuts(members, opts, frequencies, (opts.threshold, opts.threshold - opts.settle_margin), names)
@@ -376,7 +400,7 @@ def batch_clusters(
     articles: Sequence[tuple[str, str, date | None, dict[str, float]]],
     opts: StoryOptions | None = None,
     frequencies: tuple[int, Mapping[str, int]] | None = None,
-    names: Sequence[Mapping[str, int]] | None = None,
+    names: Sequence[ArticleNames] | None = None,
 ) -> list[list[int]]:
     """Batch mode: average-link clustering of all articles at once, with IDF from the whole set.
 
@@ -389,8 +413,9 @@ def batch_clusters(
     one is part of: the Spark engine clusters each part of the similarity graph apart with the IDF of
     the whole set, and gets the same similarities, bit for bit, as one run over the whole set.
 
-    ``names``: each article's leading names (``leading_names``), to scale down the similarity of reports that
-    lead with different people (``StoryOptions.name_conflict``); None: no name conflicts.
+    ``names``: each article's names (``names_of``), to scale down the similarity of reports that lead with
+    different people (``StoryOptions.name_conflict``) and to keep follow-ups that share rare names from
+    fading (``StoryOptions.follow_names``); None: neither.
     """
     return _cuts(articles, opts or StoryOptions(), frequencies, (), names)[0]
 
@@ -421,12 +446,33 @@ def _scale_conflicts(
                     sims[j, i] *= f
 
 
+def rare_names(names: ArticleNames, opts: StoryOptions, total: int, df: Mapping[str, int]) -> frozenset[str]:
+    """An article's names rarer than ``follow_idf`` (IDF from ``total`` articles and their term frequencies)."""
+    return frozenset(k for k in names.mentions if k in df and _idf(total, df[k]) >= opts.follow_idf)
+
+
+def _sharing_rare_names(names: Sequence[ArticleNames], opts: StoryOptions, total: int, df: Mapping[str, int]) -> Any:
+    """A boolean matrix: the pairs of articles that share at least ``follow_names`` rare names."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    rare = [rare_names(x, opts, total, df) for x in names]
+    vocab = {k: i for i, k in enumerate(sorted({k for r in rare for k in r}))}
+    n = len(names)
+    if not vocab:
+        return np.zeros((n, n), dtype=bool)
+    rows = [i for i, r in enumerate(rare) for _ in r]
+    cols = [vocab[k] for r in rare for k in r]
+    m = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, len(vocab)))
+    return np.asarray((m @ m.T).todense()) >= (opts.follow_names or 0)
+
+
 def _cuts(
     articles: Sequence[tuple[str, str, date | None, dict[str, float]]],
     opts: StoryOptions,
     frequencies: tuple[int, Mapping[str, int]] | None,
     thresholds: Sequence[float],
-    names: Sequence[Mapping[str, int]] | None = None,
+    names: Sequence[ArticleNames] | None = None,
 ) -> list[list[list[int]]]:
     """Batch mode's average-link tree cut at each threshold (none given: at ``opts.threshold``)."""
     n = len(articles)
@@ -465,6 +511,10 @@ def _cuts(
         ords = np.array([d if d is not None else 0 for d in days], dtype=float)
         apart = np.abs(ords[:, None] - ords[None, :])
         late = (apart > opts.window_days) & known[:, None] & known[None, :]
+        if names is not None and opts.follow_names is not None:
+            follow = late & _sharing_rare_names(names, opts, total, df)
+            late &= ~follow
+            sims[follow] *= np.sqrt(opts.window_days / np.minimum(apart[follow], max(opts.follow_days, 1)))
         if opts.late_decay:
             sims[late] *= np.sqrt(opts.window_days / apart[late])
         else:
@@ -477,7 +527,7 @@ def _cuts(
                     sims[i, j] *= opts.year_penalty
                     sims[j, i] *= opts.year_penalty
     if names is not None and opts.name_conflict is not None:
-        _scale_conflicts(sims, articles, names, opts, total, df)
+        _scale_conflicts(sims, articles, [leading(x, opts) for x in names], opts, total, df)
     dist = np.clip(1.0 - sims, 0.0, 2.0)
     condensed = dist[np.triu_indices(n, k=1)]
     tree = linkage(condensed, method="average")

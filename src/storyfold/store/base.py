@@ -10,7 +10,7 @@ from datetime import date
 
 import numpy as np
 
-from storyfold.model import Article, ArticleFacts, Assignment, SegmentKind, Story
+from storyfold.model import Article, ArticleFacts, ArticleNames, Assignment, SegmentKind, Story
 from storyfold.store.dedup_base import DedupStore
 
 STORY_ORDERS = ("newest", "largest")
@@ -92,12 +92,12 @@ class Store(DedupStore, abc.ABC):
         """Record an article's term weights and update document frequencies."""
 
     @abc.abstractmethod
-    def add_article_names(self, article_id: str, names: Mapping[str, int]) -> None:
-        """Record an article's leading names and how often it mentions each (``stories.leading_names``)."""
+    def add_article_names(self, article_id: str, names: ArticleNames) -> None:
+        """Record an article's names, how often it gives each and which its lede gives (``stories.names_of``)."""
 
     @abc.abstractmethod
-    def article_names(self, article_ids: Sequence[str]) -> dict[str, dict[str, int]]:
-        """The leading names of these articles (an article without any is left out)."""
+    def article_names(self, article_ids: Sequence[str]) -> dict[str, ArticleNames]:
+        """The names of these articles (an article without any is left out)."""
 
     @abc.abstractmethod
     def document_frequencies(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:

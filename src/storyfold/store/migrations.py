@@ -215,6 +215,12 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             )""",
         ),
     ),
+    (
+        9,
+        "every name an article gives, not only its leading ones, with a flag for those of its lede (follow-ups "
+        "that share rare names keep their similarity); the names stored before are the leading ones",
+        ("ALTER TABLE article_names ADD COLUMN lede INTEGER NOT NULL DEFAULT 1",),
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]

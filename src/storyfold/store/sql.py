@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from storyfold.errors import NotFoundError, StoreError
 from storyfold.facts.codec import facts_from_dict, facts_to_dict
-from storyfold.model import Article, ArticleFacts, Assignment, Segment, SegmentKind, Story
+from storyfold.model import Article, ArticleFacts, ArticleNames, Assignment, Segment, SegmentKind, Story
 from storyfold.store.base import STORY_ORDERS, Store, StoryPage, StoryQuery
 from storyfold.store.dialect import driver_sql, expand_in, rows_of, translate_ddl
 from storyfold.store.migrations import MIGRATIONS
@@ -58,7 +58,7 @@ class SQLStore(SQLIndexMixin, SQLOutletMixin, SQLDedupMixin, Store):
         self._link_cache: dict[str, tuple[int, dict[str, float]]] = {}
         # an article's term weights never change once stored
         self._weights_cache: dict[str, dict[str, float]] = {}
-        self._names_cache: dict[str, dict[str, int]] = {}  # leading names, as the weights
+        self._names_cache: dict[str, ArticleNames] = {}  # names, as the weights
         # exact inputs of story norms: per story (size, term ids, weights), and the document frequency of
         # every term id a cached story uses, kept current by add_article_terms
         self._term_ids: dict[str, int] = {}

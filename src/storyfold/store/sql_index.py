@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy import Connection, text
 
+from storyfold.model import ArticleNames
 from storyfold.store.base import Store
 
 
@@ -47,7 +48,7 @@ class SQLIndexMixin(Store):
     _df_n: int | None
     _profile_cache: dict[str, tuple[int, dict[str, float]]]
     _weights_cache: dict[str, dict[str, float]]
-    _names_cache: dict[str, dict[str, int]]
+    _names_cache: dict[str, ArticleNames]
     _term_ids: dict[str, int]
     _id_df: np.ndarray
     _arrays: dict[str, tuple[int, np.ndarray, np.ndarray]]
@@ -181,28 +182,32 @@ class SQLIndexMixin(Store):
         _trim(self._arrays, PROFILE_CACHE_STORIES)
         return out
 
-    def add_article_names(self, article_id: str, names: Mapping[str, int]) -> None:
+    def add_article_names(self, article_id: str, names: ArticleNames) -> None:
         self._exec(
-            "INSERT INTO article_names (article_id, name, mentions) VALUES (:a, :n, :m)",
-            [{"a": article_id, "n": k, "m": v} for k, v in names.items()],
+            "INSERT INTO article_names (article_id, name, mentions, lede) VALUES (:a, :n, :m, :l)",
+            [{"a": article_id, "n": k, "m": v, "l": int(k in names.lede)} for k, v in names.mentions.items()],
         )
-        self._names_cache[article_id] = dict(names)
+        self._names_cache[article_id] = names
 
-    def article_names(self, article_ids: Sequence[str]) -> dict[str, dict[str, int]]:
+    def article_names(self, article_ids: Sequence[str]) -> dict[str, ArticleNames]:
         cache = self._names_cache
         missing = [a for a in dict.fromkeys(article_ids) if a not in cache]
         for start in range(0, len(missing), _CHUNK):
             chunk = missing[start : start + _CHUNK]
-            for a in chunk:
-                cache[a] = {}
+            found: dict[str, tuple[dict[str, int], set[str]]] = {a: ({}, set()) for a in chunk}
             for r in self._rows(
-                "SELECT article_id, name, mentions FROM article_names WHERE article_id IN :ids"
+                "SELECT article_id, name, mentions, lede FROM article_names WHERE article_id IN :ids"
                 " ORDER BY article_id, name",
                 {"ids": chunk},
                 "ids",
             ):
-                cache[r.article_id][r.name] = int(r.mentions)
-        out = {a: cache[a] for a in article_ids if cache.get(a)}
+                mentions, lede = found[r.article_id]
+                mentions[r.name] = int(r.mentions)
+                if r.lede:
+                    lede.add(r.name)
+            for a, (mentions, lede) in found.items():
+                cache[a] = ArticleNames(mentions, frozenset(lede))
+        out = {a: cache[a] for a in article_ids if a in cache and cache[a].mentions}
         _trim(cache, WEIGHTS_CACHE_ARTICLES)
         return out
 

@@ -1,0 +1,52 @@
+"""Follow-ups: a report of a charge three months after the shooting shares the incident's rare names (the
+father's, the mother's, the street's) and joins the incident's story in batch mode, where without them
+(``StoryOptions.follow_names=None``) the three months apart keep it out. Fixture: two gvc reports of one
+incident (gold story 223936), 92 days apart, ingested after the demo excerpt so that the IDF is that of a
+real, mixed store."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from storyfold.model import Article, Segment, SegmentKind
+from storyfold.pipeline import IngestOptions, ingest_paths, recluster
+from storyfold.store import Store
+from storyfold.stories import StoryOptions, names_of
+
+from conftest import DEMO
+
+FIXTURE = Path(__file__).parent / "fixtures" / "gvc-follow-up.jsonl"
+SHOOTING, CHARGE = "548f729263219a7b1d2423bdc586969b", "30883b6ba9273903b93665469350f5f4"
+
+
+def test_names_are_every_name_the_article_gives_and_those_of_its_lede() -> None:
+    body = (
+        "Pedro Rosales was charged on Monday, police said.",
+        "The police in East New York said Rosales had the gun.",
+        "His wife Jessica Aguilar was not charged.",
+    )
+    article = Article(
+        id="a",
+        key="a",
+        origin="test",
+        segments=tuple(Segment(SegmentKind.BODY, s, i) for i, s in enumerate(body)),
+        title="Father charged in shooting",
+    )
+    names = names_of(article, replace(StoryOptions(), conflict_lede=1))
+    # "Pedro" opens a sentence, "Monday" is a day, "New" a stop word; "police" is also written in lower case
+    assert names.mentions == {"rosales": 2, "east": 1, "york": 1, "jessica": 1, "aguilar": 1}
+    assert names.lede == frozenset({"rosales"})
+
+
+def test_a_follow_up_months_later_joins_the_incident_by_its_rare_names(store: Store) -> None:
+    opts = IngestOptions()
+    ingest_paths([str(DEMO), str(FIXTURE)], store, opts)
+    recluster(store, opts.stories)
+    shooting, charge = store.assignment(SHOOTING), store.assignment(CHARGE)
+    assert shooting is not None and charge is not None
+    assert shooting.story_id == charge.story_id
+    recluster(store, replace(opts.stories, follow_names=None))
+    shooting, charge = store.assignment(SHOOTING), store.assignment(CHARGE)
+    assert shooting is not None and charge is not None
+    assert shooting.story_id != charge.story_id
