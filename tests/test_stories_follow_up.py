@@ -1,8 +1,10 @@
-"""Follow-ups: a report of a charge three months after the shooting shares the incident's rare names (the
+"""Rare names. Follow-ups: a report of a charge three months after the shooting shares the incident's rare names (the
 father's, the mother's, the street's) and joins the incident's story in batch mode, where without them
 (``StoryOptions.follow_names=None``) the three months apart keep it out. Fixture: two gvc reports of one
 incident (gold story 223936), 92 days apart, ingested after the demo excerpt so that the IDF is that of a
-real, mixed store."""
+real, mixed store. Near reports: two stations' reports of one Shreveport shooting on the same day, told in
+different words, join through a rare name they share, where without the rule (``near_names=None``) their
+words alone keep them apart. Fixtures: tests/fixtures/README.md."""
 
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ from conftest import DEMO
 
 FIXTURE = Path(__file__).parent / "fixtures" / "gvc-follow-up.jsonl"
 SHOOTING, CHARGE = "548f729263219a7b1d2423bdc586969b", "30883b6ba9273903b93665469350f5f4"
+NEAR = Path(__file__).parent / "fixtures" / "gvc-near.jsonl"
+KSLA, OTHER = "6ee08764a91faef9a8a0a75e356b04a3", "cbd025064f7e8e4f763c1fcd8ddd6ef8"
 
 
 def test_names_are_every_name_the_article_gives_and_those_of_its_lede() -> None:
@@ -50,3 +54,13 @@ def test_a_follow_up_months_later_joins_the_incident_by_its_rare_names(store: St
     shooting, charge = store.assignment(SHOOTING), store.assignment(CHARGE)
     assert shooting is not None and charge is not None
     assert shooting.story_id != charge.story_id
+
+
+def test_two_reports_of_one_day_that_share_a_rare_name_join_though_their_words_differ(store: Store) -> None:
+    opts = IngestOptions()
+    ingest_paths([str(DEMO), str(NEAR)], store, opts)
+    for stories, together in ((opts.stories, True), (replace(opts.stories, near_names=None), False)):
+        recluster(store, stories)
+        one, two = store.assignment(KSLA), store.assignment(OTHER)
+        assert one is not None and two is not None
+        assert (one.story_id == two.story_id) is together

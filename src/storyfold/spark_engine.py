@@ -57,6 +57,7 @@ from storyfold.stories import (
     time_factor,
     time_reach,
     uses_names,
+    uses_rare_names,
 )
 
 if TYPE_CHECKING:
@@ -195,7 +196,7 @@ def _window_pairs(members: Iterable[tuple[int, int | None]], window: int) -> Ite
                 yield (u, s) if u < s else (s, u)
 
 
-# unit vector, years named, day (ordinal), rare names (``StoryOptions.follow_names``)
+# unit vector, years named, day (ordinal), rare names (``StoryOptions.rare_idf``)
 _Unit = tuple[dict[str, float], frozenset[str], int | None, frozenset[str]]
 
 
@@ -205,12 +206,14 @@ def _pair_similarity(a: _Unit, b: _Unit, opts: StoryOptions) -> float:
     if len(ub) < len(ua):
         ua, ub = ub, ua
     sim = sum(v * ub.get(t, 0.0) for t, v in ua.items())
-    if da is not None and db is not None:
-        apart = abs(da - db)
-        if apart > opts.window_days and opts.follow_names is not None and len(ra & rb) >= opts.follow_names:
-            sim *= math.sqrt(opts.window_days / min(apart, max(opts.follow_days, 1)))  # as in stories._cuts
+    if da is not None and db is not None:  # as in stories._cuts
+        apart, shared = abs(da - db), len(ra & rb)
+        if apart > opts.window_days and opts.follow_names is not None and shared >= opts.follow_names:
+            sim *= math.sqrt(opts.window_days / min(apart, max(opts.follow_days, 1)))
         else:
             sim *= time_factor(apart, opts)
+        if opts.near_names is not None and apart <= opts.near_days and shared >= opts.near_names:
+            sim *= opts.near_boost
     if opts.year_penalty != 1.0 and ya and yb and not ya & yb:
         sim *= opts.year_penalty
     return sim
@@ -363,7 +366,7 @@ def run_spark(
         d = df_b.value
         vec = {t: w * _idf(total, d[t]) for t, w in r[3].items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        rare = rare_names(r[4], story_opts, total, d) if story_opts.follow_names is not None else frozenset()
+        rare = rare_names(r[4], story_opts, total, d) if uses_rare_names(story_opts) else frozenset()
         return r[0], ({t: v / norm for t, v in vec.items()}, _years(r[3]), r[2].toordinal() if r[2] else None, rare)
 
     units = terms.map(unit)
@@ -380,7 +383,7 @@ def run_spark(
         .groupByKey(parts)
         .flatMap(lambda kv: _window_pairs([(s, days_b.value[s]) for s in kv[1]], window))
     )
-    if story_opts.follow_names is not None:  # follow-ups: pairs sharing a rare name, however far apart
+    if uses_rare_names(story_opts):  # follow-ups and near reports: pairs sharing a rare name, however far apart
         candidates = candidates.union(
             units.flatMap(lambda x: [(k, x[0]) for k in x[1][3]])
             .groupByKey(parts)
