@@ -14,7 +14,8 @@ from pathlib import Path
 from storyfold.model import Article, Segment, SegmentKind
 from storyfold.pipeline import IngestOptions, ingest_paths, recluster
 from storyfold.store import Store
-from storyfold.stories import StoryOptions, names_of
+from storyfold.stories import StoryOptions, article_terms, names_of
+from storyfold.textproc import headline_of
 
 from conftest import DEMO
 
@@ -64,3 +65,20 @@ def test_two_reports_of_one_day_that_share_a_rare_name_join_though_their_words_d
         one, two = store.assignment(KSLA), store.assignment(OTHER)
         assert one is not None and two is not None
         assert (one.story_id == two.story_id) is together
+
+
+def test_the_outlets_name_after_a_title_is_no_word_or_name_of_the_report() -> None:
+    # two reports of one station share its name after every title: it must not draw them into one story
+    assert headline_of("Boy, 3, shot in Gary - WTOC-TV: Savannah, Beaufort, SC") == "Boy, 3, shot in Gary"
+    assert headline_of("7-year-old shot; homeowner charged :: WRAL.com") == "7-year-old shot; homeowner charged"
+    assert headline_of("Police: Teen shot | Local News") == "Police: Teen shot"
+    assert headline_of("Man, 20, shot on Fort Worth-area street") == "Man, 20, shot on Fort Worth-area street"
+    article = Article(
+        id="a",
+        key="a",
+        origin="test",
+        segments=(Segment(SegmentKind.BODY, "Police in Gary said the boy, 3, was shot at home by Travion Hill.", 0),),
+        title="Boy, 3, shot in Gary - WTOC-TV: Savannah, Beaufort, SC",
+    )
+    assert {"gary", "travion", "hill"} <= set(names_of(article).mentions)
+    assert not {"savannah", "beaufort", "wtoc-tv"} & (set(names_of(article).mentions) | set(article_terms(article)))

@@ -18,7 +18,7 @@ from typing import Any
 from storyfold.model import Article, ArticleNames, Assignment
 from storyfold.pagekind import story_body
 from storyfold.store.base import Store
-from storyfold.textproc import STOPWORDS, normalise, spelling_key
+from storyfold.textproc import STOPWORDS, headline_of, normalise, spelling_key
 
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['-][A-Za-z\u00c0-\u024f]+)*|\d+(?:[.,]\d+)*")
 
@@ -121,7 +121,7 @@ def article_terms(article: Article, opts: StoryOptions | None = None) -> dict[st
     """Sublinear term weights of an article (before IDF): content words, names weighted up."""
     opts = opts or StoryOptions()
     counts: dict[str, float] = {}
-    parts = [(article.title or "", opts.title_weight)] + [(s.text, 1.0) for s in story_body(article)]
+    parts = [(headline_of(article.title), opts.title_weight)] + [(s.text, 1.0) for s in story_body(article)]
     for text, weight in parts:
         prev_end = True
         for m in _WORD.finditer(normalise(text)):
@@ -181,7 +181,7 @@ def names_of(article: Article, opts: StoryOptions | None = None) -> ArticleNames
     article) with how often, and those of its title and first ``conflict_lede`` paragraphs."""
     opts = opts or StoryOptions()
     body = story_body(article)
-    parts = [normalise(article.title)] if article.title else []
+    parts = [normalise(headline_of(article.title))] if article.title else []
     parts += [normalise(s.text) for s in body]
     lower = {spelling_key(m.group(0)) for s in body for m in _LOWER_WORD.finditer(normalise(s.text))}
     lede = len(parts) - len(body) + opts.conflict_lede

@@ -174,6 +174,15 @@ _SPELLING_KEEP = frozenset(
 )
 
 
+_OUTLET_SUFFIX = re.compile(r"\s+(?:[-|\u2013\u2014]|::)\s+|\s+\|")
+
+
+def headline_of(title: str | None) -> str:
+    """A page title without the outlet's name after it: "Shooting in Gary - WTOC-TV: Savannah, Beaufort, SC" is
+    "Shooting in Gary"."""
+    return _OUTLET_SUFFIX.split(title or "", maxsplit=1)[0]
+
+
 @functools.lru_cache(maxsize=1 << 18)
 def spelling_key(token: str) -> str:
     """Map a lower-cased token to a spelling-neutral form ("defence" -> "defense"); memoised (a hot path:

@@ -8,6 +8,7 @@ from collections import Counter
 
 from storyfold.facts.gazetteer import town_in_county, town_states
 from storyfold.facts.lines import LEDE_SENTENCES, Lines
+from storyfold.textproc import headline_of
 
 STATES = {
     "alabama": "Ala.", "alaska": "Alaska", "arizona": "Ariz.", "arkansas": "Ark.", "california": "Calif.",
@@ -279,11 +280,6 @@ def _person_tokens(lines: Lines) -> set[str]:
     return out
 
 
-def _headline(title: str | None) -> str:
-    """The headline without the outlet's name after it: "Shooting in Gary - WTOC-TV: Savannah, Beaufort, SC"."""
-    return re.split(r"\s+[-|\u2013\u2014]\s+|\s+\|", title or "", maxsplit=1)[0]
-
-
 def _merge_variants(score: Counter[str], strong: set[str], states: dict[str, str]) -> None:
     """One place under one name: "MADISON" is "Madison", "The Benton" is "Benton", and a last word alone is the
     whole name the text also gives ("LOUIS" of "ST. LOUIS, Mo.", "Falls" of "Granite Falls")."""
@@ -377,7 +373,7 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
         strong.add(city)
         if m.group("state"):
             states[city] = m.group("state")
-    headline = _headline(lines.title)
+    headline = headline_of(lines.title)
     texts = [(i, headline if i < 0 else lines.text(i)) for i in range(-1, len(lines.sentences))]
     for i, text in texts:
         for cm in CITY_STATE.finditer(text):
