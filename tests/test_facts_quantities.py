@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from storyfold.facts.event import choose_casualties, simple_times
+from storyfold.facts.event import choose_casualties, default_time_finder, main_event, simple_times
+from storyfold.facts.lines import Lines
 from storyfold.facts.quantities import find_quantities, parse_number
 
 
@@ -233,3 +234,26 @@ def test_a_measure_is_no_count_of_people() -> None:
     # "20 minutes later ... had been shot": one man shot, not twenty
     found = [(q.kind, q.low) for q in find_quantities("A friend called 20 minutes later saying he had been shot.", 3)]
     assert found == [("shot", 1)]
+
+
+def _event(title: str, *sentences: str) -> tuple[int | None, int | None]:
+    lines = Lines(title=title, sentences=list(sentences), spans=[[] for _ in range(len(sentences) + 1)])
+    qs = [q for i, s in enumerate(sentences) for q in find_quantities(s, i, 2015)]
+    event = main_event(lines, qs, date(2015, 10, 2), default_time_finder())[0]
+    return event.killed, event.injured
+
+
+def test_a_shooting_without_a_count_or_a_death_killed_nobody() -> None:
+    # gva-dev (Elkton, Ky.; Vice Lords): no count of the victims, no death: killed is 0, injured unknown
+    assert _event(
+        "Kentucky man charged with shooting juvenile in neck",
+        "A Kentucky man was arrested Thursday after he accidentally fired a gun which struck a juvenile in the neck.",
+    ) == (0, None)
+    assert _event(
+        "Seven Vice Lords Charged in Gang-Related Shooting",
+        "Two were charged with attempted murder in aid of racketeering for shooting members of a family.",
+    ) == (0, None)
+    # a death told, or no shooting at all, is never "killed 0" (sentences written for this test)
+    assert _event("Man charged in shooting", "Police said the shooting was fatal.")[0] != 0
+    assert _event("Council votes on the budget", "The council met on Thursday.") == (None, None)
+    assert _event("Coach fired", "The team fired its coach after he shot down the offer.") == (None, None)

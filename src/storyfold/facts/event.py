@@ -181,6 +181,26 @@ def choose_casualties(quantities: Sequence[Quantity]) -> tuple[int | None, int |
     return killed, injured, min(q.sentence for q in found.values())
 
 
+_ANY_DEATH = re.compile(
+    r"\b(?:kill(?:s|ed|ing|er)?|dead|deadly|di(?:ed|es)|death|fatal(?:ly)?|homicide|slain|slaying|murder(?:ed|s)?"
+    r"|manslaughter|bodies|(?:took|lost|take|lose|taking|losing)\s+(?:his|her|their)\s+(?:own\s+)?lives?)\b",
+    re.I,
+)
+# a person shot or stabbed: not "fired" (from a job) nor a "shot" of sport
+_HURT = re.compile(
+    r"\b(?:shooting|shootings|gunshot|gunfire|wounded|stabbed|stabbing|(?:was|were|been|being|got|is|are)\s+(?:\w+\s+)?shot)\b",
+    re.I,
+)
+_ATTEMPTED = re.compile(r"\battempted\s+(?:first-degree\s+|second-degree\s+)?murders?\b", re.I)
+
+
+def _nobody_died(lines: Lines) -> bool:
+    """Whether the article tells of a shooting or a wounding and never of a death ("attempted murder" is none):
+    then nobody was killed, though it gives no count."""
+    texts = [lines.text(i) for i in range(-1 if lines.title else 0, len(lines.sentences))]
+    return any(_HURT.search(t) for t in texts) and not any(_ANY_DEATH.search(_ATTEMPTED.sub("", t)) for t in texts)
+
+
 _DEATH_TOLD = re.compile(r"\b(?:di(?:ed|es)|dead|death)\b", re.I)
 _SHOT_WORD = re.compile(r"\b(?:shot|shooting|struck|wounded|stabbed|fired)\b", re.I)
 _DIED_WORD = re.compile(r"\b(?:di(?:ed|es)|succumbed)\b", re.I)
@@ -353,5 +373,7 @@ def main_event(
     lines: Lines, quantities: Sequence[Quantity], published: date | None, finder: TimeFinder
 ) -> tuple[Event, list[TimeRef]]:
     killed, injured, focus = choose_casualties(quantities)
+    if killed is None and injured is None and _nobody_died(lines):
+        killed = 0  # "charged with shooting a juvenile in the neck", "attempted murders of five teenagers"
     day, source, times = choose_date(lines, published, finder, focus)
     return Event(day, choose_place(lines, focus), killed, injured, source), times
