@@ -257,3 +257,10 @@ def test_a_shooting_without_a_count_or_a_death_killed_nobody() -> None:
     assert _event("Man charged in shooting", "Police said the shooting was fatal.")[0] != 0
     assert _event("Council votes on the budget", "The council met on Thursday.") == (None, None)
     assert _event("Coach fired", "The team fired its coach after he shot down the offer.") == (None, None)
+
+
+def test_no_one_died_is_a_count_of_none() -> None:
+    # gva-dev (Davie, Fla.): "It's just a blessing that no one died in this case." after a mother shot in the leg
+    assert _kinds("It's just a blessing that no one died in this case.") == [("killed", 0, 0)]
+    assert _kinds("None of the victims died.") == [("killed", 0, 0)]
+    assert _kinds("A man died after the shooting.") == [("killed", 1, 1)]

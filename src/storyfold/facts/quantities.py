@@ -133,6 +133,7 @@ _SUICIDE = re.compile(
 )
 _SELF = re.compile(r"\bshot (?:himself|herself)\b", re.I)
 _NOBODY = re.compile(r"\b(?:no one|nobody|no-one|none|no other [a-z]+)(?: else)?\s*$", re.I)
+_NOBODY_DIED = re.compile(r"\b(?:no one|nobody|no-one|none(?: of (?:the|them|those)(?: [a-z]+)?)?)(?: else)?\s+$", re.I)
 _DIED = re.compile(r"\b(?<!they )(?<!both )(?<!all )(?:later\s+)?died\b", re.I)
 _FATAL = re.compile(r"\b(?:fatal(?:ly)?|killed|died|dead|death)\b", re.I)
 # counts the text names but does not give: "wounded among civilians", "the dead"
@@ -467,7 +468,9 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
             break
     if not any(q.kind == "killed" for q in out):
         for m in _DIED.finditer(sentence):
-            add("killed", 1, 1, m.span(), "people", "")
+            nobody = _NOBODY_DIED.search(sentence, max(0, m.start() - 40), m.start())
+            n = 0 if nobody else 1  # "a blessing that no one died", "none of the victims died"
+            add("killed", n, n, (nobody.start(), m.end()) if nobody else m.span(), "people", "")
             break
     for m in _UNKNOWN.finditer(sentence):
         kind = "injured" if m.group("injured") or m.group("injured2") else "killed"
