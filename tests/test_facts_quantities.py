@@ -264,3 +264,14 @@ def test_no_one_died_is_a_count_of_none() -> None:
     assert _kinds("It's just a blessing that no one died in this case.") == [("killed", 0, 0)]
     assert _kinds("None of the victims died.") == [("killed", 0, 0)]
     assert _kinds("A man died after the shooting.") == [("killed", 1, 1)]
+
+
+def test_one_who_kills_himself_is_among_the_killed() -> None:
+    # gva-dev (Gloucester County): the gunman wounded two, then killed himself
+    qs = find_quantities("Man kills self after shooting, wounding girlfriend and her son in Gloucester County", -1)
+    assert choose_casualties(qs)[:2] == (1, 2)
+    # a man who took his life and harmed nobody else (sentence written for this test)
+    qs = find_quantities("A man killed himself after a standoff with police on Sunday.", 0)
+    assert choose_casualties(qs)[:2] == (1, 0)
+    # gva-dev (Bluffton): "shot, killed" is one killed, not one shot
+    assert _kinds("17-year-old boy shot, killed in Bluffton") == [("killed", 1, 1)]

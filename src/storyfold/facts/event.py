@@ -147,8 +147,10 @@ def choose_casualties(quantities: Sequence[Quantity]) -> tuple[int | None, int |
             pick = title[0]  # "Husband kills wife and stepdaughter" over a later "died"
         if pick is not None:
             found[kind] = pick
+    suicide = next((q for q in quantities if q.kind == "suicide" and q.current), None)
     if not found:
-        return None, None, None
+        # "Man kills himself after standoff": the one who took their life, nobody else counted
+        return (1, 0, suicide.sentence) if suicide is not None else (None, None, None)
     shots = [q for q in quantities if q.kind == "shot" and q.current and q.sentence < LEDE_SENTENCES]
     shot = max(shots, key=lambda q: _value(q) or 0) if shots else found.get("shot")  # "4 shot" over "was shot"
     found.pop("shot", None)
@@ -160,7 +162,6 @@ def choose_casualties(quantities: Sequence[Quantity]) -> tuple[int | None, int |
         found["shot"] = shot
     if killed == 1 and injured == 1 and "injured" in found and _became_the_dead(found["killed"], found["injured"]):
         injured = 0  # "The 2-year-old who was shot ... has died" / "was critically injured": one victim
-    suicide = next((q for q in quantities if q.kind == "suicide" and q.current), None)
     if suicide is not None and killed is not None:
         if "killed" in found and found["killed"].unit == "victims":
             killed += 1  # "killed his wife and two daughters before turning the gun on himself"
@@ -173,6 +174,8 @@ def choose_casualties(quantities: Sequence[Quantity]) -> tuple[int | None, int |
             killed += 1  # "shot and killed his wife ... then turned the gun on himself"
         elif "murder-suicide" in suicide.text.lower():
             killed = max(killed, 2)
+        elif "killed" not in found:
+            killed = 1  # "Man kills self after shooting, wounding girlfriend and her son"
     unknown = {q.kind for q in quantities if q.current and q.low is None and q.high is None}
     if "killed" not in found and "killed" in unknown:  # "the dead", count not given
         killed = None

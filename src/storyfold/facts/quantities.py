@@ -120,7 +120,7 @@ _SINGULAR = re.compile(
 _HEADLINE = re.compile(
     r"^(?:(?:a|an|one)\s+)?(?:\d+-year-old\s+)?(?:(?:St\.\s+)?[a-z]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|youth|person|child"
     r"|toddler|student|officer|driver|victim|mother|father|son|daughter)(?:,\s*\d{1,2},)?\s+(?:is\s+)?"  # "Boy, 3,"
-    r"(?:(?P<killed>killed|slain|dead|dies|shot dead|fatally shot|shot and killed|suffers fatal gunshot wounds?)"
+    r"(?:(?P<killed>killed|slain|dead|dies|shot dead|fatally shot|shot,? (?:and )?killed|suffers fatal gunshot wounds?)"
     r"|(?P<injured>wounded|injured|hurt|shot|hospitali[sz]ed|grazed|hit by (?:a )?(?:stray )?bullet"
     r"|suffers (?:a )?(?:[\w-]+ )?gunshot wounds?))\b(?!\s+(?:his|her|their|its|a|an|the|him|them|himself|herself"
     r"|\d|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple)\b)",
@@ -128,7 +128,7 @@ _HEADLINE = re.compile(
 )
 _SUICIDE = re.compile(
     r"\bkilled (?:himself|herself)\b|\btook (?:his|her) own life\b|\bturned the gun on (?:himself|herself)\b"
-    r"|\bmurder-suicide\b|\bkilling (?:himself|herself)\b|\bcommitt?(?:ed|ing) suicide\b",
+    r"|\bmurder-suicide\b|\bkill(?:s|ing)? (?:himself|herself|self)\b|\bcommitt?(?:ed|ing) suicide\b",
     re.I,
 )
 _SELF = re.compile(r"\bshot (?:himself|herself)\b", re.I)
