@@ -22,7 +22,8 @@ from typer.testing import CliRunner
 from storyfold.batch import read_records, replay_outlet, run_local, story_agreement
 from storyfold.cli import app
 from storyfold.model import Article, Segment, SegmentKind
-from storyfold.spark_engine import _components, _prefix, _window_pairs
+from storyfold.spark_engine import _bands, _components, _prefix, _window_pairs
+from storyfold.stories import StoryOptions, time_factor, time_reach
 
 from conftest import DEMO, SEEDS
 
@@ -219,3 +220,38 @@ def test_outlet_replay_learns_a_recurring_line_and_relabels_earlier_articles() -
     # learned from the 4th article on (3 earlier articles carry it); the first ones relabelled in the store
     assert kinds == [SegmentKind.BODY] * 3 + [SegmentKind.BOILERPLATE] * 3
     assert [x.relabels[0][0] for x in learned[:3]] == [4, 4, 4]
+
+
+def test_time_bands_keep_every_pair_that_can_still_reach_the_threshold() -> None:
+    # every pair whose similarity after the time fade reaches the bound shares a prefix term in some band whose
+    # window holds it (vectors and days generated for this test)
+    rng = random.Random(7)
+    vocab = [f"t{i}" for i in range(25)]
+    vecs, days = [], []
+    for _ in range(150):
+        raw = {t: rng.random() for t in rng.sample(vocab, rng.randint(1, 6))}
+        norm = sum(v * v for v in raw.values()) ** 0.5
+        vecs.append({t: v / norm for t, v in raw.items()})
+        days.append(rng.choice([None, *range(0, 400)]))
+    df: dict[str, int] = {}
+    for v in vecs:
+        for t in v:
+            df[t] = df.get(t, 0) + 1
+    opts, bound = StoryOptions(), 0.2
+    bands = _bands(opts, bound)
+    assert [b for b, _ in bands] == [0.2, 0.4, 0.8] and bands[-1][1] == time_reach(opts, bound)
+    found: set[tuple[int, int]] = set()
+    for k, (b, window) in enumerate(bands):
+        index: dict[str, list[int]] = {}
+        for i, v in enumerate(vecs):
+            for t in _prefix(v, df, b):
+                index.setdefault(t, []).append(i)
+        for members in index.values():
+            found.update(_window_pairs([(i, days[i]) for i in members], window, k == 0))
+    for i in range(len(vecs)):
+        for j in range(i + 1, len(vecs)):
+            dot = sum(w * vecs[j].get(t, 0.0) for t, w in vecs[i].items())
+            di, dj = days[i], days[j]
+            fade = time_factor(abs(di - dj), opts) if di is not None and dj is not None else 1.0
+            if dot * fade >= bound:
+                assert (i, j) in found, (i, j, dot, fade)

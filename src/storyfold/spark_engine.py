@@ -19,7 +19,9 @@ parts that run on the executors:
    run over all articles. The pairs are found without scoring all of them: each unit vector indexes only its
    prefix of rarest terms whose remaining suffix has a norm below the threshold (prefix filtering: two
    vectors with cosine at or above the threshold share a prefix term), candidate pairs come from that
-   inverted index within the time reach (``time_reach``), Spark scores them, the driver joins the edges into components
+   inverted index within the time reach (``time_reach``; pairs further apart fade more, so they need a higher
+   similarity and shorter prefixes find them: ``_bands``), pairs sharing enough rare names for the follow-up
+   and near rules join them, Spark scores them, the driver joins the edges into components
    (union-find: one pass over the edges, fine for archives; a cluster run could use GraphFrames instead), and
    each component is clustered on an executor by ``batch_clusters`` itself.
 5. The records are written on the driver in input order (``toLocalIterator``: one partition at a time).
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -178,10 +181,29 @@ def _prefix(unit: dict[str, float], df: dict[str, int], bound: float) -> list[st
     return out
 
 
-def _window_pairs(members: Iterable[tuple[int, int | None]], window: int) -> Iterator[tuple[int, int]]:
-    """Pairs of articles sharing one term that the window does not keep apart (undated: all pairs)."""
+def _bands(opts: StoryOptions, bound: float) -> list[tuple[float, int]]:
+    """Prefix bounds, each with the time window it serves. A pair further apart fades more, so it needs a higher
+    similarity before the fade, which a shorter prefix finds: band k (``bound * 2**k``) pairs the articles whose
+    time factor can exceed ``2**-(k + 1)`` (a pair fading by more is in a later band), and no band goes past the
+    reach where even a perfect match fades under ``bound``. Without late decay: one band, the window."""
+    reach = time_reach(opts, bound)
+    if not opts.late_decay or bound <= 0:
+        return [(bound, reach)]
+    out: list[tuple[float, int]] = []
+    b, k = bound, 0
+    while b <= 1.0 + 1e-9:  # a unit vectors' cosine is at most one
+        out.append((b, min(reach, time_reach(opts, 2.0 ** -(k + 1)))))
+        b, k = b * 2, k + 1
+    return out
+
+
+def _window_pairs(
+    members: Iterable[tuple[int, int | None]], window: int, undated: bool = True
+) -> Iterator[tuple[int, int]]:
+    """Pairs of articles sharing one term that the window does not keep apart (an undated article: with
+    everyone, unless ``undated`` is false: then without it)."""
     dated = sorted((d, s) for s, d in members if d is not None)
-    undated = sorted(s for s, d in members if d is None)
+    none = sorted(s for s, d in members if d is None) if undated else []
     j = 0
     for i in range(len(dated)):
         while dated[i][0] - dated[j][0] > window:
@@ -189,8 +211,8 @@ def _window_pairs(members: Iterable[tuple[int, int | None]], window: int) -> Ite
         for k in range(j, i):
             a, b = dated[k][1], dated[i][1]
             yield (a, b) if a < b else (b, a)
-    everyone = undated + [s for _, s in dated]
-    for u in undated:  # the window keeps nothing apart from an undated article (duplicates: distinct())
+    everyone = none + [s for _, s in dated]
+    for u in none:  # the window keeps nothing apart from an undated article (duplicates: distinct())
         for s in everyone:
             if s != u:
                 yield (u, s) if u < s else (s, u)
@@ -217,6 +239,16 @@ def _pair_similarity(a: _Unit, b: _Unit, opts: StoryOptions) -> float:
     if opts.year_penalty != 1.0 and ya and yb and not ya & yb:
         sim *= opts.year_penalty
     return sim
+
+
+def _rules_may_lift(pair: tuple[int, int], shared: int, days: dict[int, int | None], opts: StoryOptions) -> bool:
+    """Whether two articles that share ``shared`` rare names are a follow-up or near pair (``_pair_similarity``)."""
+    if opts.follow_names is not None and shared >= opts.follow_names:
+        return True
+    if opts.near_names is None or shared < opts.near_names:
+        return False
+    da, db = days[pair[0]], days[pair[1]]
+    return da is not None and db is not None and abs(da - db) <= opts.near_days
 
 
 def _cluster_part(
@@ -377,17 +409,24 @@ def run_spark(
     bound = (edge_at / max(1.0, story_opts.year_penalty)) * (1 - 1e-9)
     days = dict(terms.map(lambda r: (r[0], r[2].toordinal() if r[2] else None)).collect())
     days_b = sc.broadcast(days)
-    window = time_reach(story_opts, bound)  # further apart, the time factor keeps every pair under the bound
+    bands = _bands(story_opts, bound)  # undated articles are paired in the first band only (no fade)
     candidates = (
-        units.flatMap(lambda x: [(t, x[0]) for t in _prefix(x[1][0], df_b.value, bound)])
+        units.flatMap(
+            lambda x: [((t, k), x[0]) for k, (b, _) in enumerate(bands) for t in _prefix(x[1][0], df_b.value, b)]
+        )
         .groupByKey(parts)
-        .flatMap(lambda kv: _window_pairs([(s, days_b.value[s]) for s in kv[1]], window))
+        .flatMap(lambda kv: _window_pairs([(s, days_b.value[s]) for s in kv[1]], bands[kv[0][1]][1], kv[0][1] == 0))
     )
-    if uses_rare_names(story_opts):  # follow-ups and near reports: pairs sharing a rare name, however far apart
+    if uses_rare_names(story_opts):
+        # follow-ups and near reports: the pairs that share enough rare names for a rule to lift them, however
+        # far apart (counted on the articles' numbers alone, before any vector is joined to a pair)
         candidates = candidates.union(
             units.flatMap(lambda x: [(k, x[0]) for k in x[1][3]])
             .groupByKey(parts)
-            .flatMap(lambda kv: itertools.combinations(sorted(kv[1]), 2))
+            .flatMap(lambda kv: ((pair, 1) for pair in itertools.combinations(sorted(kv[1]), 2)))
+            .reduceByKey(operator.add, parts)
+            .filter(lambda x: _rules_may_lift(x[0], x[1], days_b.value, story_opts))
+            .keys()
         )
     candidates = candidates.distinct(parts)
     scored = (
