@@ -162,7 +162,7 @@ def leading_names(article: Article, opts: StoryOptions | None = None) -> dict[st
 
 
 def uses_names(opts: StoryOptions) -> bool:
-    """Whether stories read the articles' names (name conflicts or follow-ups are on)."""
+    """Whether stories read the articles' names (name conflicts or a rare-name rule are on)."""
     return opts.name_conflict is not None or uses_rare_names(opts)
 
 
@@ -449,7 +449,8 @@ def _scale_conflicts(
     spared: Any = None,
 ) -> None:
     """Scale the similarity of each pair of articles by their name conflict (``conflict_factor``), in place;
-    only names rarer than ``conflict_idf`` count (IDF from ``total`` articles and ``df``)."""
+    only names rarer than ``conflict_idf`` count (IDF from ``total`` articles and ``df``). ``spared``: a boolean
+    matrix of the pairs that are no conflict whatever their leading names (``conflict_spared``)."""
     import numpy as np
 
     floor = opts.name_conflict if opts.name_conflict is not None else 1.0
