@@ -4,7 +4,8 @@ father's, the mother's, the street's) and joins the incident's story in batch mo
 incident (gold story 223936), 92 days apart, ingested after the demo excerpt so that the IDF is that of a
 real, mixed store. Near reports: two stations' reports of one Shreveport shooting on the same day, told in
 different words, join through a rare name they share, where without the rule (``near_names=None``) their
-words alone keep them apart. Fixtures: tests/fixtures/README.md."""
+words alone keep them apart. Spared conflicts: one report leads with the victim, the other with the
+shooter; the rare names they share lift the name conflict. Fixtures: tests/fixtures/README.md."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ FIXTURE = Path(__file__).parent / "fixtures" / "gvc-follow-up.jsonl"
 SHOOTING, CHARGE = "548f729263219a7b1d2423bdc586969b", "30883b6ba9273903b93665469350f5f4"
 NEAR = Path(__file__).parent / "fixtures" / "gvc-near.jsonl"
 KSLA, OTHER = "6ee08764a91faef9a8a0a75e356b04a3", "cbd025064f7e8e4f763c1fcd8ddd6ef8"
+SPARED = Path(__file__).parent / "fixtures" / "gvc-spared.jsonl"
+VICTIM, SHOOTER = "59271f8d363fc82500c718e02b7b9abc", "c22d0dfcbf660d12fa8dc457a082887d"
 
 
 def test_names_are_every_name_the_article_gives_and_those_of_its_lede() -> None:
@@ -82,3 +85,16 @@ def test_the_outlets_name_after_a_title_is_no_word_or_name_of_the_report() -> No
     )
     assert {"gary", "travion", "hill"} <= set(names_of(article).mentions)
     assert not {"savannah", "beaufort", "wtoc-tv"} & (set(names_of(article).mentions) | set(article_terms(article)))
+
+
+def test_reports_that_lead_with_victim_and_shooter_are_no_name_conflict_when_they_share_rare_names(
+    store: Store,
+) -> None:
+    # one report leads with the boy who was killed, the other with the friend who shot him
+    opts = IngestOptions()
+    ingest_paths([str(DEMO), str(SPARED)], store, opts)
+    for stories, together in ((opts.stories, True), (replace(opts.stories, conflict_spared=None), False)):
+        recluster(store, stories)
+        one, two = store.assignment(VICTIM), store.assignment(SHOOTER)
+        assert one is not None and two is not None
+        assert (one.story_id == two.story_id) is together
