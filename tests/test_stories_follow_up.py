@@ -47,27 +47,28 @@ def test_names_are_every_name_the_article_gives_and_those_of_its_lede() -> None:
     assert names.lede == frozenset({"rosales"})
 
 
-def test_a_follow_up_months_later_joins_the_incident_by_its_rare_names(store: Store) -> None:
+def _together_with_and_without(store: Store, fixture: Path, a: str, b: str, without: StoryOptions) -> tuple[bool, bool]:
+    """Whether articles ``a`` and ``b`` of ``fixture`` (ingested after the demo excerpt) share a story in batch
+    mode with the default options, and with the options ``without`` (one rule turned off)."""
     opts = IngestOptions()
-    ingest_paths([str(DEMO), str(FIXTURE)], store, opts)
-    recluster(store, opts.stories)
-    shooting, charge = store.assignment(SHOOTING), store.assignment(CHARGE)
-    assert shooting is not None and charge is not None
-    assert shooting.story_id == charge.story_id
-    recluster(store, replace(opts.stories, follow_names=None))
-    shooting, charge = store.assignment(SHOOTING), store.assignment(CHARGE)
-    assert shooting is not None and charge is not None
-    assert shooting.story_id != charge.story_id
+    ingest_paths([str(DEMO), str(fixture)], store, opts)
+    together = []
+    for stories in (opts.stories, without):
+        recluster(store, stories)
+        one, two = store.assignment(a), store.assignment(b)
+        assert one is not None and two is not None
+        together.append(one.story_id == two.story_id)
+    return together[0], together[1]
+
+
+def test_a_follow_up_months_later_joins_the_incident_by_its_rare_names(store: Store) -> None:
+    without = replace(StoryOptions(), follow_names=None)
+    assert _together_with_and_without(store, FIXTURE, SHOOTING, CHARGE, without) == (True, False)
 
 
 def test_two_reports_of_one_day_that_share_a_rare_name_join_though_their_words_differ(store: Store) -> None:
-    opts = IngestOptions()
-    ingest_paths([str(DEMO), str(NEAR)], store, opts)
-    for stories, together in ((opts.stories, True), (replace(opts.stories, near_names=None), False)):
-        recluster(store, stories)
-        one, two = store.assignment(KSLA), store.assignment(OTHER)
-        assert one is not None and two is not None
-        assert (one.story_id == two.story_id) is together
+    without = replace(StoryOptions(), near_names=None)
+    assert _together_with_and_without(store, NEAR, KSLA, OTHER, without) == (True, False)
 
 
 def test_the_outlets_name_after_a_title_is_no_word_or_name_of_the_report() -> None:
@@ -91,10 +92,5 @@ def test_reports_that_lead_with_victim_and_shooter_are_no_name_conflict_when_the
     store: Store,
 ) -> None:
     # one report leads with the boy who was killed, the other with the friend who shot him
-    opts = IngestOptions()
-    ingest_paths([str(DEMO), str(SPARED)], store, opts)
-    for stories, together in ((opts.stories, True), (replace(opts.stories, conflict_spared=None), False)):
-        recluster(store, stories)
-        one, two = store.assignment(VICTIM), store.assignment(SHOOTER)
-        assert one is not None and two is not None
-        assert (one.story_id == two.story_id) is together
+    without = replace(StoryOptions(), conflict_spared=None)
+    assert _together_with_and_without(store, SPARED, VICTIM, SHOOTER, without) == (True, False)
