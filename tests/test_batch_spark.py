@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 from storyfold.batch import read_records, replay_outlet, run_local, story_agreement
 from storyfold.cli import app
 from storyfold.model import Article, Segment, SegmentKind
-from storyfold.spark_engine import _bands, _components, _prefix, _window_pairs
+from storyfold.spark_engine import _bands, _components, _prefix, _rules_may_lift, _window_pairs
 from storyfold.stories import StoryOptions, time_factor, time_reach
 
 from conftest import DEMO, SEEDS
@@ -255,3 +255,12 @@ def test_time_bands_keep_every_pair_that_can_still_reach_the_threshold() -> None
             fade = time_factor(abs(di - dj), opts) if di is not None and dj is not None else 1.0
             if dot * fade >= bound:
                 assert (i, j) in found, (i, j, dot, fade)
+
+
+def test_rare_name_pairs_are_candidates_where_a_rule_can_lift_them() -> None:
+    opts = StoryOptions()  # follow-ups: 3 shared names at any distance; near reports: 1 within 3 days
+    days: dict[int, int | None] = {1: 100, 2: 102, 3: 400, 4: None}
+    assert _rules_may_lift((1, 3), 3, days, opts)  # a follow-up months later
+    assert not _rules_may_lift((1, 3), 2, days, opts)  # too few names for a follow-up, too far for a near one
+    assert _rules_may_lift((1, 2), 1, days, opts)  # near: two days apart
+    assert not _rules_may_lift((1, 4), 1, days, opts)  # undated: no near rule (the prefix pairs cover it)

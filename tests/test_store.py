@@ -284,3 +284,16 @@ def test_a_dropped_story_made_again_is_read_afresh(store: Store) -> None:
     assert size == 1 and terms == pytest.approx(weights)
     assert store.story_link_vectors([first.id])[first.id] == {"x": 1.0}
     assert store.story_term_arrays([first.id])[first.id][0].tolist() == list(weights.values())
+
+
+def test_an_articles_names_and_its_lede_names_survive_reopening(store_location: str) -> None:
+    # stories read them back after a restart (follow-ups need every name, name conflicts the lede's)
+    s = open_store(store_location)
+    ingest_paths([str(SEEDS)], s)
+    first = s.indexed_articles()[0][0]
+    stored = s.article_names([first])[first]
+    assert stored.lede and set(stored.lede) < set(stored.mentions)
+    s.close()
+    again = open_store(store_location)  # a new store object: no cache, read from the tables
+    assert again.article_names([first])[first] == stored
+    again.close()
