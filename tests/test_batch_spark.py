@@ -260,7 +260,10 @@ def test_time_bands_keep_every_pair_that_can_still_reach_the_threshold() -> None
 def test_rare_name_pairs_are_candidates_where_a_rule_can_lift_them() -> None:
     opts = StoryOptions()  # follow-ups: 3 shared names at any distance; near reports: 1 within 3 days
     days: dict[int, int | None] = {1: 100, 2: 102, 3: 400, 4: None}
-    assert _rules_may_lift((1, 3), 3, days, opts)  # a follow-up months later
-    assert not _rules_may_lift((1, 3), 2, days, opts)  # too few names for a follow-up, too far for a near one
-    assert _rules_may_lift((1, 2), 1, days, opts)  # near: two days apart
-    assert not _rules_may_lift((1, 4), 1, days, opts)  # undated: no near rule (the prefix pairs cover it)
+    # shared: (names rarer than rare_idf, names rarer than near_idf) the two articles share
+    assert _rules_may_lift((1, 3), (3, 3), days, opts)  # a follow-up months later
+    assert not _rules_may_lift((1, 3), (2, 4), days, opts)  # too few names for a follow-up, too far for a near one
+    assert _rules_may_lift((1, 2), (1, 1), days, opts)  # near: two days apart
+    assert _rules_may_lift((1, 2), (0, 1), days, opts)  # near on a name rare enough for the near rule alone
+    assert not _rules_may_lift((1, 2), (0, 0), days, opts)  # nothing shared
+    assert not _rules_may_lift((1, 4), (1, 1), days, opts)  # undated: no near rule (the prefix pairs cover it)

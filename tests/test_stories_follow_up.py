@@ -10,12 +10,13 @@ shooter; the rare names they share lift the name conflict. Fixtures: tests/fixtu
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
-from storyfold.model import Article, Segment, SegmentKind
+from storyfold.model import Article, ArticleNames, Segment, SegmentKind
 from storyfold.pipeline import IngestOptions, ingest_paths, recluster
 from storyfold.store import Store
-from storyfold.stories import StoryOptions, article_terms, names_of
+from storyfold.stories import StoryOptions, article_terms, batch_clusters, names_of
 from storyfold.textproc import headline_of
 
 from conftest import DEMO
@@ -94,3 +95,21 @@ def test_reports_that_lead_with_victim_and_shooter_are_no_name_conflict_when_the
     # one report leads with the boy who was killed, the other with the friend who shot him
     without = replace(StoryOptions(), conflict_spared=None)
     assert _together_with_and_without(store, SPARED, VICTIM, SHOOTER, without) == (True, False)
+
+
+def test_the_near_rule_reads_names_a_little_less_rare_than_the_other_rules() -> None:
+    # generated weights, not real articles: two reports a day apart, one of the shooting and one of the arrest,
+    # in a store of 1,000 articles where the name they share is in 24 (IDF 4.7: rare enough for the near rule at
+    # ``near_idf`` 4.5, not for the follow-up rules at ``rare_idf`` 5); their words alone link at 0.18 < 0.2
+    shooting = dict.fromkeys(["ortega", "shooting", "wounded", "apartment", "neighbours", "gunfire", "victim"], 1.0)
+    shooting |= dict.fromkeys(["hospital", "bullet", "witness", "parking", "night"], 1.0)
+    arrest = dict.fromkeys(["ortega", "shooting", "arrested", "charged", "pistol", "court", "judge", "bail"], 1.0)
+    arrest |= dict.fromkeys(["detectives", "warrant", "custody", "jail"], 1.0)
+    df = {"ortega": 24, "shooting": 300, "wounded": 150, "apartment": 60, "neighbours": 80, "gunfire": 70}
+    df |= {"victim": 90, "hospital": 90, "bullet": 60, "witness": 70, "parking": 50, "night": 200, "arrested": 150}
+    df |= {"charged": 120, "pistol": 40, "court": 200, "judge": 80, "bail": 40, "detectives": 70, "warrant": 50}
+    df |= {"custody": 60, "jail": 60}
+    articles = [("a", "a", date(2016, 5, 3), shooting), ("b", "b", date(2016, 5, 4), arrest)]
+    names = [ArticleNames({"ortega": 1}, frozenset({"ortega"}))] * 2
+    assert batch_clusters(articles, StoryOptions(), (1000, df), names) == [[0, 1]]
+    assert batch_clusters(articles, replace(StoryOptions(), near_idf=5.0), (1000, df), names) == [[0], [1]]

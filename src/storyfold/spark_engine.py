@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import operator
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -218,13 +217,14 @@ def _window_pairs(
                 yield (u, s) if u < s else (s, u)
 
 
-# unit vector, years named, day (ordinal), rare names (``StoryOptions.rare_idf``)
-_Unit = tuple[dict[str, float], frozenset[str], int | None, frozenset[str]]
+# unit vector, years named, day (ordinal), rare names (``StoryOptions.rare_idf``), the near rule's names
+# (``StoryOptions.near_idf``)
+_Unit = tuple[dict[str, float], frozenset[str], int | None, frozenset[str], frozenset[str]]
 
 
 def _pair_similarity(a: _Unit, b: _Unit, opts: StoryOptions) -> float:
-    ua, ya, da, ra = a
-    ub, yb, db, rb = b
+    ua, ya, da, ra, na = a
+    ub, yb, db, rb, nb = b
     if len(ub) < len(ua):
         ua, ub = ub, ua
     sim = sum(v * ub.get(t, 0.0) for t, v in ua.items())
@@ -234,18 +234,21 @@ def _pair_similarity(a: _Unit, b: _Unit, opts: StoryOptions) -> float:
             sim *= math.sqrt(opts.window_days / min(apart, max(opts.follow_days, 1)))
         else:
             sim *= time_factor(apart, opts)
-        if opts.near_names is not None and apart <= opts.near_days and shared >= opts.near_names:
+        if opts.near_names is not None and apart <= opts.near_days and len(na & nb) >= opts.near_names:
             sim *= opts.near_boost
     if opts.year_penalty != 1.0 and ya and yb and not ya & yb:
         sim *= opts.year_penalty
     return sim
 
 
-def _rules_may_lift(pair: tuple[int, int], shared: int, days: dict[int, int | None], opts: StoryOptions) -> bool:
-    """Whether two articles that share ``shared`` rare names are a follow-up or near pair (``_pair_similarity``)."""
-    if opts.follow_names is not None and shared >= opts.follow_names:
+def _rules_may_lift(
+    pair: tuple[int, int], shared: tuple[int, int], days: dict[int, int | None], opts: StoryOptions
+) -> bool:
+    """Whether two articles that share ``shared`` names (rarer than ``rare_idf``, rarer than ``near_idf``)
+    are a follow-up or near pair (``_pair_similarity``)."""
+    if opts.follow_names is not None and shared[0] >= opts.follow_names:
         return True
-    if opts.near_names is None or shared < opts.near_names:
+    if opts.near_names is None or shared[1] < opts.near_names:
         return False
     da, db = days[pair[0]], days[pair[1]]
     return da is not None and db is not None and abs(da - db) <= opts.near_days
@@ -398,8 +401,12 @@ def run_spark(
         d = df_b.value
         vec = {t: w * _idf(total, d[t]) for t, w in r[3].items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        rare = rare_names(r[4], story_opts, total, d) if uses_rare_names(story_opts) else frozenset()
-        return r[0], ({t: v / norm for t, v in vec.items()}, _years(r[3]), r[2].toordinal() if r[2] else None, rare)
+        rare = near = frozenset[str]()
+        if uses_rare_names(story_opts):
+            rare = rare_names(r[4], story_opts, total, d)
+            near = rare_names(r[4], story_opts, total, d, story_opts.near_idf)
+        day = r[2].toordinal() if r[2] else None
+        return r[0], ({t: v / norm for t, v in vec.items()}, _years(r[3]), day, rare, near)
 
     units = terms.map(unit)
     units.cache()
@@ -421,10 +428,12 @@ def run_spark(
         # follow-ups and near reports: the pairs that share enough rare names for a rule to lift them, however
         # far apart (counted on the articles' numbers alone, before any vector is joined to a pair)
         candidates = candidates.union(
-            units.flatMap(lambda x: [(k, x[0]) for k in x[1][3]])
+            units.flatMap(lambda x: [((k, k in x[1][3], k in x[1][4]), x[0]) for k in x[1][3] | x[1][4]])
             .groupByKey(parts)
-            .flatMap(lambda kv: ((pair, 1) for pair in itertools.combinations(sorted(kv[1]), 2)))
-            .reduceByKey(operator.add, parts)
+            .flatMap(
+                lambda kv: ((pair, (int(kv[0][1]), int(kv[0][2]))) for pair in itertools.combinations(sorted(kv[1]), 2))
+            )
+            .reduceByKey(lambda a, b: (a[0] + b[0], a[1] + b[1]), parts)
             .filter(lambda x: _rules_may_lift(x[0], x[1], days_b.value, story_opts))
             .keys()
         )
