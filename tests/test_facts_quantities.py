@@ -275,3 +275,51 @@ def test_one_who_kills_himself_is_among_the_killed() -> None:
     assert choose_casualties(qs)[:2] == (1, 0)
     # gva-dev (Bluffton): "shot, killed" is one killed, not one shot
     assert _kinds("17-year-old boy shot, killed in Bluffton") == [("killed", 1, 1)]
+
+
+def _titled_event(title: str, *sentences: str) -> tuple[int | None, int | None]:
+    """``_event`` with the title's counts too (sentence -1, as the extractor reads it)."""
+    lines = Lines(title=title, sentences=list(sentences), spans=[[] for _ in range(len(sentences) + 1)])
+    qs = [q for i, s in enumerate((title, *sentences), -1) for q in find_quantities(s, i, 2015)]
+    event = main_event(lines, qs, date(2015, 4, 3), default_time_finder())[0]
+    return event.killed, event.injured
+
+
+def test_a_death_told_only_far_below_a_multiple_shooting_is_another_incidents() -> None:
+    # gva-dev (West Baltimore, five wounded): the one death is an earlier shooting a neighbour recalls
+    lede = (
+        "Suspects in a stolen car twice fled from police who attempted to pull them over Thursday before arriving"
+        " at a West Baltimore corner, shooting into a crowd and hitting four adults and a teen.",
+        "The victims were taken to hospitals and expected to survive, police said.",
+        "On Friday, police said a fifth victim was discovered: A 39-year-old woman shot in the lower back.",
+        "She was expected to survive.",
+        "Police said they were looking for a blue Honda Pilot with Maryland tag 5BE1423.",
+        "Police said they did not know of any motives Thursday.",
+    )
+    late = (
+        "She and other residents said the string of gunfire began after Sterling Day was shot dead in the 800 block"
+        " of Monroe St. on March 23."
+    )
+    assert _titled_event("Five shot in West Baltimore by suspects in stolen car", *lede, late) == (0, 5)
+    # the same death told in the lede is the event's (sentences adapted for this test)
+    assert _titled_event("Five shot in West Baltimore", lede[0], late)[0] == 1
+    # one victim who later died, told far down, is still the event's death (one shot, not a multiple shooting)
+    assert _titled_event("Man shot on Monroe St.", *lede[1:], "Police had no suspects.", "He was shot dead.")[0] == 1
+
+
+def test_a_headline_that_opens_with_an_age_or_a_body_found_and_deaths_of_a_number() -> None:
+    # gva-dev headlines: "17-year-old shot, killed inside house", "Cloquet Man Found Dead in Deer Stand",
+    # "2 teens die after triple shooting in Mosby Court"; "Man charged with killing of two men in May"
+    assert _kinds("17-year-old shot, killed inside house") == [("killed", 1, 1)]
+    assert _kinds("16-year-old suffers accidental gunshot wound") == [("injured", 1, 1)]
+    assert _kinds("Cloquet Man Found Dead in Deer Stand") == [("killed", 1, 1)]
+    assert ("killed", 2, 2) in _kinds("2 teens die after triple shooting in Mosby Court")
+    assert _kinds("Man charged with killing of two men in May") == [("killed", 2, 2)]
+    assert _kinds("He faces sentencing in the slayings of 4 children.") == [("killed", 4, 4)]
+    # gva-dev (Myrtle Creek): "turning the gun on himself" is a suicide, one more dead
+    qs = find_quantities(
+        "MYRTLE CREEK, Ore. - A 19-year-old Myrtle Creek man shot and killed his infant daughter before turning"
+        " the gun on himself, police said.",
+        0,
+    )
+    assert choose_casualties(qs)[:2] == (2, 0)

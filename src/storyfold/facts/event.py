@@ -130,8 +130,15 @@ def _value(q: Quantity) -> int | None:
     return q.low if q.low is not None else q.high
 
 
-def choose_casualties(quantities: Sequence[Quantity]) -> tuple[int | None, int | None, int | None]:
-    """(killed, injured, the sentence the first of them came from)."""
+_FAR = 6  # sentences: a death counted from here on, and not before, may be another incident's
+
+
+def choose_casualties(
+    quantities: Sequence[Quantity], death_told: bool = True
+) -> tuple[int | None, int | None, int | None]:
+    """(killed, injured, the sentence the first of them came from). ``death_told``: whether the title or the
+    first ``_FAR`` sentences tell of a death; where they do not and tell of people shot or hurt, a death
+    counted only further down is another incident's (the city's toll of the week, an earlier shooting)."""
     casualty = ("killed", "injured", "shot")
     if not any(q.kind in casualty and q.current for q in quantities):
         # only counts of an earlier day ("was shot and killed on Dec. 22, 2015" in a report of the trial):
@@ -147,6 +154,13 @@ def choose_casualties(quantities: Sequence[Quantity]) -> tuple[int | None, int |
             pick = title[0]  # "Husband kills wife and stepdaughter" over a later "died"
         if pick is not None:
             found[kind] = pick
+    hurt_early = any(
+        q.kind in ("shot", "injured") and q.current and q.sentence < LEDE_SENTENCES and (q.low or 0) >= 2
+        for q in quantities
+    )
+    late_death = not death_told and hurt_early and "killed" in found and found["killed"].sentence >= _FAR
+    if late_death:
+        del found["killed"]  # "Five shot in West Baltimore" ... at the end "a man was shot dead" in another shooting
     suicide = next((q for q in quantities if q.kind == "suicide" and q.current), None)
     if not found:
         # "Man kills himself after standoff": the one who took their life, nobody else counted
@@ -177,7 +191,7 @@ def choose_casualties(quantities: Sequence[Quantity]) -> tuple[int | None, int |
         elif "killed" not in found:
             killed = 1  # "Man kills self after shooting, wounding girlfriend and her son"
     unknown = {q.kind for q in quantities if q.current and q.low is None and q.high is None}
-    if "killed" not in found and "killed" in unknown:  # "the dead", count not given
+    if "killed" not in found and "killed" in unknown and not late_death:  # "the dead", count not given
         killed = None
     if "injured" not in found and "shot" not in found and "injured" in unknown:  # "wounded among civilians"
         injured = None
@@ -375,7 +389,8 @@ def _gap(ref: TimeRef, m: re.Match[str]) -> int:
 def main_event(
     lines: Lines, quantities: Sequence[Quantity], published: date | None, finder: TimeFinder
 ) -> tuple[Event, list[TimeRef]]:
-    killed, injured, focus = choose_casualties(quantities)
+    told = any(_ANY_DEATH.search(lines.text(i)) for i in range(-1, min(_FAR, len(lines.sentences))))
+    killed, injured, focus = choose_casualties(quantities, bool(told))
     if killed is None and injured is None and _nobody_died(lines):
         killed = 0  # "charged with shooting a juvenile in the neck", "attempted murders of five teenagers"
     day, source, times = choose_date(lines, published, finder, focus)

@@ -72,7 +72,7 @@ _UPPER = {"nearly", "almost", "up to", "as many as", "fewer than", "less than", 
 
 _KINDS: tuple[tuple[str, str], ...] = (
     ("killed", r"fatally (?:shot|wounded|injured|stabbed)|shot (?:and killed|dead|to death)|killed|dead|died|dies"
-     r"|slain|murdered|deaths?|fatalities|lost their lives|perished"),
+     r"|die|slain|murdered|deaths?|fatalities|lost their lives|perished"),
     ("injured", r"injured|wounded|hurt|injuries|hospitali[sz]ed|treated for"
      r"|(?:taken|rushed|transported|sent) to (?:the |a |an |area |local |nearby )?hospitals?"),
     ("shot", r"shot(?! and killed| dead| to death)"),
@@ -116,18 +116,21 @@ _SINGULAR = re.compile(
     r"|(?P<missing>missing))\b",
     re.I,
 )
-# a headline or sentence opening with a singular victim: "Man killed in shooting", "Teen shot dead"
+# a headline or sentence opening with a singular victim: "Man killed in shooting", "Teen shot dead", "17-year-old
+# shot, killed inside house"
 _HEADLINE = re.compile(
-    r"^(?:(?:a|an|one)\s+)?(?:\d+-year-old\s+)?(?:(?:St\.\s+)?[a-z]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|youth|person|child"
-    r"|toddler|student|officer|driver|victim|mother|father|son|daughter)(?:,\s*\d{1,2},)?\s+(?:is\s+)?"  # "Boy, 3,"
-    r"(?:(?P<killed>killed|slain|dead|dies|shot dead|fatally shot|shot,? (?:and )?killed|suffers fatal gunshot wounds?)"
+    r"^(?:(?:a|an|one)\s+)?(?:(?:\d+-year-old\s+)?(?:(?:St\.\s+)?[a-z]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|youth"
+    r"|person|child|toddler|student|officer|driver|victim|mother|father|son|daughter)|\d+-year-old)"
+    r"(?:,\s*\d{1,2},)?\s+(?:is\s+)?"  # "Boy, 3,"
+    r"(?:(?P<killed>killed|slain|dead|dies|shot dead|fatally shot|shot,? (?:and )?killed|suffers fatal gunshot wounds?"
+    r"|found (?:shot )?dead|found shot to death)"
     r"|(?P<injured>wounded|injured|hurt|shot|hospitali[sz]ed|grazed|hit by (?:a )?(?:stray )?bullet"
     r"|suffers (?:a )?(?:[\w-]+ )?gunshot wounds?))\b(?!\s+(?:his|her|their|its|a|an|the|him|them|himself|herself"
-    r"|\d|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple)\b)",
+    r"|\d|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple|and (?:killed|wounded|injured))\b)",
     re.I,
 )
 _SUICIDE = re.compile(
-    r"\bkilled (?:himself|herself)\b|\btook (?:his|her) own life\b|\bturned the gun on (?:himself|herself)\b"
+    r"\bkilled (?:himself|herself)\b|\btook (?:his|her) own life\b|\bturn(?:ed|ing|s)? the gun on (?:himself|herself)\b"
     r"|\bmurder-suicide\b|\bkill(?:s|ing)? (?:himself|herself|self)\b|\bcommitt?(?:ed|ing) suicide\b",
     re.I,
 )
@@ -201,6 +204,12 @@ _PEOPLE = (
 _MOD = (  # up to two modifiers ("his 17-month-old son"), not a number, a conjunction or a casualty word
     r"(?:(?!(?:and|or|in|at|on|with|\d+(?!-[a-z]+-old)|wound\w*|injur\w*|kill\w*|shot|shoot\w*|hurt)\b)[\w'-]+\s+)"
     r"{0,2}?"
+)
+# "charged with the killing of two men", "the slayings of 4 children", "in the deaths of three people"
+_DEATHS_OF = re.compile(
+    rf"\b(?:killings?|deaths|slayings?|murders?|shooting deaths)\s+of\s+(?:the\s+|his\s+|her\s+|their\s+)?"
+    rf"{_QUAL}{_NUM}\s+{_MOD}{_PEOPLE}\b",
+    re.I,
 )
 _SHOT_WHOM = re.compile(
     rf"\b(?:shoots|shot|shooting)\s+(?:(?P<self>(?:him|her|your|it)?self)\b|(?:(?:his|her|their|its|a|an|the)\s+)?"
@@ -386,6 +395,9 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
         if kind and (m.group("one") is None or m.group("verb")):
             add(kind, 0, 0, m.span(), "people", "no")
     for m in _NUM_FATALLY.finditer(sentence):
+        low, high, qual = _range(m.group("num"), m.group("qual"))
+        add("killed", low, high, m.span(), "people", qual)
+    for m in _DEATHS_OF.finditer(sentence):
         low, high, qual = _range(m.group("num"), m.group("qual"))
         add("killed", low, high, m.span(), "people", qual)
     for m in _TOLL.finditer(sentence):
