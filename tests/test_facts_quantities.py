@@ -264,6 +264,9 @@ def test_no_one_died_is_a_count_of_none() -> None:
     assert _kinds("It's just a blessing that no one died in this case.") == [("killed", 0, 0)]
     assert _kinds("None of the victims died.") == [("killed", 0, 0)]
     assert _kinds("A man died after the shooting.") == [("killed", 1, 1)]
+    # gva-dev (Mt. Juliet): the teen who was shot and released from hospital says he "could've died"
+    assert _kinds("“It was almost catastrophic. I could’ve died easily,” he said.") == []
+    assert _kinds("He nearly died.") == []
 
 
 def test_one_who_kills_himself_is_among_the_killed() -> None:

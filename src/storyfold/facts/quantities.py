@@ -138,6 +138,9 @@ _SELF = re.compile(r"\bshot (?:himself|herself)\b", re.I)
 _NOBODY = re.compile(r"\b(?:no one|nobody|no-one|none|no other [a-z]+)(?: else)?\s*$", re.I)
 _NOBODY_DIED = re.compile(r"\b(?:no one|nobody|no-one|none(?: of (?:the|them|those)(?: [a-z]+)?)?)(?: else)?\s+$", re.I)
 _DIED = re.compile(r"\b(?<!they )(?<!both )(?<!all )(?:later\s+)?died\b", re.I)
+_COULD_HAVE = re.compile(
+    r"\b(?:(?:could|would|might|may|should)(?:['’]ve|\s+have)\s+(?:[a-z]+\s+)?|(?:almost|nearly)\s+)$", re.I
+)
 _FATAL = re.compile(r"\b(?:fatal(?:ly)?|killed|died|dead|death)\b", re.I)
 # counts the text names but does not give: "wounded among civilians", "the dead"
 _UNKNOWN = re.compile(
@@ -480,6 +483,8 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
             break
     if not any(q.kind == "killed" for q in out):
         for m in _DIED.finditer(sentence):
+            if _COULD_HAVE.search(sentence, max(0, m.start() - 30), m.start()):
+                continue  # "I could've died easily": nobody did
             nobody = _NOBODY_DIED.search(sentence, max(0, m.start() - 40), m.start())
             n = 0 if nobody else 1  # "a blessing that no one died", "none of the victims died"
             add("killed", n, n, (nobody.start(), m.end()) if nobody else m.span(), "people", "")
