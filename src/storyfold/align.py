@@ -160,12 +160,18 @@ def word_diffs(a: str, b: str, keys: dict[str, str] | None = None) -> tuple[Word
     return tuple(out)
 
 
+def matches(
+    sa: Sequence[Sentence], sb: Sequence[Sentence], opts: AlignOptions | None = None
+) -> list[tuple[int, int, str, float]]:
+    """The sentence pairs ``compare`` reports, as (position in ``sa``, position in ``sb``, kind, score) in its
+    order, without the word diffs it adds (dedup verification reads only the pairs and their kinds)."""
+    return _match(_prepare(sa), _prepare(sb), opts or AlignOptions())
+
+
 def compare(a: Article, b: Article, opts: AlignOptions | None = None) -> Comparison:
     """What two articles share (sentence by sentence) and what each adds."""
-    opts = opts or AlignOptions()
     sa, sb = sentences(a), sentences(b)
-    pa, pb = _prepare(sa), _prepare(sb)
-    pairs = _match(pa, pb, opts)
+    pairs = matches(sa, sb, opts)
     shared = tuple(
         SentencePair(
             sa[i], sb[j], kind, round(score, 3), word_diffs(sa[i].text, sb[j].text) if kind != "verbatim" else ()

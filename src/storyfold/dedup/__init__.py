@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from urllib.parse import urlparse
 
-from storyfold.align import compare, sentence_tokens
+from storyfold.align import matches, sentence_tokens
 from storyfold.dedup.minhash import (
     MinHasher,
     band_keys,
@@ -38,7 +38,7 @@ from storyfold.dedup.minhash import (
 )
 from storyfold.dedup.wire import wire_credit
 from storyfold.errors import ConfigError
-from storyfold.model import Article, DedupRecord, DuplicateLink, LineMember, LinkKind
+from storyfold.model import Article, DedupRecord, DuplicateLink, LineMember, LinkKind, Sentence
 from storyfold.store.dedup_base import DedupStore
 from storyfold.textproc import content_tokens, sentences, shingles, tokens
 
@@ -119,7 +119,10 @@ def _verify(
     orec: DedupRecord,
     common: frozenset[int],
     opts: DedupOptions,
+    own: Sequence[Sentence] | None = None,
 ) -> DuplicateLink | None:
+    """The link from ``article`` to the earlier ``other``, or None. ``own``: the article's sentences, when the
+    caller has them (the same for each candidate)."""
     sig, osig = signature_from_bytes(rec.signature), signature_from_bytes(orec.signature)
     jac = estimate_jaccard(sig, osig) if rec.scheme == orec.scheme else 0.0
     inter = jac * (rec.shingles + orec.shingles) / (1.0 + jac) if jac else 0.0
@@ -130,17 +133,19 @@ def _verify(
         return DuplicateLink(article.id, other.id, LinkKind.EXACT, 1.0, 1.0, 1.0, len(set(rec.sentence_hashes)))
     if rec.tokens < opts.min_tokens or orec.tokens < opts.min_tokens:
         return None
-    # Sentences: matched one to one (verbatim or near-verbatim), stock sentences left out on both sides.
-    c = compare(article, other)
-    informative_a = [h for h in (_sent_hash(s.text, opts) for s in sentences(article)) if h >= 0 and h not in common]
-    informative_b = [h for h in (_sent_hash(s.text, opts) for s in sentences(other)) if h >= 0 and h not in common]
+    # Sentences: matched one to one (verbatim or near-verbatim, as align.compare matches them), stock sentences
+    # left out on both sides.
+    sa = sentences(article) if own is None else own
+    sb = sentences(other)
+    informative_a = [h for h in (_sent_hash(s.text, opts) for s in sa) if h >= 0 and h not in common]
+    informative_b = [h for h in (_sent_hash(s.text, opts) for s in sb) if h >= 0 and h not in common]
     pairs = [
-        p
-        for p in c.shared
-        if p.kind in ("verbatim", "near")
-        and _sent_hash(p.a.text, opts) not in common
-        and _sent_hash(p.b.text, opts) not in common
-        and _sentence_key(p.a.text)[1] >= opts.min_sentence_words
+        (sa[i].text, sb[j].text)
+        for i, j, kind, _ in matches(sa, sb)
+        if kind in ("verbatim", "near")
+        and _sent_hash(sa[i].text, opts) not in common
+        and _sent_hash(sb[j].text, opts) not in common
+        and _sentence_key(sa[i].text)[1] >= opts.min_sentence_words
     ]
     n = len(pairs)
     share_a = n / max(1, len(informative_a))  # of the new article's sentences, how many the earlier one has
@@ -149,8 +154,8 @@ def _verify(
     if n < opts.min_shared_sentences and not (n >= 2 and max(share_a, share_b) >= 1.0):
         return None
     words: set[str] = set()
-    for p in pairs:
-        words |= sentence_tokens(p.a.text)[1] | sentence_tokens(p.b.text)[1]
+    for text_a, text_b in pairs:
+        words |= sentence_tokens(text_a)[1] | sentence_tokens(text_b)[1]
     if not _about_headlines(words, article, other):
         return None
     shared = max(share_a, share_b)
@@ -195,7 +200,7 @@ def _about_headlines(text_words: set[str], *articles: Article) -> bool:
 def _sentence_key(text: str) -> tuple[int, int]:
     """A sentence's hash and number of tokens; memoised, as verification meets the same sentences again
     (each candidate of each copy: 40 % of a copy-heavy stream's ingest time before)."""
-    st = tokens(text)
+    st = sentence_tokens(text)[0]  # tokens(text), memoised there too: alignment meets the same sentences
     return _hash63(" ".join(st)), len(st)
 
 
@@ -218,11 +223,12 @@ def dedup_article(
     common = frozenset(h for h, n in counts.items() if n >= opts.common_lines)
     records = store.dedup_records(seen)
     links: list[DuplicateLink] = []
+    own = sentences(article) if records else []
     for cand in seen:
         orec = records.get(cand)
         if orec is None:
             continue
-        link = _verify(article, rec, get_article(cand), orec, common, opts)
+        link = _verify(article, rec, get_article(cand), orec, common, opts, own)
         if link is not None:
             links.append(link)
     links.sort(key=lambda x: (_RANK[x.kind], -x.shared_sentences, -x.jaccard, seen.index(x.other_id)))
