@@ -202,7 +202,7 @@ class SQLStore(SQLIndexMixin, SQLOutletMixin, SQLDedupMixin, Store):
             while self._rows("SELECT 1 FROM articles WHERE id = :id", {"id": article_id}):
                 article_id = f"{article.id}#{article.content_hash[:8]}-{n}"
                 n += 1
-        seq = int(self._conn.execute(text("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles")).scalar_one())
+        seq = int(self._rows("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles")[0][0])
         if self._df_n is not None:
             if self._df_n == seq - 1:
                 self._df_n = seq  # our own insert: the cached frequencies stay exact
@@ -306,7 +306,7 @@ class SQLStore(SQLIndexMixin, SQLOutletMixin, SQLDedupMixin, Store):
         self._exec("DELETE FROM stories")
 
     def create_story(self, story_id: str, title: str) -> None:
-        seq = int(self._conn.execute(text("SELECT COALESCE(MAX(created_seq), 0) + 1 FROM stories")).scalar_one())
+        seq = int(self._rows("SELECT COALESCE(MAX(created_seq), 0) + 1 FROM stories")[0][0])
         self._exec(
             "INSERT INTO stories (id, title, size, created_seq) VALUES (:id, :title, 0, :seq)",
             {"id": story_id, "title": title, "seq": seq},

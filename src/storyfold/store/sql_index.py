@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection
 
 from storyfold.model import ArticleNames
 from storyfold.store.base import Store
@@ -82,8 +82,9 @@ class SQLIndexMixin(Store):
                 self._id_df[k] += 1
 
     def document_frequencies(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
-        # articles ingested so far (an index look-up, not a count over a table)
-        n = int(self._conn.execute(text("SELECT COALESCE(MAX(seq), 0) FROM articles")).scalar_one())
+        # articles ingested so far (an index look-up, not a count over a table); on the store's own cursor, as
+        # the other reads of the hot path (two or three calls an article, each SQLAlchemy's set-up)
+        n = int(self._rows("SELECT COALESCE(MAX(seq), 0) FROM articles")[0][0])
         if self._df_n != n:
             self._forget()
             self._df_n = n
