@@ -61,6 +61,19 @@ def driver_sql(statement: str, dialect: str) -> str:
     return statement
 
 
+@lru_cache(maxsize=512)
+def positional_sql(statement: str, dialect: str) -> str:
+    """A statement with ``:name`` parameters, each used once, rewritten with positional ones (``?`` for sqlite3,
+    ``%s`` for psycopg), for rows given as tuples in the order the names appear: the many-row writes of the
+    ingest hot path (term postings, profiles, bands) then neither build nor look up a mapping per row."""
+    names = _NAMED_PARAM.findall(statement)
+    if len(set(names)) != len(names):
+        raise ValueError(f"a positional statement uses each parameter once: {statement}")
+    if dialect == "postgresql":
+        return _NAMED_PARAM.sub("%s", statement.replace("%", "%%"))
+    return _NAMED_PARAM.sub("?", statement)
+
+
 def make_engine(location: str | Path) -> Engine:
     """The engine for a store location: a PostgreSQL URL, else a SQLite file path (or ``:memory:``)."""
     where = str(location)

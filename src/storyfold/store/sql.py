@@ -20,7 +20,7 @@ from storyfold.errors import NotFoundError, StoreError
 from storyfold.facts.codec import facts_from_dict, facts_to_dict
 from storyfold.model import Article, ArticleFacts, ArticleNames, Assignment, Segment, SegmentKind, Story
 from storyfold.store.base import STORY_ORDERS, Store, StoryPage, StoryQuery
-from storyfold.store.dialect import driver_sql, expand_in, rows_of, translate_ddl
+from storyfold.store.dialect import driver_sql, expand_in, positional_sql, rows_of, translate_ddl
 from storyfold.store.migrations import MIGRATIONS
 from storyfold.store.sql_dedup import SQLDedupMixin
 from storyfold.store.sql_index import PROFILE_CACHE_STORIES, SQLIndexMixin, _as_date, _iso, _trim
@@ -176,6 +176,16 @@ class SQLStore(SQLIndexMixin, SQLOutletMixin, SQLDedupMixin, Store):
             return
         self._conn.exec_driver_sql(statement, dict(params or {}))
 
+    def _exec_rows(self, sql: str, rows: Sequence[tuple[Any, ...]]) -> None:
+        """A write of many rows, each a tuple of the parameters in the order ``sql`` names them (each once)."""
+        if not rows:
+            return
+        statement = positional_sql(sql, self._dialect)
+        if self._dialect == "sqlite":
+            self._sqlite_cursor().executemany(statement, rows)
+            return
+        self._conn.exec_driver_sql(statement, list(rows))
+
     def _sqlite_cursor(self) -> Any:
         """A cursor of this store's sqlite3 connection, inside whatever transaction the connection is in: the
         per-statement set-up of SQLAlchemy (result metadata, parameter processing, compiling ``IN`` lists) was a
@@ -234,12 +244,9 @@ class SQLStore(SQLIndexMixin, SQLOutletMixin, SQLDedupMixin, Store):
                 "outlet": article.outlet,
             },
         )
-        self._exec(
+        self._exec_rows(
             "INSERT INTO segments (article_id, position, kind, text, reason) VALUES (:a, :p, :k, :t, :r)",
-            [
-                {"a": article_id, "p": s.position, "k": s.kind.value, "t": s.text, "r": s.reason}
-                for s in article.segments
-            ],
+            [(article_id, s.position, s.kind.value, s.text, s.reason) for s in article.segments],
         )
         if article.outlet and not self._rows(
             "SELECT 1 FROM articles WHERE content_hash = :h AND outlet = :o AND id <> :a LIMIT 1",
@@ -349,12 +356,13 @@ class SQLStore(SQLIndexMixin, SQLOutletMixin, SQLDedupMixin, Store):
             },
         )
         day = _iso(published)
-        self._exec(
+        story_id = assignment.story_id
+        self._exec_rows(
             """INSERT INTO story_terms (story_id, term, weight, day) VALUES (:s, :t, :w, :d)
                ON CONFLICT (story_id, term) DO UPDATE SET weight = story_terms.weight + excluded.weight,
                  day = CASE WHEN story_terms.day IS NULL OR excluded.day > story_terms.day THEN excluded.day
                      ELSE story_terms.day END""",
-            [{"s": assignment.story_id, "t": t, "w": w, "d": day} for t, w in weights.items()],
+            [(story_id, t, w, day) for t, w in weights.items()],
         )
         cached = self._profile_cache.pop(assignment.story_id, None)
         if cached is not None:  # the same sums the statement above made, so the cached profile stays exact
@@ -364,10 +372,10 @@ class SQLStore(SQLIndexMixin, SQLOutletMixin, SQLDedupMixin, Store):
             self._profile_cache[assignment.story_id] = (size + 1, terms)
         linked = self._link_cache.pop(assignment.story_id, None)
         if unit:
-            self._exec(
+            self._exec_rows(
                 """INSERT INTO story_unit_terms (story_id, term, weight) VALUES (:s, :t, :w)
                    ON CONFLICT (story_id, term) DO UPDATE SET weight = story_unit_terms.weight + excluded.weight""",
-                [{"s": assignment.story_id, "t": t, "w": w} for t, w in unit.items()],
+                [(story_id, t, w) for t, w in unit.items()],
             )
             if linked is not None:
                 size, vector = linked

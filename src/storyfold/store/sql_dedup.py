@@ -25,6 +25,9 @@ class SQLDedupMixin(DedupStore):
     def _exec(self, sql: str, params: Mapping[str, Any] | Sequence[Mapping[str, Any]] | None = None) -> None:
         raise NotImplementedError
 
+    def _exec_rows(self, sql: str, rows: Sequence[tuple[Any, ...]]) -> None:
+        raise NotImplementedError
+
     def add_dedup_record(self, record: DedupRecord) -> None:
         seq = self._rows("SELECT seq FROM articles WHERE id = :a", {"a": record.article_id})
         self._exec(
@@ -42,13 +45,13 @@ class SQLDedupMixin(DedupStore):
                 "seq": int(seq[0][0]) if seq else 0,
             },
         )
-        self._exec(
+        self._exec_rows(
             "INSERT INTO dedup_bands (band, bucket, article_id) VALUES (:b, :k, :a) ON CONFLICT DO NOTHING",
-            [{"b": b, "k": k, "a": record.article_id} for b, k in record.bands],
+            [(b, k, record.article_id) for b, k in record.bands],
         )
-        self._exec(
+        self._exec_rows(
             "INSERT INTO dedup_sentences (hash, article_id) VALUES (:h, :a) ON CONFLICT DO NOTHING",
-            [{"h": h, "a": record.article_id} for h in sorted(set(record.sentence_hashes))],
+            [(h, record.article_id) for h in sorted(set(record.sentence_hashes))],
         )
 
     def dedup_exact(self, text_hash: str) -> list[str]:

@@ -60,17 +60,20 @@ class SQLIndexMixin(Store):
     def _exec(self, sql: str, params: Mapping[str, Any] | Sequence[Mapping[str, Any]] | None = None) -> None:
         raise NotImplementedError
 
+    def _exec_rows(self, sql: str, rows: Sequence[tuple[Any, ...]]) -> None:
+        raise NotImplementedError
+
     def _forget(self) -> None:
         raise NotImplementedError
 
     def add_article_terms(self, article_id: str, weights: Mapping[str, float]) -> None:
-        self._exec(
+        self._exec_rows(
             "INSERT INTO article_terms (article_id, term, weight) VALUES (:a, :t, :w)",
-            [{"a": article_id, "t": t, "w": w} for t, w in weights.items()],
+            [(article_id, t, w) for t, w in weights.items()],
         )
-        self._exec(
+        self._exec_rows(
             "INSERT INTO term_df (term, df) VALUES (:t, 1) ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1",
-            [{"t": t} for t in weights],
+            [(t,) for t in weights],
         )
         cache = self._df_cache
         ids = self._term_ids
@@ -184,9 +187,9 @@ class SQLIndexMixin(Store):
         return out
 
     def add_article_names(self, article_id: str, names: ArticleNames) -> None:
-        self._exec(
+        self._exec_rows(
             "INSERT INTO article_names (article_id, name, mentions, lede) VALUES (:a, :n, :m, :l)",
-            [{"a": article_id, "n": k, "m": v, "l": int(k in names.lede)} for k, v in names.mentions.items()],
+            [(article_id, k, v, int(k in names.lede)) for k, v in names.mentions.items()],
         )
         self._names_cache[article_id] = names
 

@@ -24,6 +24,9 @@ class SQLOutletMixin(Store):
     def _exec(self, sql: str, params: Mapping[str, Any] | Sequence[Mapping[str, Any]] | None = None) -> None:
         raise NotImplementedError
 
+    def _exec_rows(self, sql: str, rows: Sequence[tuple[Any, ...]]) -> None:
+        raise NotImplementedError
+
     def outlet_line_counts(self, outlet: str, keys: Sequence[str]) -> tuple[int, dict[str, int]]:
         found = self._rows("SELECT articles FROM outlet_counts WHERE outlet = :o", {"o": outlet})
         n = int(found[0][0]) if found else 0
@@ -39,10 +42,10 @@ class SQLOutletMixin(Store):
     def add_outlet_lines(self, outlet: str, article_id: str, lines: Sequence[tuple[str, int]]) -> None:
         if not lines:
             return
-        self._exec(
+        self._exec_rows(
             """INSERT INTO outlet_lines (outlet, line_key, article_id, position) VALUES (:o, :k, :a, :p)
                ON CONFLICT DO NOTHING""",
-            [{"o": outlet, "k": k, "a": article_id, "p": p} for k, p in lines],
+            [(outlet, k, article_id, p) for k, p in lines],
         )
         # A line counts once per distinct body: not again for a copy of a body of the outlet that carries it.
         counted = {
@@ -57,11 +60,11 @@ class SQLOutletMixin(Store):
         }
         body_sql = "SELECT position FROM segments WHERE article_id = :a AND kind = 'body'"
         body = {int(r[0]) for r in self._rows(body_sql, {"a": article_id})}
-        self._exec(
+        self._exec_rows(
             """INSERT INTO outlet_line_counts (outlet, line_key, articles, pending) VALUES (:o, :k, :n, :p)
                ON CONFLICT (outlet, line_key) DO UPDATE SET articles = outlet_line_counts.articles + excluded.articles,
                  pending = outlet_line_counts.pending + excluded.pending""",
-            [{"o": outlet, "k": k, "n": int(k not in counted), "p": int(p in body)} for k, p in lines],
+            [(outlet, k, int(k not in counted), int(p in body)) for k, p in lines],
         )
 
     def relabel_outlet_line(self, outlet: str, key: str, kind: SegmentKind, reason: str) -> int:
