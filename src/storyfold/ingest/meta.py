@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 from urllib.parse import urlsplit
 
 # News agencies whose credit marks a wire report, with the name they are recorded under.
@@ -143,7 +144,9 @@ MIN_LANGUAGE_CHARS = 40
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language (py3langid, offline), or None for too little text."""
     sample = text[:1500]
-    if sum(ch.isalpha() for ch in sample) < MIN_LANGUAGE_CHARS:
+    # at least MIN_LANGUAGE_CHARS letters: looked for in C and only up to the last one needed (the generator
+    # summed over every character was a fifth of language identification)
+    if next(islice(filter(str.isalpha, sample), MIN_LANGUAGE_CHARS - 1, None), None) is None:
         return None
     from py3langid.langid import classify
 

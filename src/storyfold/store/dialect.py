@@ -123,7 +123,7 @@ class _RowFactory:
         cls: Any = self._classes.get(names)
         if cls is None:
             cls = self._classes[names] = namedtuple("Row", names, rename=True)
-        return [cls._make(r) for r in cursor.fetchall()]
+        return list(map(cls._make, cursor.fetchall()))
 
 
 rows_of = _RowFactory()
