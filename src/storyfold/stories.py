@@ -333,7 +333,7 @@ def assign(article: Article, weights: dict[str, float], store: Store, opts: Stor
         score = dot / (norm * (norms[story_id] or 1.0))
         link = links.get(story_id)
         if link and size:
-            avg = sum(u * link.get(t, 0.0) for t, u in unit.items()) / size
+            avg = sum([u * link[t] for t, u in unit.items() if t in link]) / size  # the terms it shares, in order
             if opts.settle_link is not None and avg * fade >= opts.settle_link:
                 near.append(story_id)
             if opts.linkage == "average":
