@@ -200,26 +200,19 @@ def spelling_key(token: str) -> str:
 _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['-][A-Za-z\u00c0-\u024f]+)*|\d+(?:[.,]\d+)*")
 
 
-_TOKEN_KEYS: dict[str, str] = {}  # a token as written -> its key (``_token_key``); emptied when it grows large
-_TOKEN_KEYS_MAX = 1 << 18
-
-
+@functools.lru_cache(maxsize=1 << 18)
 def _token_key(raw: str) -> str:
-    """The key of a token as written: lower-cased, without a possessive "'s", spelling folded; memoised."""
+    """The key of a token as written: lower-cased, without a possessive "'s", spelling folded; memoised (a
+    hand-kept dict in front of it measured no faster: 0.143 s against 0.146 s for 300 gva-dev articles)."""
     tok = raw.lower()
     if tok.endswith("'s"):
         tok = tok[:-2]
-    key = spelling_key(tok)
-    if len(_TOKEN_KEYS) >= _TOKEN_KEYS_MAX:
-        _TOKEN_KEYS.clear()
-    _TOKEN_KEYS[raw] = key
-    return key
+    return spelling_key(tok)
 
 
 def tokens(text: str) -> list[str]:
     """Lower-cased word and number tokens with spelling variants folded; "1,200" stays one token."""
-    keys = _TOKEN_KEYS
-    return [keys[raw] if raw in keys else _token_key(raw) for raw in _TOKEN.findall(normalise(text))]
+    return [_token_key(raw) for raw in _TOKEN.findall(normalise(text))]
 
 
 STOPWORDS = frozenset(
