@@ -326,3 +326,41 @@ def test_a_headline_that_opens_with_an_age_or_a_body_found_and_deaths_of_a_numbe
         0,
     )
     assert choose_casualties(qs)[:2] == (2, 0)
+
+
+def test_deaths_told_by_kills_whom_passed_away_a_deadly_shooting_or_shot_then_died() -> None:
+    # gvc and gva-dev headlines and sentences
+    assert _kinds("Accidental gun discharge kills police officer's son") == [("killed", 1, 1)]
+    assert ("killed", 2, 2) in _kinds("Police: Woman kills husband, infant son, then attempts suicide")
+    assert _kinds("The man later passed away at UK Medical Center.") == [("killed", 1, 1)]
+    assert _kinds("Police investigate deadly shooting near the University of Florida") == [("killed", 1, 1)]
+    assert _kinds("3 year old injured in accidental shooting has died")[0][0] == "killed"
+    # an ordinal counts other shootings: "marking the fourth fatal shooting in that neighborhood this month"
+    assert _kinds("The shooting marks the fourth fatal shooting in that neighborhood this month.") == []
+    # a deadly shooting says someone died, not how many: the count of the lede does
+    assert _titled_event(
+        "Police sources identify suspect in west Houston shooting",
+        "Police sources have identified the suspect in Sunday's deadly west Houston shooting.",
+        "In total, two people were killed, including the suspect, and six others were injured.",
+    ) == (2, 6)
+
+
+def test_a_survivor_and_an_age_written_without_hyphens_are_the_wounded() -> None:
+    # gva-dev: "7-year-old Dallas girl survives being shot by stray bullet", "... shot a 12 year old"
+    assert _kinds("7-year-old Dallas girl survives being shot by stray bullet") == [("injured", 1, 1)]
+    qs = find_quantities("A two year old got a hold of the gun and shot a 12 year old as he was helping.", 0)
+    assert (qs[0].kind, qs[0].low, qs[0].text) == ("shot", 1, "shot a 12 year old")
+
+
+def test_the_toddler_who_was_injured_and_has_died_is_one_death() -> None:
+    # gvc (Marion County): the wounded one, told first in the same sentence, is the one who died
+    assert _titled_event(
+        "Marion County toddler injured in accidental shooting has died",
+        "A Marion County toddler who was critically injured after accidentally shooting himself in the face has"
+        " died, according to officials with the sheriff's department.",
+    ) == (1, 0)
+    # gvc (Miami): the one who died is told first, the wounded one is another
+    assert _titled_event(
+        "Child Killed, Father Critical After Shooting In Miami",
+        "An 8-year-old girl has died and her father is listed in critical condition after they were shot.",
+    ) == (1, 1)

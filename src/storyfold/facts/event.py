@@ -130,6 +130,7 @@ def _value(q: Quantity) -> int | None:
     return q.low if q.low is not None else q.high
 
 
+_BARE_FATAL = re.compile(r"(?:fatal|deadly)\b.*\bshooting$", re.I)  # a quantity read from "a fatal shooting"
 _FAR = 6  # sentences: a death counted from here on, and not before, may be another incident's
 
 
@@ -149,6 +150,10 @@ def choose_casualties(
         cands = [q for q in quantities if q.kind == kind and q.current and _value(q) is not None]
         body = [q for q in cands if q.sentence >= 0]
         title = [q for q in cands if q.sentence < 0 and (_value(q) or 0) > 0]
+        if kind == "killed" and body and _BARE_FATAL.match(body[0].text):
+            # "Sunday's deadly west Houston shooting" tells of a death, not how many: a count further down does
+            more = [q for q in body if not _BARE_FATAL.match(q.text) and (_value(q) or 0) > 1]
+            body = more or body
         pick = title[0] if title and kind == "injured" else body[0] if body else cands[0] if cands else None
         if kind == "killed" and title and body and (_value(title[0]) or 0) > (_value(body[0]) or 0):
             pick = title[0]  # "Husband kills wife and stepdaughter" over a later "died"
@@ -174,7 +179,15 @@ def choose_casualties(
         from_shot = max(0, (_value(shot) or 0) - (killed or 0))
         injured = max(injured or 0, from_shot) if "injured" in found else from_shot
         found["shot"] = shot
-    if killed == 1 and injured == 1 and "injured" in found and _became_the_dead(found["killed"], found["injured"]):
+    order = {id(q): k for k, q in enumerate(quantities)}
+    if (
+        killed == 1
+        and injured == 1
+        and "injured" in found
+        and _became_the_dead(
+            found["killed"], found["injured"], order[id(found["injured"])] < order[id(found["killed"])]
+        )
+    ):
         injured = 0  # "The 2-year-old who was shot ... has died" / "was critically injured": one victim
     if suicide is not None and killed is not None:
         if "killed" in found and found["killed"].unit == "victims":
@@ -225,7 +238,7 @@ _SINGLE_WORD = re.compile(r"^(?:(?:was|is|has been|had been|remains|a|an)\b|$)",
 _ANOTHER = re.compile(r"\b(?:another|other|others|second|also|one|both)\b|\d", re.I)
 
 
-def _became_the_dead(killed: Quantity, injured: Quantity) -> bool:
+def _became_the_dead(killed: Quantity, injured: Quantity, injured_first: bool = False) -> bool:
     """A victim who died of the wounds a sentence before or after tells: the dead one "died" (a change of
     state, not "killed" or "dead") and the wounded one is told in another sentence without a number or
     "another" ("A 17-year-old boy died Saturday night ..." / "... when he was wounded")."""
@@ -233,7 +246,8 @@ def _became_the_dead(killed: Quantity, injured: Quantity) -> bool:
         bool(_DIED_WORD.search(killed.text))
         and killed.low == 1
         and injured.low == 1
-        and injured.sentence != killed.sentence
+        # or in one sentence, the wounded told first: "A toddler who was critically injured ... has died"
+        and (injured.sentence != killed.sentence or (injured_first and killed.text.lower() == "died"))
         and not _ANOTHER.search(injured.text)
     )
 

@@ -123,8 +123,10 @@ _HEADLINE = re.compile(
     r"|person|child|toddler|student|officer|driver|victim|mother|father|son|daughter)|\d+-year-old)"
     r"(?:,\s*\d{1,2},)?\s+(?:is\s+)?"  # "Boy, 3,"
     r"(?:(?P<killed>killed|slain|dead|dies|shot dead|fatally shot|shot,? (?:and )?killed|suffers fatal gunshot wounds?"
-    r"|found (?:shot )?dead|found shot to death)"
+    r"|found (?:shot )?dead|found shot to death"
+    r"|(?:shot|wounded|injured|hurt)\b[^.;:!?]{0,80}?\b(?:has |have )?(?:died|dies))"  # "Boy shot Sunday dies"
     r"|(?P<injured>wounded|injured|hurt|shot|hospitali[sz]ed|grazed|hit by (?:a )?(?:stray )?bullet"
+    r"|survives? (?:being shot|(?:a |the )?shooting)"
     r"|suffers (?:a )?(?:[\w-]+ )?gunshot wounds?))\b(?!\s+(?:his|her|their|its|a|an|the|him|them|himself|herself"
     r"|\d|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple|and (?:killed|wounded|injured))\b)",
     re.I,
@@ -137,7 +139,7 @@ _SUICIDE = re.compile(
 _SELF = re.compile(r"\bshot (?:himself|herself)\b", re.I)
 _NOBODY = re.compile(r"\b(?:no one|nobody|no-one|none|no other [a-z]+)(?: else)?\s*$", re.I)
 _NOBODY_DIED = re.compile(r"\b(?:no one|nobody|no-one|none(?: of (?:the|them|those)(?: [a-z]+)?)?)(?: else)?\s+$", re.I)
-_DIED = re.compile(r"\b(?<!they )(?<!both )(?<!all )(?:later\s+)?died\b", re.I)
+_DIED = re.compile(r"\b(?<!they )(?<!both )(?<!all )(?:later\s+)?(?:died|passed away)\b", re.I)
 _COULD_HAVE = re.compile(
     r"\b(?:(?:could|would|might|may|should)(?:['’]ve|\s+have)\s+(?:[a-z]+\s+)?|(?:almost|nearly)\s+)$", re.I
 )
@@ -171,7 +173,13 @@ _SINGLE_KILL = re.compile(
 )
 # a headline's or lede's "fatal ... shooting" is the article's own ("Metro investigates fatal W. 33rd Street
 # shooting"); further down it is as often another one ("since the fatal police shooting of ...")
-_FATAL_SHOOTING = re.compile(r"\bfatal\s+(?:(?!and\b|or\b)[\w.'-]+\s+){0,4}?shooting\b(?!s)", re.I)
+_ORDINAL_BEFORE = "".join(
+    f"(?<!{w} )"
+    for w in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "latest")
+)  # "the fourth fatal shooting in that neighborhood this month" counts other shootings
+_FATAL_SHOOTING = re.compile(
+    _ORDINAL_BEFORE + r"\b(?:fatal|deadly)\s+(?:(?!and\b|or\b)[\w.'-]+\s+){0,4}?shooting\b(?!s)", re.I
+)
 _SINGLE_HURT = re.compile(
     r"\b(?:is|was|remains|remained|listed|left)\s+in\s+(?:\w+\s+){0,2}?(?:critical|serious|stable|grave|fair|good)\s+"
     r"condition|\b(?:wounding|injuring|wounded|injured|wounds|injures)\s+(?:(?:a|an|his|her|one)\s+|another\b)"
@@ -219,6 +227,12 @@ _SHOT_WHOM = re.compile(
     rf"(?:own\s+)?(?:(?P<num>{_WORD}|\d+)\s+{_MOD}(?P<many>{_PEOPLE})|{_MOD}{_PERSON})\b)",
     re.I,
 )
+# one victim named as a person: "Accidental gun discharge kills police officer's son", "killed his own father"
+_KILLS_WHOM = re.compile(
+    rf"\bkill(?:s|ed|ing)\s+(?:(?:his|her|their|a|an|the)\s+)?(?:own\s+)?{_MOD}{_PERSON}\b(?!-)", re.I
+)
+# one more victim after the first: "kills husband, infant son"
+_AND_WHOM = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their|a|an|the)\s+)?{_MOD}{_PERSON}\b(?!-)", re.I)
 # victims listed: "killed his wife and two daughters", "a woman and her son were found dead"
 _NP = rf"(?:(?:his|her|their|a|an|the)\s+)?(?:(?:{_WORD}|\d+)\s+)?{_MOD}(?:couple|parents|{_PERSON}|{_PEOPLE})"
 _LIST = rf"{_NP}(?:,\s+{_NP})*,?\s+and\s+{_NP}"
@@ -376,8 +390,13 @@ def _age_not_count(sentence: str, m: re.Match[str], low: int | None) -> bool:
     )
 
 
+_SPACED_AGE = re.compile(r"\b\d{1,3}[ -](?:year|month|week|day)s?[ -]old\b", re.I)  # "a 12 year old"
+
+
 def find_quantities(sentence: str, index: int, year: int | None = None) -> list[Quantity]:
     """Every count in one sentence: casualties, arrests, missing, displaced, money and other counts."""
+    given = sentence  # the quantities' text is the sentence's own; the patterns read ages hyphenated
+    sentence = _SPACED_AGE.sub(lambda m: m.group(0).replace(" ", "-"), sentence)
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 
@@ -389,7 +408,7 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
             return
         taken.append(span)
         ev = _other_event(sentence, span[0], year) if kind not in ("money", "count") else ""
-        text = sentence[span[0] : span[1]]
+        text = given[span[0] : span[1]]
         out.append(Quantity(kind, low, high, text, index, unit, qual, ev, current=not ev))
 
     for m in _NONE.finditer(sentence):
@@ -460,6 +479,13 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
         for m in _SINGLE_KILL.finditer(sentence):
             add("killed", 1, 1, m.span(), "victims" if m.group("victim") else "people", "")
             break
+    if not any(q.kind == "killed" for q in out):
+        for m in _KILLS_WHOM.finditer(sentence):
+            n, end = 1, m.end()
+            while (more := _AND_WHOM.match(sentence, end)) is not None:
+                n, end = n + 1, more.end()
+            add("killed", n, n, (m.start(), end), "victims", "")
+            break
     if index <= 0 and not any(q.kind == "killed" for q in out):
         for m in _FATAL_SHOOTING.finditer(sentence):
             add("killed", 1, 1, m.span(), "people", "")
@@ -503,7 +529,7 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
         low, high, qual = _range(m.group("num"), m.group("qual"))
         if unit not in _NOT_UNITS and (low is not None or high is not None):
             add("count", low, high, m.span(), unit, qual)
-    out.sort(key=lambda q: sentence.find(q.text))
+    out.sort(key=lambda q: given.find(q.text))
     return out
 
 
