@@ -364,3 +364,29 @@ def test_the_toddler_who_was_injured_and_has_died_is_one_death() -> None:
         "Child Killed, Father Critical After Shooting In Miami",
         "An 8-year-old girl has died and her father is listed in critical condition after they were shot.",
     ) == (1, 1)
+
+
+def test_a_wounding_told_only_far_below_a_single_death_is_the_dead_victims() -> None:
+    # gvc (Little Rock, CNN): the boy who was "hurt" in the 7th sentence is the one killed in the first
+    lede = (
+        "Police say they've captured the man accused of shooting and killing a 3-year-old boy during an apparent"
+        " road rage case in Little Rock, Arkansas.",
+        "The arrest came almost a week after Acen King was shot dead in the back seat of his grandmother's car.",
+        "Holmes turned himself in Thursday night, police said.",
+        "He was arraigned Friday morning in Little Rock District Court and pleaded not guilty.",
+        "He was ordered held without bond.",
+        "The shooting sparked a community outcry and police had offered a $40,000 reward.",
+    )
+    late = "There she noticed Acen was hurt and called 911."
+    assert _titled_event("Arkansas man arrested in shooting death of boy in car", *lede, late) == (1, 0)
+    # told in the lede, the wounded one is another victim (sentences adapted for this test)
+    assert _titled_event("Arkansas man arrested in shooting death of boy in car", lede[0], late) == (1, 1)
+
+
+def test_a_title_that_says_the_victim_died_makes_the_critically_injured_one_the_dead() -> None:
+    # gvc (Madison, WSMV): "dies" in the title, "was shot ... has died" and "was critically injured" below
+    assert _titled_event(
+        "2-year-old dies after being shot inside Madison apartment",
+        "The 2-year-old who was shot inside an apartment in Madison has died.",
+        "Kendal Pinkerton was critically injured in the shooting Tuesday at 333 Rio Vista Dr.",
+    ) == (1, 0)

@@ -166,6 +166,15 @@ def choose_casualties(
     late_death = not death_told and hurt_early and "killed" in found and found["killed"].sentence >= _FAR
     if late_death:
         del found["killed"]  # "Five shot in West Baltimore" ... at the end "a man was shot dead" in another shooting
+    if (
+        "injured" in found
+        and found["injured"].sentence >= _FAR
+        and "killed" in found
+        and found["killed"].sentence < _FAR
+        and _value(found["injured"]) == 1
+        and not any(q.kind in ("shot", "injured") and q.current and q.sentence < _FAR for q in quantities)
+    ):
+        del found["injured"]  # one death told early, a wounding only far below: "... is hurt" in another story
     suicide = next((q for q in quantities if q.kind == "suicide" and q.current), None)
     if not found:
         # "Man kills himself after standoff": the one who took their life, nobody else counted
@@ -180,12 +189,16 @@ def choose_casualties(
         injured = max(injured or 0, from_shot) if "injured" in found else from_shot
         found["shot"] = shot
     order = {id(q): k for k, q in enumerate(quantities)}
+    # the death as the title tells it, where it says the victim died: "2-year-old dies after being shot"
+    died = next((q for q in quantities if q.kind == "killed" and q.sentence < 0 and _DIED_WORD.search(q.text)), None)
     if (
         killed == 1
         and injured == 1
         and "injured" in found
-        and _became_the_dead(
-            found["killed"], found["injured"], order[id(found["injured"])] < order[id(found["killed"])]
+        and any(
+            _became_the_dead(dead, found["injured"], order[id(found["injured"])] < order[id(dead)])
+            for dead in (found["killed"], died)
+            if dead is not None
         )
     ):
         injured = 0  # "The 2-year-old who was shot ... has died" / "was critically injured": one victim
