@@ -390,3 +390,24 @@ def test_a_title_that_says_the_victim_died_makes_the_critically_injured_one_the_
         "The 2-year-old who was shot inside an apartment in Madison has died.",
         "Kendal Pinkerton was critically injured in the shooting Tuesday at 333 Rio Vista Dr.",
     ) == (1, 0)
+
+
+def test_a_shooting_that_kills_counts_everyone_dead_and_a_title_toll_beats_a_far_count() -> None:
+    # gvc (Spokane): "shooting kills 2" counts the boy who shot himself; no third death for the suicide
+    qs = find_quantities("Sheriff: 13-year-old kills 6-year-old brother, self", -1)
+    qs += find_quantities("Sheriff: Young brothers cooking before shooting kills 2", 0)
+    qs += find_quantities("The older boy then turned the gun on himself.", 1)
+    assert choose_casualties(qs)[0] == 2
+    # "killed wife, children, self": how many children is not told, so no count from the list
+    assert ("killed", 1, 1) not in _kinds("Man who killed wife, children, self had injunction filed against him")
+    assert _kinds("Man who killed wife, son, self had injunction filed against him") == [("killed", 2, 2)]
+    # gvc (Ocoee): the title's one death over a "double homicide" told in the 9th sentence (another case)
+    filler = ("Police said the investigation continues.",) * 8
+    assert (
+        _titled_event(
+            "13-year-old Ocoee boy dies after accidental shooting linked to hoverboard",
+            *filler,
+            "Last year the same street saw a double homicide.",
+        )[0]
+        == 1
+    )

@@ -157,6 +157,8 @@ def choose_casualties(
         pick = title[0] if title and kind == "injured" else body[0] if body else cands[0] if cands else None
         if kind == "killed" and title and body and (_value(title[0]) or 0) > (_value(body[0]) or 0):
             pick = title[0]  # "Husband kills wife and stepdaughter" over a later "died"
+        if kind == "killed" and title and body and body[0].sentence >= _FAR and not _BARE_FATAL.match(title[0].text):
+            pick = title[0]  # "13-year-old Ocoee boy dies" over a "double homicide" told far below
         if pick is not None:
             found[kind] = pick
     hurt_early = any(

@@ -232,7 +232,10 @@ _KILLS_WHOM = re.compile(
     rf"\bkill(?:s|ed|ing)\s+(?:(?:his|her|their|a|an|the)\s+)?(?:own\s+)?{_MOD}{_PERSON}\b(?!-)", re.I
 )
 # one more victim after the first: "kills husband, infant son"
-_AND_WHOM = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their|a|an|the)\s+)?{_MOD}{_PERSON}\b(?!-)", re.I)
+_AND_WHOM = re.compile(
+    rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their|a|an|the)\s+)?{_MOD}(?:{_PERSON}|(?P<many>{_PEOPLE}))\b(?!-)",
+    re.I,
+)
 # victims listed: "killed his wife and two daughters", "a woman and her son were found dead"
 _NP = rf"(?:(?:his|her|their|a|an|the)\s+)?(?:(?:{_WORD}|\d+)\s+)?{_MOD}(?:couple|parents|{_PERSON}|{_PEOPLE})"
 _LIST = rf"{_NP}(?:,\s+{_NP})*,?\s+and\s+{_NP}"
@@ -390,6 +393,13 @@ def _age_not_count(sentence: str, m: re.Match[str], low: int | None) -> bool:
     )
 
 
+# the subject of "killed" is the event, not a killer: "a deadly shooting in Rosamond that killed a 14-year-old",
+# "shooting kills 2" (who died may include the one who fired)
+_EVENT_KILLS = re.compile(
+    r"\b(?:shooting|gunfire|blast|explosion|crash|fire|incident|accident|discharge)"
+    r"(?:\s+(?:[\w'-]+\s+){0,4}?(?:that|which))?\s+$",
+    re.I,
+)
 _SPACED_AGE = re.compile(r"\b\d{1,3}[ -](?:year|month|week|day)s?[ -]old\b", re.I)  # "a 12 year old"
 
 
@@ -449,7 +459,10 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
             if rx is _NUM_THEN_KIND and _age_not_count(sentence, m, low):
                 continue
             if kind and (low is not None or high is not None):
-                unit = "victims" if rx is _VERB_THEN_NUM and kind == "killed" else "people"  # "killing two"
+                by_killer = (
+                    rx is _VERB_THEN_NUM and kind == "killed" and not _EVENT_KILLS.search(sentence, 0, m.start())
+                )
+                unit = "victims" if by_killer else "people"  # "killing two": a killer's, not "shooting kills 2"
                 add(kind, low, high, m.span(), unit, qual)
     for m in _SENT_TO_HOSPITAL.finditer(sentence):  # "a shooting that sent 4 people to the hospital"
         low, high, qual = _range(m.group("num"), m.group("qual"))
@@ -477,14 +490,19 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
             add(kind, 1, 1, m2.span(), "people", "")
     if not any(q.kind == "killed" for q in out):
         for m in _SINGLE_KILL.finditer(sentence):
-            add("killed", 1, 1, m.span(), "victims" if m.group("victim") else "people", "")
+            by_killer = m.group("victim") and not _EVENT_KILLS.search(sentence, 0, m.start())
+            add("killed", 1, 1, m.span(), "victims" if by_killer else "people", "")
             break
     if not any(q.kind == "killed" for q in out):
         for m in _KILLS_WHOM.finditer(sentence):
             n, end = 1, m.end()
             while (more := _AND_WHOM.match(sentence, end)) is not None:
                 n, end = n + 1, more.end()
-            add("killed", n, n, (m.start(), end), "victims", "")
+                if more.group("many"):
+                    n = 0  # "killed wife, children, self": how many is not told
+                    break
+            if n:
+                add("killed", n, n, (m.start(), end), "victims", "")
             break
     if index <= 0 and not any(q.kind == "killed" for q in out):
         for m in _FATAL_SHOOTING.finditer(sentence):
