@@ -411,3 +411,17 @@ def test_a_shooting_that_kills_counts_everyone_dead_and_a_title_toll_beats_a_far
         )[0]
         == 1
     )
+
+
+def test_victims_listed_with_commas_alone_bodies_and_one_who_commits_suicide() -> None:
+    # gvc headlines: "Wallkill man, two children dead in murder-suicide", "3 adults, 1 child found shot to death
+    # inside Alaska hotel room", "4-year-old girl, mother fatally shot near home in Long Beach ID'd", "Police
+    # discover 3 bodies, including 2 children, inside Henry County home", "Two boys killed, father commits suicide"
+    assert ("killed", 3, 3) in _kinds("Wallkill man, two children dead in murder-suicide")
+    assert _kinds("3 adults, 1 child found shot to death inside Alaska hotel room") == [("killed", 4, 4)]
+    assert _kinds("4-year-old girl, mother fatally shot near home in Long Beach ID'd") == [("killed", 2, 2)]
+    assert ("killed", 3, 3) in _kinds("Police discover 3 bodies, including 2 children, inside Henry County home")
+    assert ("suicide", 1, 1) in _kinds("Two boys killed, father commits suicide following Amber Alert")
+    # inside a sentence, commas alone are no list of victims; "threatened to commit suicide" is no death
+    assert ("killed", 2, 2) in _kinds("In Chicago, Detroit, two men were killed")
+    assert _kinds("He had threatened to commit suicide.") == []

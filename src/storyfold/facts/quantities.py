@@ -64,7 +64,7 @@ _NUM = (
     r"(?![\w-]*\s+(?:minutes?|hours?|seconds?|days?|weeks?|months?|miles?|feet|yards|rounds|shots|bullets|blocks)\b)"
 )
 _QUAL = (
-    r"(?:(?P<qual>more than|over|at least|upwards of|in excess of|nearly|almost|about|around|approximately"
+    r"(?:\b(?P<qual>more than|over|at least|upwards of|in excess of|nearly|almost|about|around|approximately"
     r"|roughly|some|up to|as many as|fewer than|less than|at most|no more than|an estimated|a total of)\s+)?"
 )
 _LOWER = {"more than", "over", "at least", "upwards of", "in excess of"}
@@ -72,7 +72,7 @@ _UPPER = {"nearly", "almost", "up to", "as many as", "fewer than", "less than", 
 
 _KINDS: tuple[tuple[str, str], ...] = (
     ("killed", r"fatally (?:shot|wounded|injured|stabbed)|shot (?:and killed|dead|to death)|killed|dead|died|dies"
-     r"|die|slain|murdered|deaths?|fatalities|lost their lives|perished"),
+     r"|die|slain|murdered|deaths?|fatalities|lost their lives|perished|bodies"),
     ("injured", r"injured|wounded|hurt|injuries|hospitali[sz]ed|treated for"
      r"|(?:taken|rushed|transported|sent) to (?:the |a |an |area |local |nearby )?hospitals?"),
     ("shot", r"shot(?! and killed| dead| to death)"),
@@ -133,7 +133,7 @@ _HEADLINE = re.compile(
 )
 _SUICIDE = re.compile(
     r"\bkilled (?:himself|herself)\b|\btook (?:his|her) own life\b|\bturn(?:ed|ing|s)? the gun on (?:himself|herself)\b"
-    r"|\bmurder-suicide\b|\bkill(?:s|ing)? (?:himself|herself|self)\b|\bcommitt?(?:ed|ing) suicide\b",
+    r"|\bmurder-suicide\b|\bkill(?:s|ing)? (?:himself|herself|self)\b|\bcommit(?:s|t?ed|t?ing) suicide\b",
     re.I,
 )
 _SELF = re.compile(r"\bshot (?:himself|herself)\b", re.I)
@@ -242,9 +242,10 @@ _LIST = rf"{_NP}(?:,\s+{_NP})*,?\s+and\s+{_NP}"
 _LISTED = re.compile(
     r"\b(?:(?:shot and )?kill(?:ed|ing|s)|murder(?:ed|ing|s)|fatally shot|shot (?:to death|dead)|left)"
     rf"\s+(?P<list>{_LIST})\b"
-    rf"|(?:^|[.;,:)]\s+|[-–—]{{1,2}}\s+|\b(?:after|when|as|say|says|said|that)\s+)(?P<list2>{_LIST})"
+    rf"|(?:^|[.;,:)]\s+|[-–—]{{1,2}}\s+|\b(?:after|when|as|say|says|said|that)\s+)(?P<list2>{_LIST}"
+    rf"|(?<![\w,] ){_NP}(?:,\s+{_NP})+)"  # at a sentence's start, commas alone: "Wallkill man, two children dead"
     r"\s+(?:(?:were|have been|had been|are|all)\s+)*"
-    r"(?:(?:found|reported|later)\s+)?(?:dead|killed|slain|shot (?:and killed|dead|to death))\b",
+    r"(?:(?:found|reported|later)\s+)?(?:dead|killed|slain|shot (?:and killed|dead|to death)|fatally shot)\b",
     re.I,
 )
 # victims listed as shot or wounded: "7-year-old girl and her mother were shot", "wounding his wife and son"
