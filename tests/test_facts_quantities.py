@@ -425,3 +425,20 @@ def test_victims_listed_with_commas_alone_bodies_and_one_who_commits_suicide() -
     # inside a sentence, commas alone are no list of victims; "threatened to commit suicide" is no death
     assert ("killed", 2, 2) in _kinds("In Chicago, Detroit, two men were killed")
     assert _kinds("He had threatened to commit suicide.") == []
+
+
+def test_headline_lists_of_the_shot_survivors_recovering_and_adverbs_before_shot() -> None:
+    # gva-dev headlines
+    title = [(q.kind, q.low) for q in find_quantities("2 Girls, 2 Men Shot At Birthday Party In Compton", -1)]
+    assert ("shot", 4) in title
+    assert [(q.kind, q.low) for q in find_quantities("3-year-old and four adults shot in Evanston", -1)] == [
+        ("shot", 5)
+    ]
+    assert _kinds("5 recovering after drive-by shooting outside Liberty City store") == [("injured", 5, 5)]
+    assert _kinds("Man reportedly shot during accidental shooting, police urge gun safety") == [("shot", 1, 1)]
+    assert _kinds("Juvenile shot on Peace Square in Virginia Beach") == [("shot", 1, 1)]
+    assert _kinds("A five-year-old boy is recovering Monday morning after being shot in the head.") == [
+        ("injured", 1, 1)
+    ]
+    # a number before "the" counts nothing: "Family members tell Channel 3 the teen is recovering well"
+    assert _kinds("Family members tell Channel 3 the teen is recovering well after shooting himself.")[0][1] == 1

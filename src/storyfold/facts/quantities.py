@@ -73,7 +73,7 @@ _UPPER = {"nearly", "almost", "up to", "as many as", "fewer than", "less than", 
 _KINDS: tuple[tuple[str, str], ...] = (
     ("killed", r"fatally (?:shot|wounded|injured|stabbed)|shot (?:and killed|dead|to death)|killed|dead|died|dies"
      r"|die|slain|murdered|deaths?|fatalities|lost their lives|perished|bodies"),
-    ("injured", r"injured|wounded|hurt|injuries|hospitali[sz]ed|treated for"
+    ("injured", r"injured|wounded|hurt|injuries|hospitali[sz]ed|treated for|recovering"
      r"|(?:taken|rushed|transported|sent) to (?:the |a |an |area |local |nearby )?hospitals?"),
     ("shot", r"shot(?! and killed| dead| to death)"),
     ("arrested", r"arrested|detained|taken into custody|in custody"),
@@ -90,7 +90,7 @@ _AUX = (
     r"|also|all|now|left|so far|critically|seriously|severely))*"
 )
 # "1,200 people from both sides have been reported dead", "five wounded", "left 30,000 people dead"
-_NUM_THEN_KIND = re.compile(rf"{_QUAL}{_NUM}{_GAP}{_AUX}\s+(?:{_KIND_RE})\b", re.I)
+_NUM_THEN_KIND = re.compile(rf"{_QUAL}{_NUM}(?!\s+(?:the|an?)\s){_GAP}{_AUX}\s+(?:{_KIND_RE})\b", re.I)
 # "Five of the six injured were ...", "two of the three people shot": the whole counts, the part is a subset
 _PARTITIVE = re.compile(
     rf"\b(?:{_WORD}|\d+|all|most|some|many|several)\s+of\s+(?:(?:the|those|these)\s+)?{_NUM}"
@@ -120,8 +120,9 @@ _SINGULAR = re.compile(
 # shot, killed inside house"
 _HEADLINE = re.compile(
     r"^(?:(?:a|an|one)\s+)?(?:(?:\d+-year-old\s+)?(?:(?:St\.\s+)?[a-z]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|youth"
-    r"|person|child|toddler|student|officer|driver|victim|mother|father|son|daughter)|\d+-year-old)"
-    r"(?:,\s*\d{1,2},)?\s+(?:is\s+)?"  # "Boy, 3,"
+    r"|person|child|toddler|student|officer|driver|victim|mother|father|son|daughter|juvenile|baby|infant"
+    r"|bystander|resident)|\d+-year-old)"
+    r"(?:,\s*\d{1,2},)?\s+(?:is\s+)?(?:(?:accidentally|reportedly|critically|seriously|allegedly)\s+)?"  # "Boy, 3,"
     r"(?:(?P<killed>killed|slain|dead|dies|shot dead|fatally shot|shot,? (?:and )?killed|suffers fatal gunshot wounds?"
     r"|found (?:shot )?dead|found shot to death"
     r"|(?:shot|wounded|injured|hurt)\b[^.;:!?]{0,80}?\b(?:has |have )?(?:died|dies))"  # "Boy shot Sunday dies"
@@ -183,6 +184,7 @@ _FATAL_SHOOTING = re.compile(
 _SINGLE_HURT = re.compile(
     r"\b(?:is|was|remains|remained|listed|left)\s+in\s+(?:\w+\s+){0,2}?(?:critical|serious|stable|grave|fair|good)\s+"
     r"condition|\b(?:wounding|injuring|wounded|injured|wounds|injures)\s+(?:(?:a|an|his|her|one)\s+|another\b)"
+    r"|\b(?:is|was)\s+(?:now\s+)?recovering\b"
     r"|\band\s+an?\s+(?:critically\s+|seriously\s+|badly\s+)?(?:wounded|injured)\s+"
     # "left one child dead, and another critically injured", "left a 7-year-old girl dead and her friend injured"
     r"|(?<=\bdead),?\s+and\s+(?:another|(?:a|an|his|her|their|the|one)(?:\s+[\w'-]+){1,3}?)\s+"
@@ -254,6 +256,13 @@ _LISTED_HURT = re.compile(
     rf"\s+(?P<list>{_LIST})\b"
     rf"|(?:^|[.;,:)]\s+|[-–—]{{1,2}}\s+|\b(?:after|when|as|say|says|said|that)\s+)(?P<list2>{_LIST})"
     r"\s+(?:(?:were|have been|had been|are|both|all)\s+)+(?:(?:also|critically|seriously|badly)\s+)?"
+    r"(?:(?P<shot>shot)(?!\s+(?:and killed|dead|to death))|wounded|injured|hurt)\b",
+    re.I,
+)
+# a headline's victims, listed, shot or hurt without "were": "2 Girls, 2 Men Shot At Birthday Party In Compton",
+# "3-year-old and four adults shot in Evanston"
+_HEADLINE_LIST_HURT = re.compile(
+    rf"^(?P<list>{_LIST}|{_NP}(?:,\s+{_NP})+)\s+(?:(?:were|are)\s+)?"
     r"(?:(?P<shot>shot)(?!\s+(?:and killed|dead|to death))|wounded|injured|hurt)\b",
     re.I,
 )
@@ -444,6 +453,10 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
         n = _listed_count(m.group("list") or m.group("list2") or "")
         if n is not None and n > 1:
             add("shot" if m.group("shot") or m.group("shotv") else "injured", n, n, m.span(), "people", "")
+    for m in _HEADLINE_LIST_HURT.finditer(sentence) if index < 0 else ():
+        n = _listed_count(m.group("list"))
+        if n is not None and n > 1:
+            add("shot" if m.group("shot") else "injured", n, n, m.span(), "people", "")
     for m in _AND_OTHERS.finditer(sentence):
         n = parse_number(m.group("num"))[0]
         if n is not None:
