@@ -194,3 +194,13 @@ def test_a_town_of_another_state_is_not_the_place() -> None:
     )
     places = ("Hopkins County", "Kentucky", "St. Mary's Hospital", "Evansville")  # as the English model tags them
     assert _place("KSP: Hopkins co. teen dead after shooting self", *white_plains, places=places) == "White Plains"
+
+
+def test_the_word_police_opening_a_sentence_is_no_place() -> None:
+    # gvc (Kokomo, Fox59): "Police officers in Kokomo ..." once made "Police" the event's place
+    kokomo = (
+        "Police officers in Kokomo are investigating a shooting at a bar that sent 4 people to the hospital on"
+        " Sunday, according to Howard County dispatch.",
+        "It happened around 3:15 a.m. at The Ultimate Place 2 B Bar on 5126 Clinton Drive.",
+    )
+    assert _place("Shooting at Kokomo bar sends 4 people to the hospital", *kokomo) == "Kokomo"

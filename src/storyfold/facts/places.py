@@ -151,6 +151,8 @@ NOT_CITIES = {
     # words that open a sentence before "officers", "police": "When officers arrived"
     "when", "after", "while", "then", "but", "and", "if", "where", "before", "since", "because", "meanwhile", "as",
     "once", "though", "although", "during", "both", "other", "two", "three", "four", "several", "numerous", "city of",
+    # words that open a sentence before "officers": "Police officers in Kokomo", "Responding officers"
+    "police", "sheriff", "responding", "additional",
 }  # fmt: skip
 
 _STATE_ALT = "|".join(
