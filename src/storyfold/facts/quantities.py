@@ -504,7 +504,7 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
             add(kind, 1, 1, m2.span(), "people", "")
     if not any(q.kind == "killed" for q in out):
         for m in _SINGLE_KILL.finditer(sentence):
-            by_killer = m.group("victim") and not _EVENT_KILLS.search(sentence, 0, m.start())
+            by_killer = m.group("victim") is not None and not _EVENT_KILLS.search(sentence, 0, m.start())
             add("killed", 1, 1, m.span(), "victims" if by_killer else "people", "")
             break
     if not any(q.kind == "killed" for q in out):
