@@ -256,7 +256,8 @@ _ANOTHER = re.compile(r"\b(?:another|other|others|second|also|one|both)\b|\d", r
 def _became_the_dead(killed: Quantity, injured: Quantity, injured_first: bool = False) -> bool:
     """A victim who died of the wounds a sentence before or after tells: the dead one "died" (a change of
     state, not "killed" or "dead") and the wounded one is told in another sentence without a number or
-    "another" ("A 17-year-old boy died Saturday night ..." / "... when he was wounded")."""
+    "another" ("A 17-year-old boy died Saturday night ..." / "... when he was wounded"), or in the same
+    sentence before the death (``injured_first``: "A toddler who was critically injured ... has died")."""
     return (
         bool(_DIED_WORD.search(killed.text))
         and killed.low == 1
