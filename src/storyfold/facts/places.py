@@ -311,7 +311,8 @@ def _merge_variants(score: Counter[str], strong: set[str], states: dict[str, str
 # where a victim was taken, not where it happened: "flown to Fargo", "at a Jackson hospital", "taken to
 # Memorial Hermann Hospital in Houston"
 _DESTINATION_BEFORE = re.compile(
-    r"\b(?:flown|taken|transported|airlifted|rushed|driven|transferred)\s+(?:\w+\s+){0,6}?(?:to|in)\s+(?:an?\s+|the\s+)?$",
+    r"\b(?:flown|taken|transported|airlifted|rushed|driven|transferred)\s+"
+    r"(?:(?!after\b|before\b|when\b|following\b|during\b|while\b|where\b)\w+\s+){0,6}?(?:to|in)\s+(?:an?\s+|the\s+)?$",
     re.I,
 )
 _HOSPITAL_AFTER = re.compile(
@@ -395,7 +396,10 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
     named_places = {sp.text.strip() for spans in lines.spans for sp in spans if sp.label == "place"}
     named_states = _named_states(lines, states)
     # a town of the article's state the model took for a person's name: "of Traer" in an Iowa story
-    local_towns = {name for name in people if town_states(name) & named_states}
+    # (with no state named, a US town of any state: "a drive-by shooting in Galt", Galt tagged as a person)
+    local_towns = {
+        name for name in people if town_states(name) & named_states or (not named_states and town_states(name))
+    }
     for i, text in texts:
         for pm in PLACE_BEFORE_NOUN.finditer(text):
             city = pm.group("city") or pm.group("city2")
