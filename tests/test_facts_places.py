@@ -204,3 +204,17 @@ def test_the_word_police_opening_a_sentence_is_no_place() -> None:
         "It happened around 3:15 a.m. at The Ultimate Place 2 B Bar on 5126 Clinton Drive.",
     )
     assert _place("Shooting at Kokomo bar sends 4 people to the hospital", *kokomo) == "Kokomo"
+
+
+def test_a_shooting_in_a_town_after_taken_to_hospital_and_a_town_tagged_as_a_person() -> None:
+    # gva-dev (Evansville): "taken to the hospital after a shooting in Evansville" names the scene, not where
+    # they were taken
+    evansville = ("Four teens are taken to the hospital after a shooting in Evansville.",)
+    assert _place("Four teens taken to hospital after shooting", *evansville) == "Evansville"
+    # gva-dev (Galt, California): the model tags "Galt" as a person; no state is named, and Galt is a US town
+    galt = (
+        "Seven men were injured in what police believe to be a gang-related drive-by shooting in Galt on Saturday"
+        " night.",
+        "All seven victims were found in the front yard of a home on Dover Drive about 10:30 p.m. Saturday.",
+    )
+    assert _place("7 injured in drive-by shooting", *galt, people=("Galt",)) == "Galt"
