@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 from storyfold.batch import read_records, replay_outlet, run_local, story_agreement
 from storyfold.cli import app
 from storyfold.model import Article, Segment, SegmentKind
-from storyfold.spark_engine import _bands, _components, _prefix, _rules_may_lift, _window_pairs
+from storyfold.spark_engine import _bands, _components, _name_prefix, _prefix, _rule_keys, _rule_pairs, _window_pairs
 from storyfold.stories import StoryOptions, time_factor, time_reach
 
 from conftest import DEMO, SEEDS
@@ -257,13 +257,54 @@ def test_time_bands_keep_every_pair_that_can_still_reach_the_threshold() -> None
                 assert (i, j) in found, (i, j, dot, fade)
 
 
-def test_rare_name_pairs_are_candidates_where_a_rule_can_lift_them() -> None:
+def test_rare_name_pairs_are_candidates_wherever_a_rule_can_lift_them() -> None:
+    # every dated pair that shares follow_names rare names (follow-up, at any distance) or near_names names
+    # rarer than near_idf within near_days (near) is a candidate of the rare-name index (names, days and
+    # frequencies generated for this test); the index holds far fewer pairs than all pairs sharing a name
+    rng = random.Random(11)
     opts = StoryOptions()  # follow-ups: 3 shared names at any distance; near reports: 1 within 3 days
-    days: dict[int, int | None] = {1: 100, 2: 102, 3: 400, 4: None}
-    # shared: (names rarer than rare_idf, names rarer than near_idf) the two articles share
-    assert _rules_may_lift((1, 3), (3, 3), days, opts)  # a follow-up months later
-    assert not _rules_may_lift((1, 3), (2, 4), days, opts)  # too few names for a follow-up, too far for a near one
-    assert _rules_may_lift((1, 2), (1, 1), days, opts)  # near: two days apart
-    assert _rules_may_lift((1, 2), (0, 1), days, opts)  # near on a name rare enough for the near rule alone
-    assert not _rules_may_lift((1, 2), (0, 0), days, opts)  # nothing shared
-    assert not _rules_may_lift((1, 4), (1, 1), days, opts)  # undated: no near rule (the prefix pairs cover it)
+    vocab = [f"n{i}" for i in range(30)]
+    units = []
+    for _ in range(160):
+        near = frozenset(rng.sample(vocab, rng.randint(0, 6)))
+        rare = frozenset(t for t in near if int(t[1:]) % 3)  # the rarer names are some of the near rule's
+        units.append(({}, frozenset(), rng.choice([None, *range(0, 200)]), rare, near))
+    df: dict[str, int] = {}
+    for u in units:
+        for t in u[4]:
+            df[t] = df.get(t, 0) + 1
+    index: dict[tuple[str, str], list[tuple[int, int | None]]] = {}
+    for s, u in enumerate(units):
+        for key, member in _rule_keys(s, u, df, opts):
+            index.setdefault(key, []).append(member)
+    found = {pair for (kind, _), members in index.items() for pair in _rule_pairs(kind, members, opts)}
+    lifted, sharing = set(), set()
+    for i in range(len(units)):
+        for j in range(i + 1, len(units)):
+            a, b = units[i], units[j]
+            if a[4] & b[4]:
+                sharing.add((i, j))
+            if a[2] is None or b[2] is None:
+                continue  # no rule for an undated article (the first time band pairs it with everyone)
+            if len(a[3] & b[3]) >= 3 or (abs(a[2] - b[2]) <= opts.near_days and a[4] & b[4]):
+                lifted.add((i, j))
+    assert lifted and lifted <= found
+    assert len(found) < len(sharing) / 2
+
+
+def test_two_name_sets_sharing_k_names_share_a_prefix_name() -> None:
+    rng = random.Random(3)
+    vocab = [f"n{i}" for i in range(20)]
+    sets = [frozenset(rng.sample(vocab, rng.randint(0, 8))) for _ in range(100)]
+    df: dict[str, int] = {}
+    for x in sets:
+        for t in x:
+            df[t] = df.get(t, 0) + 1
+    for k in (1, 2, 3):
+        prefixes = [set(_name_prefix(x, df, k)) for x in sets]
+        for i in range(len(sets)):
+            for j in range(i + 1, len(sets)):
+                if len(sets[i] & sets[j]) >= k:
+                    assert prefixes[i] & prefixes[j], (k, sets[i], sets[j])
+    assert _name_prefix(frozenset({"a", "b"}), {"a": 5, "b": 1}, 3) == []
+    assert _name_prefix(frozenset({"a", "b", "c"}), {"a": 5, "b": 1, "c": 9}, 2) == ["b", "a"]

@@ -241,17 +241,36 @@ def _pair_similarity(a: _Unit, b: _Unit, opts: StoryOptions) -> float:
     return sim
 
 
-def _rules_may_lift(
-    pair: tuple[int, int], shared: tuple[int, int], days: dict[int, int | None], opts: StoryOptions
-) -> bool:
-    """Whether two articles that share ``shared`` names (rarer than ``rare_idf``, rarer than ``near_idf``)
-    are a follow-up or near pair (``_pair_similarity``)."""
-    if opts.follow_names is not None and shared[0] >= opts.follow_names:
-        return True
-    if opts.near_names is None or shared[1] < opts.near_names:
-        return False
-    da, db = days[pair[0]], days[pair[1]]
-    return da is not None and db is not None and abs(da - db) <= opts.near_days
+def _name_prefix(names: frozenset[str], df: dict[str, int], shared: int) -> list[str]:
+    """A name set's rarest names, all but its ``shared - 1`` most common (by document frequency, then
+    spelling): two sets that share at least ``shared`` names share one of these (prefix filtering)."""
+    ordered = sorted(names, key=lambda t: (df.get(t, 0), t))
+    return ordered[: max(0, len(ordered) - shared + 1)]
+
+
+def _rule_keys(seq: int, unit: _Unit, df: dict[str, int], opts: StoryOptions) -> list[tuple[tuple[str, str], Any]]:
+    """Index keys for the pairs a rare-name rule can lift (``_pair_similarity``; both rules need two dated
+    articles): a follow-up pair shares ``follow_names`` rare names, so one of each side's prefix names
+    (``_name_prefix``); a near pair shares ``near_names`` names rarer than ``near_idf``, so one of each
+    side's prefix names too, within ``near_days`` of each other (``_window_pairs`` of each key's members)."""
+    day = unit[2]
+    if day is None:
+        return []
+    keys: list[tuple[tuple[str, str], Any]] = []
+    if opts.follow_names is not None:
+        keys += [(("follow", t), (seq, day)) for t in _name_prefix(unit[3], df, opts.follow_names)]
+    if opts.near_names is not None:
+        keys += [(("near", t), (seq, day)) for t in _name_prefix(unit[4], df, opts.near_names)]
+    return keys
+
+
+def _rule_pairs(kind: str, members: Iterable[tuple[int, int | None]], opts: StoryOptions) -> Iterator[tuple[int, int]]:
+    """The candidate pairs of one rare-name key (``_rule_keys``): every pair for a follow-up name, the pairs
+    at most ``near_days`` apart for a near one."""
+    if kind == "near":
+        return _window_pairs(members, opts.near_days, undated=False)
+    seqs = sorted(s for s, _ in members)
+    return iter(itertools.combinations(seqs, 2))
 
 
 def _cluster_part(
@@ -425,17 +444,15 @@ def run_spark(
         .flatMap(lambda kv: _window_pairs([(s, days_b.value[s]) for s in kv[1]], bands[kv[0][1]][1], kv[0][1] == 0))
     )
     if uses_rare_names(story_opts):
-        # follow-ups and near reports: the pairs that share enough rare names for a rule to lift them, however
-        # far apart (counted on the articles' numbers alone, before any vector is joined to a pair)
+        # follow-ups and near reports: the pairs that may share enough rare names for a rule to lift them,
+        # from an index of each article's rarest names (prefix filtering) and, for the near rule, a day window:
+        # a superset of the pairs a rule lifts (scoring drops the rest); a follow-up pair is found on the two
+        # sides' rarest names only, a near pair only within its days, instead of every pair of articles that
+        # share any rare name (quadratic in a common name's document frequency)
         candidates = candidates.union(
-            units.flatMap(lambda x: [((k, k in x[1][3], k in x[1][4]), x[0]) for k in x[1][3] | x[1][4]])
+            units.flatMap(lambda x: _rule_keys(x[0], x[1], df_b.value, story_opts))
             .groupByKey(parts)
-            .flatMap(
-                lambda kv: ((pair, (int(kv[0][1]), int(kv[0][2]))) for pair in itertools.combinations(sorted(kv[1]), 2))
-            )
-            .reduceByKey(lambda a, b: (a[0] + b[0], a[1] + b[1]), parts)
-            .filter(lambda x: _rules_may_lift(x[0], x[1], days_b.value, story_opts))
-            .keys()
+            .flatMap(lambda kv: _rule_pairs(kv[0][0], kv[1], story_opts))
         )
     candidates = candidates.distinct(parts)
     scored = (
