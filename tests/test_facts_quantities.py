@@ -332,6 +332,7 @@ def test_deaths_told_by_kills_whom_passed_away_a_deadly_shooting_or_shot_then_di
     # gvc and gva-dev headlines and sentences
     assert _kinds("Accidental gun discharge kills police officer's son") == [("killed", 1, 1)]
     assert ("killed", 2, 2) in _kinds("Police: Woman kills husband, infant son, then attempts suicide")
+    assert _kinds("Police say he kills his son, a 3-year-old boy, on Sunday.") == [("killed", 1, 1)]  # apposition
     assert _kinds("The man later passed away at UK Medical Center.") == [("killed", 1, 1)]
     assert _kinds("Police investigate deadly shooting near the University of Florida") == [("killed", 1, 1)]
     assert _kinds("3 year old injured in accidental shooting has died")[0][0] == "killed"

@@ -233,9 +233,10 @@ _SHOT_WHOM = re.compile(
 _KILLS_WHOM = re.compile(
     rf"\bkill(?:s|ed|ing)\s+(?:(?:his|her|their|a|an|the)\s+)?(?:own\s+)?{_MOD}{_PERSON}\b(?!-)", re.I
 )
-# one more victim after the first: "kills husband, infant son"
+# one more victim after the first: "kills husband, infant son" (not an apposition: "kills his son, a 3-year-old")
 _AND_WHOM = re.compile(
-    rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their|a|an|the)\s+)?{_MOD}(?:{_PERSON}|(?P<many>{_PEOPLE}))\b(?!-)",
+    rf"(?:,\s*(?:and\s+)?(?!(?:a|an|the)\s)|\s+and\s+)(?:(?:his|her|their|a|an|the)\s+)?{_MOD}"
+    rf"(?:{_PERSON}|(?P<many>{_PEOPLE}))\b(?!-)",
     re.I,
 )
 # victims listed: "killed his wife and two daughters", "a woman and her son were found dead"
