@@ -192,6 +192,9 @@ class SQLIndexMixin(Store):
             [(article_id, k, v, int(k in names.lede)) for k, v in names.mentions.items()],
         )
         self._names_cache[article_id] = names
+        # bounded here too: settling (article_names) trims it, but a stream whose articles seldom join a story
+        # settles seldom, and one entry an article would grow the cache with the store
+        _trim(self._names_cache, WEIGHTS_CACHE_ARTICLES)
 
     def article_names(self, article_ids: Sequence[str]) -> dict[str, ArticleNames]:
         cache = self._names_cache
