@@ -233,6 +233,38 @@ def test_candidate_look_up_reads_only_the_time_window(store: Store) -> None:
     assert store.candidate_stories(terms, 10, since=date(2020, 12, 1)) == [undated.story_id]
 
 
+def test_candidate_look_up_reads_each_terms_newest_postings_only(store: Store, tmp_path: Path) -> None:
+    """With ``per_term``, a query term reads only its newest postings in the window: five one-article stories
+    a day apart (threshold over 1: each article its own story; texts written for this test) share "harbor";
+    capped at two postings, the look-up finds the two newest stories, uncapped all five; a term with fewer
+    postings than the cap is read whole."""
+    import json
+
+    from storyfold.pipeline import IngestOptions
+    from storyfold.stories import StoryOptions
+
+    path = tmp_path / "harbor.jsonl"
+    rows = [
+        {
+            "id": f"h{k}",
+            "title": f"Harbor report {k}",
+            "text": f"The harbor authority in town {k} counted {k + 3} ships on the day of report number {k}.",
+            "published": f"2021-03-0{k + 1}",
+        }
+        for k in range(5)
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    ingest_paths([str(path)], store, IngestOptions(stories=StoryOptions(threshold=1.01)))
+    story_of = {f"h{k}": store.assignment(f"h{k}") for k in range(5)}
+    assert all(a is not None for a in story_of.values()) and len({a.story_id for a in story_of.values() if a}) == 5
+    since = date(2021, 2, 1)
+    everyone = {a.story_id for a in story_of.values() if a}
+    assert set(store.candidate_stories(["harbor"], 10, since)) == everyone
+    newest = {a.story_id for k, a in story_of.items() if a and k in ("h3", "h4")}
+    assert set(store.candidate_stories(["harbor"], 10, since, per_term=2)) == newest
+    assert set(store.candidate_stories(["harbor"], 10, since, per_term=50)) == everyone
+
+
 def test_cached_story_term_arrays_stay_exact_as_articles_arrive(store: Store, tmp_path: Path) -> None:
     """The store's cached weights and document frequencies behind story norms equal a fresh read after more
     articles (new terms, grown stories) arrived through the same connection."""

@@ -35,6 +35,10 @@ class StoryOptions:
     late_decay: bool = True
     query_terms: int = 25  # salient terms used to look up candidate stories
     candidates: int = 30  # stories scored per article
+    # Each query term reads at most this many of its newest postings in the time window (None: all): a common
+    # word ("police", "shooting") has thousands of postings in a window of a large store, and reading them all
+    # is what made assignment slow as the window fills; a story that shares rarer terms is still found by them.
+    term_postings: int | None = 200
     name_weight: float = 2.0  # capitalised words inside a sentence: names and places
     title_weight: float = 2.0
     year_penalty: float = 1.0  # score factor when article and story name years and share none (1.0: off)
@@ -310,7 +314,7 @@ def assign(article: Article, weights: dict[str, float], store: Store, opts: Stor
     # postings older than the reach (where even a perfect match fades under the threshold) are never read
     reach = time_reach(opts, math.sqrt(opts.threshold)) if opts.threshold > 0 else None
     since = day - timedelta(days=reach) if day is not None and reach is not None and reach < 1 << 20 else None
-    candidates = store.candidate_stories(query, opts.candidates, since)
+    candidates = store.candidate_stories(query, opts.candidates, since, opts.term_postings)
     profiles = store.story_profiles(candidates)
     links = store.story_link_vectors(candidates) if opts.linkage in ("average", "gate") else {}
     in_window = []

@@ -102,16 +102,28 @@ class SQLIndexMixin(Store):
         _trim(cache, DF_CACHE_TERMS)
         return n, out
 
-    def candidate_stories(self, terms: Sequence[str], limit: int, since: date | None = None) -> list[str]:
+    def candidate_stories(
+        self, terms: Sequence[str], limit: int, since: date | None = None, per_term: int | None = None
+    ) -> list[str]:
         if not terms:
             return []
         params: dict[str, Any] = {"terms": list(terms), "limit": limit}
         cond = "story_terms WHERE term IN :terms"
         if since is not None:  # two range reads of the (term, day) index: the window's postings, the undated ones
             params["since"] = _iso(since)
+            dated = "SELECT story_id FROM story_terms WHERE term IN :terms AND day >= :since"
+            if per_term is not None:  # each term's newest postings only: one bounded backward read of the index
+                params["per_term"] = per_term
+                parts = []
+                for k, term in enumerate(terms):
+                    params[f"t{k}"] = term
+                    parts.append(
+                        f"SELECT story_id FROM (SELECT story_id FROM story_terms WHERE term = :t{k} AND day >= :since"
+                        f" ORDER BY day DESC, story_id LIMIT :per_term) AS p{k}"
+                    )
+                dated = " UNION ALL ".join(parts)
             cond = (
-                "(SELECT story_id FROM story_terms WHERE term IN :terms AND day >= :since UNION ALL"
-                " SELECT story_id FROM story_terms WHERE term IN :terms AND day IS NULL) AS postings"
+                f"({dated} UNION ALL SELECT story_id FROM story_terms WHERE term IN :terms AND day IS NULL) AS postings"
             )
         rows = self._rows(
             f"""SELECT story_id, COUNT(*) AS shared FROM {cond}
