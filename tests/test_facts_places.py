@@ -218,3 +218,15 @@ def test_a_shooting_in_a_town_after_taken_to_hospital_and_a_town_tagged_as_a_per
         "All seven victims were found in the front yard of a home on Dover Drive about 10:30 p.m. Saturday.",
     )
     assert _place("7 injured in drive-by shooting", *galt, people=("Galt",)) == "Galt"
+
+
+def test_a_name_the_text_gives_as_a_county_gives_way_to_a_town_of_that_county() -> None:
+    # gvc (Hempstead, Newsday): "Nassau police", "Nassau County police": Nassau is the county, Hempstead its town
+    # (sentences adapted from the report)
+    hempstead = (
+        "Nassau police are intensifying patrols in Hempstead with an anti-gang focus after two shootings within 24"
+        " hours, officials said Tuesday.",
+        "Nassau County police said the man was shot in the head while driving.",
+        "Nassau detectives asked anyone with information to call Nassau County Crime Stoppers.",
+    )
+    assert _place("Man shot in head while driving in Hempstead, Nassau cops say", *hempstead) == "Hempstead"

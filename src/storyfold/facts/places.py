@@ -478,8 +478,11 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
         if name.lower().endswith(" county"):
             score[name] //= 2  # a county is named when no town is
     city = max(score, key=lambda c: (score[c], -len(c)))
-    if city.lower().endswith((" county", " parish")):  # the town the text names inside that county
-        towns = [t for t in score if score[t] > 0 and t != city and town_in_county(t, city)]
+    county = city if city.lower().endswith((" county", " parish")) else None
+    if county is None and re.search(rf"\b{re.escape(city)} (?:County|Parish)\b", body):
+        county = f"{city} County"  # "Santa Cruz" of "Santa Cruz County Sheriff's deputies": its towns first
+    if county is not None:  # the town the text names inside that county
+        towns = [t for t in score if score[t] > 0 and t != city and town_in_county(t, county)]
         if towns:
             city = max(towns, key=lambda c: (score[c], -len(c)))
     state = states.get(city)
