@@ -231,12 +231,12 @@ _SHOT_WHOM = re.compile(
 )
 # one victim named as a person: "Accidental gun discharge kills police officer's son", "killed his own father"
 _KILLS_WHOM = re.compile(
-    rf"\bkill(?:s|ed|ing)\s+(?:(?:his|her|their|a|an|the)\s+)?(?:own\s+)?{_MOD}{_PERSON}\b(?!-)", re.I
+    rf"\bkill(?:s|ed|ing)\s+(?P<whom>(?:(?:his|her|their|a|an|the)\s+)?(?:own\s+)?{_MOD}{_PERSON})\b(?!-)", re.I
 )
 # one more victim after the first: "kills husband, infant son" (not an apposition: "kills his son, a 3-year-old")
 _AND_WHOM = re.compile(
     rf"(?:,\s*(?:and\s+)?(?!(?:a|an|the)\s)|\s+and\s+)(?:(?:his|her|their|a|an|the)\s+)?{_MOD}"
-    rf"(?:{_PERSON}|(?P<many>{_PEOPLE}))\b(?!-)",
+    rf"(?:{_PERSON}|{_PEOPLE})\b(?!-)",
     re.I,
 )
 # victims listed: "killed his wife and two daughters", "a woman and her son were found dead"
@@ -510,12 +510,10 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
             break
     if not any(q.kind == "killed" for q in out):
         for m in _KILLS_WHOM.finditer(sentence):
-            n, end = 1, m.end()
+            end = m.end()
             while (more := _AND_WHOM.match(sentence, end)) is not None:
-                n, end = n + 1, more.end()
-                if more.group("many"):
-                    n = 0  # "killed wife, children, self": how many is not told
-                    break
+                end = more.end()
+            n = _listed_count(sentence[m.start("whom") : end])  # None: "killed wife, children, self"
             if n:
                 add("killed", n, n, (m.start(), end), "victims", "")
             break
