@@ -11,7 +11,7 @@ from pathlib import Path
 from storyfold.ingest import read_inputs
 from storyfold.ingest.meta import date_from_url, find_dateline, find_wire, registered_domain
 from storyfold.model import RawArticle, SegmentKind
-from storyfold.pagekind import non_article_reason
+from storyfold.pagekind import headline_only, non_article_reason
 from storyfold.pipeline import build_article, ingest_paths
 from storyfold.store import open_store
 
@@ -171,3 +171,34 @@ def test_outlet_counters_count_distinct_bodies_and_migrate_from_the_tables(tmp_p
     con.close()
     open_store(db).close()
     assert _outlet_counts(db) == (outlets, lines)
+
+
+def test_a_video_playlist_is_debris_and_a_live_reports_times_are_not() -> None:
+    """A media player's playlist (short lines led by a running time, lines of a gva-dev page) is page debris;
+    a page of only that is not an index of headlines but an article page whose text is missing, so it keeps
+    its headline. Two time-led entries, or entries led by a clock time ("10:35 a.m."), stay body."""
+    playlist = (
+        "10:35 Attorney: DUI suspect charged in death of Northside teen offers condolences Pause",
+        "1:29 Police respond to shooting on 17th Avenue",
+        "1:15 Prosecutor in double murder trial says killer's story 'didn't add up'",
+        "1:06 TSYS announces results of 2016 United Way campaign",
+    )
+    title = "2 Phenix City men charged with attempted murder in drive-by shooting"
+    page = build_article(RawArticle("p", playlist, title=title))
+    assert [s.reason for s in page.segments[1:]] == ["video playlist entry"] * 4
+    assert page.non_article is not None and page.non_article.startswith("only page debris")
+    assert headline_only(page)
+    body = (
+        "Two men were charged with attempted murder on Wednesday in a drive-by shooting that put an elementary "
+        "school on lockdown last week, police said."
+    )
+    report = build_article(RawArticle("r", (body, *playlist), title=title))
+    assert report.non_article is None and [s.kind for s in report.body] == [SegmentKind.BODY]
+    live = (
+        "10:35 Police say the gunman fled on foot toward the river and officers are searching the area.",
+        "10:50 A second victim has been taken to the hospital, a spokeswoman said.",
+        body,
+    )
+    assert all(s.kind is SegmentKind.BODY for s in build_article(RawArticle("l", live, title=title)).segments[1:])
+    clock = tuple(f"{h}:15 a.m. Officers closed Main Street near the school" for h in (7, 8, 9))
+    assert all(s.kind is SegmentKind.BODY for s in build_article(RawArticle("c", clock, title=title)).segments[1:])

@@ -57,3 +57,28 @@ def test_a_headline_only_page_is_no_source_of_the_alignment(store: Store) -> Non
     assert page in {a.id for a in view.articles}
     assert page not in {s.article_id for s in view.sources}
     assert not any(page in g.article_ids for g in view.groups)
+
+
+PLAYLIST = Path(__file__).parent / "fixtures" / "gva-playlist.jsonl"
+
+
+def test_a_page_of_only_a_video_playlist_joins_its_story_by_the_headline(store: Store) -> None:
+    """The third report of a gva-dev incident is a page whose text is only the site's video playlist (ten
+    "3:55 When a 5.8 magnitude earthquake shakes ..." lines about other news): the playlist is page debris,
+    not an index of headlines, so the page keeps its own headline and joins the story of the two reports
+    before it (on "Wichita", "shot", "died", "police"). Batch mode keeps it in a story too (with the demo's
+    IDF, not theirs: the charge report six days later pulls the average link under the threshold)."""
+    rows = [json.loads(line) for line in PLAYLIST.read_text(encoding="utf-8").splitlines() if line.strip()]
+    *reports, page = (r["id"] for r in rows)
+    report = ingest_paths([str(DEMO), str(PLAYLIST)], store, IngestOptions())
+    assert dict(report.non_articles)[page].startswith("only page debris")
+    stored = store.get_article(page)
+    assert stored is not None
+    assert {s.reason for s in stored.segments if s.kind.value == "related"} == {"video playlist entry"}
+
+    def story_of(ids: list[str]) -> set[str | None]:
+        return {a.story_id if (a := store.assignment(i)) else None for i in ids}
+
+    assert len(story_of([page, *reports])) == 1 and None not in story_of([page])
+    recluster(store, IngestOptions().stories)
+    assert None not in story_of([page])

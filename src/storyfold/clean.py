@@ -84,6 +84,13 @@ _SHARE_BUTTONS = re.compile(
 
 SHORT_WORDS = 30  # debris lines are short; a long paragraph that mentions "subscribe" is body
 
+# A media player's playlist: short lines that each start with a running time ("0:43 Homeless man found dead in
+# Parkland; suspect arrested", "2:21 Nathen Terault sentencing"), not a clock time ("10:35 a.m."). Only a run of
+# at least ``PLAYLIST_RUN`` such lines is one: a single line starting "10:35" may be a live report's entry.
+_RUNNING_TIME = re.compile(r"^\d{1,2}:[0-5]\d\s+(?![ap]\.?m\b|[AP]M\b)\S")
+PLAYLIST_RUN = 3
+PLAYLIST_LINE_WORDS = 25
+
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
@@ -127,10 +134,23 @@ def segment(
         out.append(Segment(SegmentKind.TITLE, title, len(out)))
     for sub in subtitles:
         out.append(Segment(SegmentKind.SUBTITLE, sub, len(out)))
-    for para in paragraphs:
-        para = para.strip()
-        if not para:
-            continue
-        verdict = classify_block(para)
+    blocks = [p.strip() for p in paragraphs if p.strip()]
+    playlist = _playlist_lines(blocks)
+    for k, para in enumerate(blocks):
+        verdict = Verdict(SegmentKind.RELATED, "video playlist entry") if k in playlist else classify_block(para)
         out.append(Segment(verdict.kind, para, len(out), verdict.reason))
     return tuple(out)
+
+
+def _playlist_lines(blocks: list[str]) -> set[int]:
+    """The indexes of the blocks in runs of at least ``PLAYLIST_RUN`` playlist entries."""
+    out: set[int] = set()
+    run: list[int] = []
+    for k, text in enumerate([*blocks, ""]):
+        if _RUNNING_TIME.match(text) and len(text.split()) <= PLAYLIST_LINE_WORDS:
+            run.append(k)
+            continue
+        if len(run) >= PLAYLIST_RUN:
+            out.update(run)
+        run = []
+    return out
