@@ -202,3 +202,26 @@ def test_a_video_playlist_is_debris_and_a_live_reports_times_are_not() -> None:
     assert all(s.kind is SegmentKind.BODY for s in build_article(RawArticle("l", live, title=title)).segments[1:])
     clock = tuple(f"{h}:15 a.m. Officers closed Main Street near the school" for h in (7, 8, 9))
     assert all(s.kind is SegmentKind.BODY for s in build_article(RawArticle("c", clock, title=title)).segments[1:])
+
+
+def test_a_reporters_contact_lines_are_debris_and_a_posts_attribution_is_not() -> None:
+    """Contact lines under gva-dev reports (an address, a phone number, a handle) are the reporter's, not the
+    report's: labelled as byline debris, so they are no source's addition in a story's alignment. An embedded
+    post's attribution and a sentence that gives a tip line stay body."""
+    body = "Police said the man was shot twice outside a store on Saturday and died at a hospital."
+    contact = (
+        "HFournier@detroitnews.com",
+        "(313) 223-4616",
+        "twitter.com/janders5",
+        "Twitter: @JaneLernerNY",
+        "Reach Cahill at (803) 771-8305.",
+        "Contact the writer: 714-796-7802 or aduranty@ocregister.com",
+    )
+    kept = (
+        "— Jan Brewer (@GovBrewer) March 18, 2015",
+        "Anyone with information is asked to call Crime Stoppers at 555-555-1234 or to send a tip online.",
+    )
+    article = build_article(RawArticle("c", (body, *contact, *kept), title="Man shot outside store dies"))
+    labels = {s.text: (s.kind, s.reason) for s in article.segments}
+    assert all(labels[t] == (SegmentKind.BYLINE, "reporter's contact line") for t in contact)
+    assert all(labels[t][0] is SegmentKind.BODY for t in (body, *kept))

@@ -82,6 +82,17 @@ _SHARE_BUTTONS = re.compile(
     re.IGNORECASE,
 )
 
+# A reporter's contact line: an e-mail address, a phone number, a social handle or profile address, with at most
+# a few other words ("Reach Cahill at (803) 771-8305.", "Twitter: @JaneLernerNY", "twitter.com/janders5"). An
+# embedded post's attribution ("— Jan Brewer (@GovBrewer) March 18, 2015") is the report's, not a contact.
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@\w{2,}|\b(?:twitter|facebook|instagram)\.com/\S+"
+    r"|\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b",
+    re.IGNORECASE,
+)
+_ATTRIBUTION = re.compile(r"^[\u2014\u2013-]\s")
+CONTACT_OTHER_WORDS = 4
+
 SHORT_WORDS = 30  # debris lines are short; a long paragraph that mentions "subscribe" is body
 
 # A media player's playlist: short lines that each start with a running time ("0:43 Homeless man found dead in
@@ -113,6 +124,8 @@ def classify_block(text: str) -> Verdict:
         return Verdict(SegmentKind.NEWSLETTER, "newsletter or sign-up call")
     if _BYLINE.match(stripped):
         return Verdict(SegmentKind.BYLINE, "byline")
+    if _is_contact(stripped):
+        return Verdict(SegmentKind.BYLINE, "reporter's contact line")
     if _LEADING_DATELINE.match(stripped):
         return Verdict(SegmentKind.BODY)
     if _TRAILING_AGENCY.search(stripped):
@@ -123,6 +136,12 @@ def classify_block(text: str) -> Verdict:
     if words <= 40 and _BOILERPLATE.search(stripped):
         return Verdict(SegmentKind.BOILERPLATE, "page boilerplate")
     return Verdict(SegmentKind.BODY)
+
+
+def _is_contact(text: str) -> bool:
+    if not _CONTACT.search(text) or _ATTRIBUTION.match(text):
+        return False
+    return len(re.findall(r"[A-Za-z]{2,}", _CONTACT.sub(" ", text))) <= CONTACT_OTHER_WORDS
 
 
 def segment(
