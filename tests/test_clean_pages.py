@@ -78,6 +78,18 @@ def test_non_article_pages_by_what_they_are() -> None:
     assert reason() == "empty page: no text"
     assert "sign-in" in (reason("Thank you for registering!", "Visit us and sign in to update your profile.") or "")
     assert "captcha" in (reason("You must enter the characters with black color that stand out") or "")
+    # a sign-in form's lines (a gva-dev page under a report's headline) with more words than a bare notice
+    form = (
+        "Sign in using you account with: {* loginWidget *}",
+        "Sign in using your wsoc profile",
+        "Welcome back. Please sign in",
+        "Why are we asking this?",
+        "Already have an account?",
+        "We have sent a confirmation email to {* data_emailAddress *}. Please check your email and click on the "
+        "link to activate your account.",
+        "Click here to return to the page you were visiting.",
+    )
+    assert "sign-in" in (reason(*form) or "")
     assert "near-empty" in (reason("Officials gave no details") or "")
     assert "index" in (reason(*[f"Headline number {n} about something else" for n in range(8)]) or "")
     body = (
