@@ -90,6 +90,14 @@ def test_non_article_pages_by_what_they_are() -> None:
         "Click here to return to the page you were visiting.",
     )
     assert "sign-in" in (reason(*form) or "")
+    alerts = (  # a page offering e-mail alerts of a reporter's stories, under a report's headline (gva-dev)
+        "Close Get email notifications on Robert Patrick daily!",
+        "Your notification has been saved.",
+        "There was a problem saving your notification.",
+        "Whenever Robert Patrick posts new content, you'll get an email delivered to your inbox with a link.",
+        "Email notifications are only sent once a day, and only if there are new matching items.",
+    )
+    assert "sign-in" in (reason(*alerts) or "")
     assert "near-empty" in (reason("Officials gave no details") or "")
     assert "index" in (reason(*[f"Headline number {n} about something else" for n in range(8)]) or "")
     body = (

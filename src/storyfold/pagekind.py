@@ -36,7 +36,8 @@ _NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bcreate\s+(?:an|your)\s+account\b|\byou\s+are\s+the\s+owner\s+of\s+this\s+article\b"
             r"|\bnotification\s+has\s+been\s+saved\b|\buse\s+your\s+facebook\s+account\b"
             r"|\bsign\s*in\s+(?:using|with)\b|\bplease\s+sign\s*in\b|\balready\s+have\s+an\s+account\b"
-            r"|\bconfirmation\s+e-?mail\b|\bactivate\s+your\s+account\b|\breturn\s+to\s+the\s+page\s+you\s+were\b",
+            r"|\bconfirmation\s+e-?mail\b|\bactivate\s+your\s+account\b|\breturn\s+to\s+the\s+page\s+you\s+were\b"
+            r"|\be-?mail\s+notifications?\b|\bsaving\s+your\s+notification\b",
             re.IGNORECASE,
         ),
     ),
