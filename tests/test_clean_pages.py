@@ -245,3 +245,23 @@ def test_a_reporters_contact_lines_are_debris_and_a_posts_attribution_is_not() -
     labels = {s.text: (s.kind, s.reason) for s in article.segments}
     assert all(labels[t] == (SegmentKind.BYLINE, "reporter's contact line") for t in contact)
     assert all(labels[t][0] is SegmentKind.BODY for t in (body, *kept))
+
+
+def test_a_broadcasters_long_copyright_notice_is_boilerplate() -> None:
+    """The copyright notice under gvc and gva-dev reports of one broadcaster's stations (45 words, longer than
+    the short boilerplate lines) named the company in each: read as body, its rare names made reports of
+    different incidents months apart look like follow-ups of one another. A sentence about a copyright case
+    stays body."""
+    notice = (
+        "(TM and Copyright 2016 CBS Radio Inc. and its relevant subsidiaries. CBS RADIO and EYE Logo TM and "
+        "Copyright 2016 CBS Broadcasting Inc. Used under license. All Rights Reserved. This material may not be "
+        "published, broadcast, rewritten, or redistributed. The Associated Press contributed to this report.)"
+    )
+    case = (
+        "The photographer said in the lawsuit that the copyright was his and that the pictures may not be "
+        "reproduced without his consent."
+    )
+    article = build_article(RawArticle("n", (case, notice), title="Photographer sues station"))
+    labels = {s.text: (s.kind, s.reason) for s in article.segments}
+    assert labels[notice] == (SegmentKind.BOILERPLATE, "copyright notice")
+    assert labels[case][0] is SegmentKind.BODY

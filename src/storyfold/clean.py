@@ -76,6 +76,16 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 
+# A copyright notice: led by a copyright mark or word, reserving rights; a broadcaster's runs to some 50
+# words ("(TM and © Copyright 2014 CBS Radio Inc. and its relevant subsidiaries. ... may not be published,
+# broadcast, rewritten, or redistributed ..."), and its company names are no names of the report.
+_COPYRIGHT = re.compile(r"^\(?\s*(?:tm\s+and\s+)?(?:©|copyright\b|\(c\)\s*(?:19|20)\d\d)", re.IGNORECASE)
+_RIGHTS = re.compile(
+    r"\ball\s+rights\s+reserved\b|\bmay\s+not\s+be\s+(?:re)?(?:published|reproduced|redistributed|broadcast|copied)\b",
+    re.IGNORECASE,
+)
+COPYRIGHT_WORDS = 80
+
 _SHARE_BUTTONS = re.compile(
     r"^(?:(?:share(?:\s+this)?|print|e-?mail|facebook|twitter|tweet|google\+?|pinterest|linkedin|reddit|whatsapp"
     r"|tumblr|more|close|comments?|like\s+this|like|loading|save|copy\s+link)\s*[:|.,/\u2026]*\s*)+$",
@@ -135,6 +145,8 @@ def classify_block(text: str) -> Verdict:
         return Verdict(kind, "photo credit")
     if words <= 40 and _BOILERPLATE.search(stripped):
         return Verdict(SegmentKind.BOILERPLATE, "page boilerplate")
+    if words <= COPYRIGHT_WORDS and _COPYRIGHT.match(stripped) and _RIGHTS.search(stripped):
+        return Verdict(SegmentKind.BOILERPLATE, "copyright notice")
     return Verdict(SegmentKind.BODY)
 
 
