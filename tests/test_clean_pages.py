@@ -265,3 +265,28 @@ def test_a_broadcasters_long_copyright_notice_is_boilerplate() -> None:
     labels = {s.text: (s.kind, s.reason) for s in article.segments}
     assert labels[notice] == (SegmentKind.BOILERPLATE, "copyright notice")
     assert labels[case][0] is SegmentKind.BODY
+
+
+def test_an_outlets_short_copyright_and_calls_to_follow_it_are_debris() -> None:
+    """Lines under gvc and gva-dev reports that are the outlet's, not the report's (each seen under reports of
+    one outlet or several): debris even in an outlet's first article, before any recurrence is learned. A
+    report's sentences about social media stay body."""
+    debris = {
+        "© 2016 Cox Media Group.": "copyright notice",
+        "(© 2016 KHOU)": "copyright notice",
+        "Copyright 2016 WFAA": "copyright notice",
+        "Stay Up To Date, Follow KDKA On Twitter": "call to follow or write to the outlet",
+        "Join The Conversation On The KDKA Facebook Page": "call to follow or write to the outlet",
+        "Follow CBSMIAMI.COM: Facebook | Twitter": "call to follow or write to the outlet",
+        "Never miss another Facebook post from 8News": "call to follow or write to the outlet",
+        "Report an Error or Submit a Tip to NBC12": "call to follow or write to the outlet",
+        "This slideshow requires JavaScript.": "page boilerplate",
+    }
+    body = (
+        "Police urged residents to follow the department on Twitter for updates on the search.",
+        "Police said the suspect posted threats on Facebook and Twitter before the shooting.",
+    )
+    article = build_article(RawArticle("d", (*body, *debris), title="Police search for gunman"))
+    reasons = {s.text: s.reason for s in article.segments if s.kind is not SegmentKind.BODY}
+    assert {t: r for t, r in reasons.items() if t in debris} == debris
+    assert [s.text for s in article.body] == list(body)

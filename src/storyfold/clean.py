@@ -60,6 +60,15 @@ _NEWSLETTER = re.compile(
     r"|\bfollow\s+us\s+on\b|\bdownload\s+(?:our|the)\s+app\b",
     re.IGNORECASE,
 )
+# A short call to follow the outlet ("Stay up to date, follow KDKA on Twitter", "Follow CBSMIAMI.COM: Facebook |
+# Twitter", "Never miss another Facebook post from 8News") or to send it news ("Report an Error or Submit a Tip
+# to NBC12"); a report's sentence ("Police urged residents to follow the department on Twitter") is longer.
+_SOCIAL = re.compile(
+    r"\b(?:follow|join|like|never\s+miss)\b.{0,60}\b(?:facebook|twitter|instagram)\b"
+    r"|\bsubmit\s+a\s+(?:news\s+)?tip\b|\breport\s+an\s+error\b",
+    re.IGNORECASE,
+)
+SOCIAL_WORDS = 10
 _STAMP = re.compile(
     r"^\s*(?:last\s+updated?|updated|published|first\s+published|posted|modified)\s*(?:on|at)?\s*[:\-]?\s*"
     r"(?:\w+day,?\s*)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
@@ -71,20 +80,22 @@ _BYLINE = re.compile(
 )
 _BOILERPLATE = re.compile(
     r"\b(?:we\s+use\s+cookies|accept\s+(?:all\s+)?cookies|cookie\s+policy|privacy\s+policy|terms\s+of\s+(?:use|service)"
-    r"|all\s+rights\s+reserved|share\s+this\s+(?:article|story)|enable\s+javascript|subscribers?\s+only"
+    r"|all\s+rights\s+reserved|share\s+this\s+(?:article|story)|(?:enable|requires)\s+javascript|subscribers?\s+only"
     r"|already\s+a\s+subscriber|log\s*in\s+to\s+continue|advertisement)\b",
     re.IGNORECASE,
 )
 
-# A copyright notice: led by a copyright mark or word, reserving rights; a broadcaster's runs to some 50
-# words ("(TM and © Copyright 2014 CBS Radio Inc. and its relevant subsidiaries. ... may not be published,
-# broadcast, rewritten, or redistributed ..."), and its company names are no names of the report.
+# A copyright notice: led by a copyright mark or word, and short ("© 2016 Cox Media Group.", "(© 2016 KHOU)") or
+# reserving rights; a broadcaster's runs to some 50 words ("(TM and © Copyright 2014 CBS Radio Inc. and its
+# relevant subsidiaries. ... may not be published, broadcast, rewritten, or redistributed ..."). Its company
+# names are no names of the report.
 _COPYRIGHT = re.compile(r"^\(?\s*(?:tm\s+and\s+)?(?:©|copyright\b|\(c\)\s*(?:19|20)\d\d)", re.IGNORECASE)
 _RIGHTS = re.compile(
     r"\ball\s+rights\s+reserved\b|\bmay\s+not\s+be\s+(?:re)?(?:published|reproduced|redistributed|broadcast|copied)\b",
     re.IGNORECASE,
 )
 COPYRIGHT_WORDS = 80
+COPYRIGHT_SHORT_WORDS = 8
 
 _SHARE_BUTTONS = re.compile(
     r"^(?:(?:share(?:\s+this)?|print|e-?mail|facebook|twitter|tweet|google\+?|pinterest|linkedin|reddit|whatsapp"
@@ -132,6 +143,8 @@ def classify_block(text: str) -> Verdict:
         return Verdict(SegmentKind.RELATED, "related-links line")
     if short and _NEWSLETTER.search(stripped):
         return Verdict(SegmentKind.NEWSLETTER, "newsletter or sign-up call")
+    if words <= SOCIAL_WORDS and _SOCIAL.search(stripped):
+        return Verdict(SegmentKind.NEWSLETTER, "call to follow or write to the outlet")
     if _BYLINE.match(stripped):
         return Verdict(SegmentKind.BYLINE, "byline")
     if _is_contact(stripped):
@@ -145,7 +158,11 @@ def classify_block(text: str) -> Verdict:
         return Verdict(kind, "photo credit")
     if words <= 40 and _BOILERPLATE.search(stripped):
         return Verdict(SegmentKind.BOILERPLATE, "page boilerplate")
-    if words <= COPYRIGHT_WORDS and _COPYRIGHT.match(stripped) and _RIGHTS.search(stripped):
+    if (
+        words <= COPYRIGHT_WORDS
+        and _COPYRIGHT.match(stripped)
+        and (words <= COPYRIGHT_SHORT_WORDS or _RIGHTS.search(stripped))
+    ):
         return Verdict(SegmentKind.BOILERPLATE, "copyright notice")
     return Verdict(SegmentKind.BODY)
 
