@@ -443,3 +443,15 @@ def test_headline_lists_of_the_shot_survivors_recovering_and_adverbs_before_shot
     ]
     # a number before "the" counts nothing: "Family members tell Channel 3 the teen is recovering well"
     assert _kinds("Family members tell Channel 3 the teen is recovering well after shooting himself.")[0][1] == 1
+
+
+def test_911_is_the_emergency_number_not_a_count() -> None:
+    """gva-dev: "called 911 reporting she had shot an intruder" had read 911 people shot (910 wounded beside the
+    one dead), and once 911 was refused, 11 of its digits."""
+    sentence = (
+        "A female friend of Watford's called 911 reporting she had shot an intruder inside of her home, then "
+        "discovered that she had shot Watford in the chest."
+    )
+    assert all(q.low is None or q.low < 5 for q in find_quantities(sentence, 0, 2016))
+    assert ("killed", 911, 911) in _kinds("The attacks killed 911 people.")
+    assert ("injured", 1911, 1911) in _kinds("In all, 1911 people were injured.")

@@ -56,7 +56,8 @@ _MONTH_BEFORE = "".join(
         "August",
     )
 )
-_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+# 911 is the emergency number ("a call to 911 reporting she had shot ..."), not a count, unless people follow
+_DIGITS = r"\d{1,3}(?:,\d{3})+|(?<![\d.])(?!911\b(?!\s+(?:people|persons|victims)\b))\d+(?:\.\d+)?"
 _NUM = (
     rf"(?<![Nn]o ){_MONTH_BEFORE}(?P<num>(?:{_DIGITS}|\b(?:{_WORD})\b)(?:\s+(?:hundred|thousand|million|billion)\b)?"
     r"|\b(?:dozens|hundreds|thousands|scores|several|a few)\b)(?![\w-]*\s*(?:-|\s)year|\s*(?:%|percent|a\.m|p\.m|:\d))"
