@@ -455,3 +455,22 @@ def test_911_is_the_emergency_number_not_a_count() -> None:
     assert all(q.low is None or q.low < 5 for q in find_quantities(sentence, 0, 2016))
     assert ("killed", 911, 911) in _kinds("The attacks killed 911 people.")
     assert ("injured", 1911, 1911) in _kinds("In all, 1911 people were injured.")
+
+
+def test_names_money_ages_days_and_years_next_to_casualty_words_are_no_counts() -> None:
+    """Numbers of gvc and gva-dev sentences that had been read as counts of the shot or dead: a road, a rifle,
+    a station's name, the money of a robbery, a victim's age between commas, a day of December and a year."""
+    sentences = (
+        "Cooper was riding in a vehicle traveling south on I-85 when he accidentally shot a gun.",
+        "He opened fire with an AK-47 and two officers were shot.",
+        "The Arkansas Game and Fish Commission tells FOX16 that the victim was shot by his brother.",
+        "An officer responding to a report of a $10 armed robbery shot a 13-year-old boy.",
+        "The sheriff's office says the victim, 16, was shot by his 12-year-old brother.",
+        "Police identified the man in the December 14 shooting death.",
+        "In 2012 he shot and killed a man outside a bar.",
+    )
+    for sentence in sentences:
+        counts = [q.low for q in find_quantities(sentence, 0, 2016) if q.kind in ("shot", "killed", "injured")]
+        assert all(n is None or n <= 2 for n in counts), sentence
+    assert ("injured", 16, 16) in _kinds("In all, 16 people were injured.")
+    assert ("killed", 2, 2) in _kinds("He opened fire with an AK-47 and killed 2 people.")

@@ -54,12 +54,24 @@ _MONTH_BEFORE = "".join(
         "June",
         "July",
         "August",
+        "January",
+        "February",
+        "September",
+        "October",
+        "November",
+        "December",
     )
 )
-# 911 is the emergency number ("a call to 911 reporting she had shot ..."), not a count, unless people follow
-_DIGITS = r"\d{1,3}(?:,\d{3})+|(?<![\d.])(?!911\b(?!\s+(?:people|persons|victims)\b))\d+(?:\.\d+)?"
+# 911 is the emergency number ("a call to 911 reporting she had shot ..."), 2012 a year ("In 2012 he shot and
+# killed ...") and I-85, AK-47 or FOX16 a name, not counts, unless people follow the number; "the victim, 16, was shot"
+# is an age (and in ``_NUM``, "$10 armed robbery shot" money)
+_DIGITS = (
+    r"\d{1,3}(?:,\d{3})+|(?<![\w.])(?<![A-Za-z]-)(?!(?<=, )\d{1,3},)"
+    r"(?!(?:911|(?:19|20)\d\d)\b(?!\s+(?:people|persons|victims)\b))\d+(?:\.\d+)?"
+)
 _NUM = (
-    rf"(?<![Nn]o ){_MONTH_BEFORE}(?P<num>(?:{_DIGITS}|\b(?:{_WORD})\b)(?:\s+(?:hundred|thousand|million|billion)\b)?"
+    rf"(?<![Nn]o )(?<![$£€]){_MONTH_BEFORE}"
+    rf"(?P<num>(?:{_DIGITS}|\b(?:{_WORD})\b)(?:\s+(?:hundred|thousand|million|billion)\b)?"
     r"|\b(?:dozens|hundreds|thousands|scores|several|a few)\b)(?![\w-]*\s*(?:-|\s)year|\s*(?:%|percent|a\.m|p\.m|:\d))"
     # a measure is no count of people: "20 minutes later ... had been shot", "10 rounds"
     r"(?![\w-]*\s+(?:minutes?|hours?|seconds?|days?|weeks?|months?|miles?|feet|yards|rounds|shots|bullets|blocks)\b)"
