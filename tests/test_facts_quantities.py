@@ -474,3 +474,19 @@ def test_names_money_ages_days_and_years_next_to_casualty_words_are_no_counts() 
         assert all(n is None or n <= 2 for n in counts), sentence
     assert ("injured", 16, 16) in _kinds("In all, 16 people were injured.")
     assert ("killed", 2, 2) in _kinds("He opened fire with an AK-47 and killed 2 people.")
+
+
+def test_a_tally_over_several_shootings_is_not_the_reports_own_count() -> None:
+    """gvc and gva-dev body sentences that count the casualties of many incidents: the counts are kept, tied to
+    the tally, and are not the report's own; a headline's tally ("2 killed, 4 injured in Sunday night shootings
+    in Stockton") is the report's subject and stays its own. An address is no count."""
+    for sentence in (
+        "More than 3,290 people have been injured in those shootings this summer.",
+        "Late Wednesday, at least eight people were killed and 12 wounded in Chicago shootings throughout the day.",
+    ):
+        found = [q for q in find_quantities(sentence, 3, 2016) if q.kind in ("killed", "injured")]
+        assert found and all(not q.current and "shootings" in q.event for q in found), sentence
+    title = [q for q in find_quantities("2 killed, 4 injured in Sunday night shootings in Stockton", -1, 2016)]
+    assert {(q.kind, q.low) for q in title if q.current} >= {("killed", 2), ("injured", 4)}
+    address = "Officers found a man in the 200 block of Burrows Street with injuries."
+    assert not [q for q in find_quantities(address, 5, 2015) if q.kind == "injured" and q.low == 200]

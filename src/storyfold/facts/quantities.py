@@ -74,7 +74,7 @@ _NUM = (
     rf"(?P<num>(?:{_DIGITS}|\b(?:{_WORD})\b)(?:\s+(?:hundred|thousand|million|billion)\b)?"
     r"|\b(?:dozens|hundreds|thousands|scores|several|a few)\b)(?![\w-]*\s*(?:-|\s)year|\s*(?:%|percent|a\.m|p\.m|:\d))"
     # a measure is no count of people: "20 minutes later ... had been shot", "10 rounds"
-    r"(?![\w-]*\s+(?:minutes?|hours?|seconds?|days?|weeks?|months?|miles?|feet|yards|rounds|shots|bullets|blocks)\b)"
+    r"(?![\w-]*\s+(?:minutes?|hours?|seconds?|days?|weeks?|months?|miles?|feet|yards|rounds|shots|bullets|blocks?)\b)"
 )
 _QUAL = (
     r"(?:\b(?P<qual>more than|over|at least|upwards of|in excess of|nearly|almost|about|around|approximately"
@@ -380,8 +380,16 @@ def _kind(m: re.Match[str]) -> str | None:
     return None
 
 
-def _other_event(sentence: str, at: int, year: int | None) -> str:
+# a tally over several incidents: "at least eight people were killed and 12 wounded in Chicago shootings
+# throughout the day", "More than 3,290 people have been injured in those shootings"
+_TALLY = re.compile(r"\b(?:in|from)\s+(?:[\w'-]+\s+){0,3}?(?P<ev>shootings|attacks|incidents|homicides)\b", re.I)
+
+
+def _other_event(sentence: str, at: int, year: int | None, headline: bool = False) -> str:
     """The name of the event a number at ``at`` belongs to when it is not the article's own, else ""."""
+    tally = None if headline else _TALLY.search(sentence, at, at + 80)
+    if tally:
+        return tally.group(0)
     for m in _OTHER_EVENT.finditer(sentence):
         if m.end() <= at and at - m.end() < 60:
             ev = m.group("ev")  # "a shooting that left a man dead" is the article's own unless marked as other
@@ -441,7 +449,7 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
         if not free(*span):
             return
         taken.append(span)
-        ev = _other_event(sentence, span[0], year) if kind not in ("money", "count") else ""
+        ev = _other_event(sentence, span[0], year, index < 0) if kind not in ("money", "count") else ""
         text = given[span[0] : span[1]]
         out.append(Quantity(kind, low, high, text, index, unit, qual, ev, current=not ev))
 
