@@ -490,3 +490,16 @@ def test_a_tally_over_several_shootings_is_not_the_reports_own_count() -> None:
     assert {(q.kind, q.low) for q in title if q.current} >= {("killed", 2), ("injured", 4)}
     address = "Officers found a man in the 200 block of Burrows Street with injuries."
     assert not [q for q in find_quantities(address, 5, 2015) if q.kind == "injured" and q.low == 200]
+
+
+def test_a_victims_children_a_clock_time_and_a_station_are_no_counts() -> None:
+    """gvc and gva-dev: "Father of 5 killed" is one man killed; "around 8 AM about a hunter being shot" and
+    "told Channel 5 that her son was shot and killed" name a time and a station."""
+    assert ("killed", 5, 5) not in _kinds("Father of 5 killed, 4 hospitalized after shooting")
+    assert ("killed", 4, 4) not in _kinds("Family of Father of 4 Killed in Shooting Speaks Out")
+    for sentence in (
+        "Deputies got a call around 8 AM about a hunter being shot.",
+        "His mother told Channel 5 that her son was shot and killed.",
+    ):
+        assert all(q.low is None or q.low <= 1 for q in find_quantities(sentence, 2, 2016)), sentence
+    assert ("injured", 4, 4) in _kinds("Father of 5 killed, 4 hospitalized after shooting")

@@ -70,9 +70,13 @@ _DIGITS = (
     r"(?!(?:911|(?:19|20)\d\d)\b(?!\s+(?:people|persons|victims)\b))\d+(?:\.\d+)?"
 )
 _NUM = (
-    rf"(?<![Nn]o )(?<![$£€]){_MONTH_BEFORE}"
+    # "Father of 5 killed": the victim's children, not a toll
+    rf"(?<![Nn]o )(?<![$£€])(?<!father of )(?<!mother of )(?<!parent of ){_MONTH_BEFORE}"
     rf"(?P<num>(?:{_DIGITS}|\b(?:{_WORD})\b)(?:\s+(?:hundred|thousand|million|billion)\b)?"
-    r"|\b(?:dozens|hundreds|thousands|scores|several|a few)\b)(?![\w-]*\s*(?:-|\s)year|\s*(?:%|percent|a\.m|p\.m|:\d))"
+    r"|\b(?:dozens|hundreds|thousands|scores|several|a few)\b)"
+    r"(?![\w-]*\s*(?:-|\s)year|\s*(?:%|percent|a\.m|p\.m|[ap]m\b|:\d))"
+    # a number before "that" names something ("told Channel 5 that her son was shot"); a count is of people
+    r"(?!\s+that\b)"
     # a measure is no count of people: "20 minutes later ... had been shot", "10 rounds"
     r"(?![\w-]*\s+(?:minutes?|hours?|seconds?|days?|weeks?|months?|miles?|feet|yards|rounds|shots|bullets|blocks?)\b)"
 )
