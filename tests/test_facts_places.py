@@ -230,3 +230,27 @@ def test_a_name_the_text_gives_as_a_county_gives_way_to_a_town_of_that_county() 
         "Nassau detectives asked anyone with information to call Nassau County Crime Stoppers.",
     )
     assert _place("Man shot in head while driving in Hempstead, Nassau cops say", *hempstead) == "Hempstead"
+
+
+def test_a_quarter_of_washington_dc_is_washington() -> None:
+    # gva-dev and gvc: the city is Washington where reports name only its quarter or "D.C."
+    assert (
+        _place(
+            "Two dead, six injured in Southeast D.C. shooting",
+            "Two men were killed and six people were wounded in a shooting in Southeast D.C. on Saturday night.",
+            places=("Southeast D.C.",),
+        )
+        == "Washington, D.C."
+    )
+    assert (
+        _place(
+            "National Prep graduate killed in Southeast shooting",
+            "A recent graduate was shot and killed in Southeast on Monday, D.C. police said.",
+            places=("Southeast",),
+        )
+        == "Washington, D.C."
+    )
+    # a quarter of another city stays as it was read
+    assert _place(None, "A man was shot in Southeast Portland on Monday.", places=("Southeast Portland",)) != (
+        "Washington, D.C."
+    )

@@ -153,6 +153,8 @@ NOT_CITIES = {
     "once", "though", "although", "during", "both", "other", "two", "three", "four", "several", "numerous", "city of",
     # words that open a sentence before "officers": "Police officers in Kokomo", "Responding officers"
     "police", "sheriff", "responding", "additional",
+    # days before a state: "in Southeast on Monday, D.C. police said"
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }  # fmt: skip
 
 _STATE_ALT = "|".join(
@@ -485,8 +487,16 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
         towns = [t for t in score if score[t] > 0 and t != city and town_in_county(t, county)]
         if towns:
             city = max(towns, key=lambda c: (score[c], -len(c)))
+    if _DC.search(city) or (city.lower() in _COMPASS and _DC.search(f"{headline}\n{body}")):
+        return "Washington, D.C."  # "Southeast D.C.", "Northwest DC", "a D.C. nightclub": the city is Washington
     state = states.get(city)
     if state:
         full = state_name(state)
+        if (full or "").lower() == "district of columbia":  # "Anacostia, D.C.": a part of Washington
+            return "Washington, D.C." if city.lower() in ("washington", *_COMPASS) else f"{city}, Washington, D.C."
         return f"{city}, {full.title() if full else state}"
     return city
+
+
+_DC = re.compile(r"(?<![\w.])(?:D\.\s?C\.|DC)(?![\w])|\bDistrict of Columbia\b")
+_COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
