@@ -254,3 +254,12 @@ def test_a_quarter_of_washington_dc_is_washington() -> None:
     assert _place(None, "A man was shot in Southeast Portland on Monday.", places=("Southeast Portland",)) != (
         "Washington, D.C."
     )
+
+
+def test_a_mount_or_a_fort_is_spelled_out_as_the_town_is() -> None:
+    # gva-dev: "MT. JULIET, Tenn. (WKRN) –"; the town is Mount Juliet
+    assert _place(
+        "3 charged after Mt. Juliet teen shot while they played with gun",
+        "MT. JULIET, Tenn. (WKRN) – Three juveniles have been charged after one was shot in the neck.",
+        "The Wilson County Sheriff's Office responded to a home on Davis Corner Road.",
+    ) == ("Mount Juliet, Tennessee")

@@ -27,3 +27,12 @@ def test_spelling_variants_fold_but_ordinary_words_stay() -> None:
 def test_tokens_normalise_quotes_and_keep_numbers() -> None:
     assert tokens("Moscow’s help for 1,200 people") == ["moscow", "help", "for", "1,200", "people"]
     assert normalise("“urgent” — now") == '"urgent" - now'
+
+
+def test_a_towns_mount_or_fort_and_an_officers_rank_end_no_sentence() -> None:
+    # a gva-dev dateline had been split after "MT." (the dateline then read "JULIET, Tenn.")
+    text = "MT. JULIET, Tenn. (WKRN) – Three juveniles have been charged. Det. Ray Lee of Ft. Myers said so."
+    assert split_sentences(text) == [
+        "MT. JULIET, Tenn. (WKRN) – Three juveniles have been charged.",
+        "Det. Ray Lee of Ft. Myers said so.",
+    ]

@@ -388,6 +388,12 @@ _ABBREVIATIONS = frozenset(
     [
         "mr",
         "mrs",
+        "mt",  # "MT. JULIET, Tenn."
+        "ft",  # "Ft. Lauderdale"
+        "det",
+        "cpl",
+        "ofc",
+        "supt",
         "ms",
         "dr",
         "prof",

@@ -490,6 +490,7 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
     if _DC.search(city) or (city.lower() in _COMPASS and _DC.search(f"{headline}\n{body}")):
         return "Washington, D.C."  # "Southeast D.C.", "Northwest DC", "a D.C. nightclub": the city is Washington
     state = states.get(city)
+    city = re.sub(r"^Mt\.?(?= )", "Mount", re.sub(r"^Ft\.?(?= )", "Fort", city))  # as the towns spell them
     if state:
         full = state_name(state)
         if (full or "").lower() == "district of columbia":  # "Anacostia, D.C.": a part of Washington
