@@ -503,3 +503,14 @@ def test_a_victims_children_a_clock_time_and_a_station_are_no_counts() -> None:
     ):
         assert all(q.low is None or q.low <= 1 for q in find_quantities(sentence, 2, 2016)), sentence
     assert ("injured", 4, 4) in _kinds("Father of 5 killed, 4 hospitalized after shooting")
+
+
+def test_one_left_injured_or_shot_and_injured_without_a_verb_is_one_wounded() -> None:
+    # gva-dev: the wounded child of a drive-by, the deputy of a standoff
+    assert ("injured", 1, 1) in _kinds(
+        "Authorities have released new information in a drive-by shooting that left a 12-year-old girl injured."
+    )
+    assert ("injured", 1, 1) in _kinds(
+        "The deputy shot and injured in Randolph County was released from UAB hospital late Saturday evening."
+    )
+    assert ("injured", 1, 1) not in _kinds("The shooting left dozens of residents shaken.")

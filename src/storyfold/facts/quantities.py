@@ -205,7 +205,10 @@ _SINGLE_HURT = re.compile(
     r"|\band\s+an?\s+(?:critically\s+|seriously\s+|badly\s+)?(?:wounded|injured)\s+"
     # "left one child dead, and another critically injured", "left a 7-year-old girl dead and her friend injured"
     r"|(?<=\bdead),?\s+and\s+(?:another|(?:a|an|his|her|their|the|one)(?:\s+[\w'-]+){1,3}?)\s+"
-    r"(?:critically\s+|seriously\s+|badly\s+)?(?:wounded|injured|hurt)\b",
+    r"(?:critically\s+|seriously\s+|badly\s+)?(?:wounded|injured|hurt)\b"
+    # "a drive-by shooting that left a 12-year-old girl injured", "The deputy shot and injured ... was released"
+    r"|\bleft\s+(?:a|an|one)(?:\s+[\w'-]+){1,3}?\s+(?:critically\s+|seriously\s+|badly\s+)?(?:wounded|injured|hurt)\b"
+    r"|\b(?:the|a|an)\s+[\w'-]+\s+shot\s+and\s+(?:injured|wounded)\b",
     re.I,
 )
 _SENT_TO_HOSPITAL = re.compile(
