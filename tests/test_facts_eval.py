@@ -10,7 +10,7 @@ from typing import Any
 from typer.testing import CliRunner
 
 from storyfold.cli import app
-from storyfold.evaluate.facts import evaluate_facts
+from storyfold.evaluate.facts import city_ok, evaluate_facts, names_city
 from storyfold.pipeline import build_article
 
 from conftest import SEED_A, SEED_B, SEEDS
@@ -86,3 +86,14 @@ def test_story_entities_merge_across_the_seed_reports(tmp_path: Path, fact_extra
         assert "Pasninyan" in people[0].variants
     finally:
         store.close()
+
+
+def test_the_city_is_read_alike_in_the_text_and_in_the_place() -> None:
+    """A report writing "St. Louis" or "Mt. Juliet" names the gold city Saint Louis or Mount Juliet, as the place
+    "Mt. Juliet, Tennessee" is that city: both checks read the abbreviations alike (the text check had read them
+    literally, so such reports were never scored for the city)."""
+    assert names_city("ST. LOUIS (KMOV) -- A man was shot in St. Louis on Friday.", "Saint Louis")
+    assert names_city("MT. JULIET, Tenn. (WKRN) – Three juveniles have been charged.", "Mount Juliet")
+    assert city_ok("Mt. Juliet, Tennessee", "Mount Juliet") and city_ok("Mount Juliet, Tennessee", "Mount Juliet")
+    assert city_ok("Ft. Lauderdale", "Fort Lauderdale")
+    assert not names_city("A man was shot in Louisville on Friday.", "Saint Louis")

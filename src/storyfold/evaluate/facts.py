@@ -94,13 +94,22 @@ def city_names(gold_city: str) -> list[str]:
     return [p.strip().lower() for p in parts if p.strip()]
 
 
-def _saint(text: str) -> str:
-    return re.sub(r"\bst\.?(?=\s)", "saint", text.lower())
+def _spelled_out(text: str) -> str:
+    """Lower case, "St." read as "Saint", "Mt." as "Mount", "Ft." as "Fort"."""
+    text = re.sub(r"\bst\.?(?=\s)", "saint", text.lower())
+    return re.sub(r"\bft\.?(?=\s)", "fort", re.sub(r"\bmt\.?(?=\s)", "mount", text))
 
 
 def city_ok(place: str | None, gold_city: str) -> bool:
-    """The gold city (or its alternative in parentheses) is named in the place ("St." read as "Saint")."""
-    return bool(place) and any(_saint(c) in _saint(place or "") for c in city_names(gold_city))
+    """The gold city (or its alternative in parentheses) is named in the place ("St." read as "Saint", "Mt." as
+    "Mount", "Ft." as "Fort")."""
+    return bool(place) and any(_spelled_out(c) in _spelled_out(place or "") for c in city_names(gold_city))
+
+
+def names_city(text: str, gold_city: str) -> bool:
+    """Whether a text names the gold city, read as ``city_ok`` reads a place ("St. Louis" names Saint Louis)."""
+    spelled = _spelled_out(text)
+    return any(_spelled_out(c) in spelled for c in city_names(gold_city))
 
 
 def _int(value: Any) -> int | None:
@@ -133,9 +142,7 @@ def score(
         1 for a, _, g in scored if a.published_date is not None and a.published_date.isoformat() == g.get("date")
     )
     out.append(FieldScore("date", ok, len(scored), base, "publication date"))
-    named = [
-        (a, f, g) for a, f, g in scored if g.get("city") and any(c in a.text.lower() for c in city_names(g["city"]))
-    ]
+    named = [(a, f, g) for a, f, g in scored if g.get("city") and names_city(a.text, g["city"])]
     ok = sum(1 for _, f, g in named if f is not None and city_ok(f.event.place, g["city"]))
     base = sum(1 for _, f, g in named if f is not None and city_ok(_top_place(f), g["city"]))
     out.append(FieldScore("city", ok, len(named), base, "most mentioned place name (where the text names the city)"))
