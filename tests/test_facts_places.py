@@ -263,3 +263,17 @@ def test_a_mount_or_a_fort_is_spelled_out_as_the_town_is() -> None:
         "MT. JULIET, Tenn. (WKRN) – Three juveniles have been charged after one was shot in the neck.",
         "The Wilson County Sheriff's Office responded to a home on Davis Corner Road.",
     ) == ("Mount Juliet, Tennessee")
+
+
+def test_a_saints_town_is_read_whole() -> None:
+    # gvc: "4-year-old shot in St. Augustine", "4th Charged In Fatal St. Paul Shooting": "St" alone is no name, so
+    # these had given no candidate for the town
+    from storyfold.facts.places import IN_PLACE, PLACE_BEFORE_NOUN
+
+    found = IN_PLACE.search("4-year-old shot in St. Augustine")
+    assert found is not None and found.group("city") == "St. Augustine"
+    found = PLACE_BEFORE_NOUN.search("The St. Paul police said a Mt. Juliet man was arrested.")
+    assert found is not None and found.group("city2") == "St. Paul"
+    assert [m.group("city") for m in PLACE_BEFORE_NOUN.finditer("He said a Mt. Juliet man was arrested.")] == [
+        "Mt. Juliet"
+    ]

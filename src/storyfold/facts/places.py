@@ -216,15 +216,17 @@ STREET = re.compile(
     r"\b(?:Road|Rd|Street|St|Avenue|Ave|Drive|Dr|Parkway|Pkwy|Boulevard|Blvd|Lane|Ln|Highway|Hwy|Bridge|River|Park"
     r"|Court|Ct|Way|Circle|Trail|Creek|Lake|Mall|Interstate|Route|Co)\.?$"
 )
+# a town's name, with its saint, mount or fort abbreviated ("in St. Augustine", "Mt. Juliet police")
+_TOWN = r"(?:(?:St|Mt|Ft)\.\s)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
 # a place named as where someone lives or what an institution serves: "a Glen Flora man", "Medina High School"
 PLACE_BEFORE_NOUN = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\w+-year-old\s+)?(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+"
+    rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\w+-year-old\s+)?(?P<city>{_TOWN})\s+"
     r"(?:man|woman|teen|teenager|boy|girl|home|resident|family|couple|student|native|apartment|neighborhood|house"
     r"|motel|hotel|male|female)\b"
-    r"|\b(?P<city2>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:[Pp]olice|officers|authorities|High School|Middle School"
+    rf"|\b(?P<city2>{_TOWN})\s+(?:[Pp]olice|officers|authorities|High School|Middle School"
     r"|Metro Police|Fire Department|city council)\b"
 )
-IN_PLACE = re.compile(r"\b(?:in|near|outside|of)\s+(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
+IN_PLACE = re.compile(rf"\b(?:in|near|outside|of)\s+(?P<city>{_TOWN})\b")
 INSTITUTION = re.compile(
     r"\b(?:Road|Highway|Jail|Hospital|University|College|School|Center|Church|Mall|Airport|Station|Interstate"
     r"|Apartments|Office|Department|Court|Inn|Motel|Hotel|Bar|Lounge|Club|Restaurant|Salon|Store|Shop|Market)\b"
@@ -254,12 +256,12 @@ _INSTITUTION_AFTER = re.compile(
 )
 _CITY_QUARTER = re.compile(
     r"\bin\s+(?:the\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|central"
-    r"|downtown)\s+(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b"
+    rf"|downtown)\s+(?P<city>{_TOWN})\b"
 )
 
 
 _CITY_OF_PART = re.compile(
-    r"\b(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['\u2019]s\s+(?:(?:[A-Z][\w.-]*\s+){1,3}(?:neighbou?rhood|[Ss]ide)"
+    rf"\b(?P<city>{_TOWN})['\u2019]s\s+(?:(?:[A-Z][\w.-]*\s+){{1,3}}(?:neighbou?rhood|[Ss]ide)"
     r"|(?:(?:far|near|north|south|east|west|northeast|northwest|southeast|southwest)\s+)+side)\b"
 )
 # "in the South Shore neighborhood" names a part of a city; "in a Kansas City neighborhood" names the city
@@ -484,7 +486,8 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
     if county is None and re.search(rf"\b{re.escape(city)} (?:County|Parish)\b", body):
         county = f"{city} County"  # "Santa Cruz" of "Santa Cruz County Sheriff's deputies": its towns first
     if county is not None:  # the town the text names inside that county
-        towns = [t for t in score if score[t] > 0 and t != city and town_in_county(t, county)]
+        # a town's proper name ("a north county neighborhood" names none)
+        towns = [t for t in score if score[t] > 0 and t != city and t[:1].isupper() and town_in_county(t, county)]
         if towns:
             city = max(towns, key=lambda c: (score[c], -len(c)))
     if _DC.search(city) or (city.lower() in _COMPASS and _DC.search(f"{headline}\n{body}")):
