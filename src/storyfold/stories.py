@@ -33,7 +33,14 @@ class StoryOptions:
     # flatters its score, the factor counts twice (window / days apart), on the score and on the average-link
     # gate. False: the window is a hard cut.
     late_decay: bool = True
-    query_terms: int = 25  # salient terms used to look up candidate stories
+    # The article's most salient terms (by TF-IDF) that look up candidate stories; the candidates are then scored on
+    # every term. Reading each look-up term's postings in the time window is the part of assignment that grows
+    # with the store. On a 353,683-article store grown by row copies (bench/assign_cap.py, 200 probes, two passes,
+    # each run against two runs of the old default): 25 terms p50 6.5-7.8 ms, p99 24.7-35.8 ms, the probe joins
+    # its own previous round's story 164 of 200 times; 15 terms p50 4.6, p99 33.8, 165; 10 terms p50 3.3-3.4,
+    # p99 20.0-21.3, 164; 6 terms p50 2.4, p99 32.4, 162. Development sets (eval stories online, four sets):
+    # identical at 25, 20, 15 and 10.
+    query_terms: int = 10
     candidates: int = 30  # stories scored per article
     # Each query term reads at most this many of its newest postings in the time window (None, the default: all).
     # A common word ("police", "shooting") has thousands of postings in the window of a large store, and reading
