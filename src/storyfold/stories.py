@@ -38,8 +38,9 @@ class StoryOptions:
     # with the store. On a 353,683-article store grown by row copies (bench/assign_cap.py, 200 probes, two passes,
     # each run against two runs of the old default): 25 terms p50 6.5-7.8 ms, p99 24.7-35.8 ms, the probe joins
     # its own previous round's story 164 of 200 times; 15 terms p50 4.6, p99 33.8, 165; 10 terms p50 3.3-3.4,
-    # p99 20.0-21.3, 164; 6 terms p50 2.4, p99 32.4, 162. Development sets (eval stories online): identical at 25
-    # and 10 on all four, at 20 and 15 on ecbplus, gvc and gva-dev.
+    # p99 20.0-21.3, 164; 6 terms p50 2.4, p99 32.4, 162. At 1,008,435 stored: 10 terms p50 2.2-3.1 ms, p99
+    # 12.1-29.7 ms, 25 terms p50 7.6-9.1, p99 40.0-50.4, both 161 of 200 (bench/RESULTS-1M.md). Development sets
+    # (eval stories online): identical at 25 and 10 on all four, at 20 and 15 on ecbplus, gvc and gva-dev.
     query_terms: int = 10
     candidates: int = 30  # stories scored per article
     # Each query term reads at most this many of its newest postings in the time window (None, the default: all).
