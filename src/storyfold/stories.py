@@ -35,13 +35,15 @@ class StoryOptions:
     late_decay: bool = True
     # The article's most salient terms (by TF-IDF) that look up candidate stories; the candidates are then scored on
     # every term. Reading each look-up term's postings in the time window is the part of assignment that grows
-    # with the store. On a 353,683-article store grown by row copies (bench/assign_cap.py, 200 probes, two passes,
-    # each run against two runs of the old default): 25 terms p50 6.5-7.8 ms, p99 24.7-35.8 ms, the probe joins
-    # its own previous round's story 164 of 200 times; 15 terms p50 4.6, p99 33.8, 165; 10 terms p50 3.3-3.4,
-    # p99 20.0-21.3, 164; 6 terms p50 2.4, p99 32.4, 162. At 1,008,435 stored: 10 terms p50 2.2-3.1 ms, p99
-    # 12.1-29.7 ms, 25 terms p50 7.6-9.1, p99 40.0-50.4, both 161 of 200 (bench/RESULTS-1M.md). Development sets
-    # (eval stories online): identical at 25 and 10 on all four, at 20 and 15 on ecbplus, gvc and gva-dev.
-    query_terms: int = 10
+    # with the store. Fewer terms read fewer postings: read-only and warm (bench/assign_cap.py, 200 probes, two
+    # passes) 10 terms halved p50 and p99 against 25 at 353,683 and 1,008,435 stored with the same joins (at 1M:
+    # p50 2.2-3.1 vs 7.6-9.1 ms, p99 12.1-29.7 vs 40.0-50.4 ms, 161 of 200 both). But timed inside the ingest at
+    # 1M (bench/scale_copies.py, caches as a long ingest leaves them), 10 terms gave p50 9.6 / 9.2 ms against 20.5
+    # and p99 164 / 167 ms against 88 (one run of 25 the same day). A likely cause, not verified: with fewer terms
+    # more candidates tie on the count of shared terms, and the tie-break (story id) brings in stories whose
+    # profiles are not cached. So 25 stays the default (bench/RESULTS-1M.md). Development sets (eval stories
+    # online): identical at 25 and 10 on all four, at 20 and 15 on ecbplus, gvc and gva-dev.
+    query_terms: int = 25
     candidates: int = 30  # stories scored per article
     # Each query term reads at most this many of its newest postings in the time window (None, the default: all).
     # A common word ("police", "shooting") has thousands of postings in the window of a large store, and reading
