@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from storyfold.facts.lines import Lines
 from storyfold.facts.nlp import Span
-from storyfold.facts.places import choose_place
+from storyfold.facts.places import CITY_STATE, _named_states, choose_place
 
 
 def _place(
@@ -277,3 +277,97 @@ def test_a_saints_town_is_read_whole() -> None:
     assert [m.group("city") for m in PLACE_BEFORE_NOUN.finditer("He said a Mt. Juliet man was arrested.")] == [
         "Mt. Juliet"
     ]
+
+
+def test_a_state_named_inside_another_name_is_not_the_articles_state() -> None:
+    # gva-dev (Louisville, February 2017): "the California neighborhood" is a part of Louisville, "22nd, Grand" a
+    # crossing, and the station's call sign with a digit ("(WHAS11)") still closes the dateline
+    louisville = (
+        "LMPD is at the scene of shooting where multiple people were shot.",
+        "LOUISVILLE (WHAS11) – A little girl was injured in a shooting at 22nd and Grand on Feb. 3.",
+        "The child is among two people who were shot around 2:15 p.m. in the California neighborhood, according to "
+        "the Louisville Metro Police Department.",
+    )
+    assert _place("Child among 2 injured in shooting at 22nd, Grand", *louisville, places=("Grand",)) == "Louisville"
+
+
+def test_a_victims_surname_is_not_a_state_the_article_names() -> None:
+    # gvc (Cincinnati, August 2015): "Barry Washington, 56" ... "Washington's death" names no state
+    sentences = [
+        "Timothy Murphy, 30, was one of the shooters in the incident that also killed Barry Washington, 56.",
+        "Washington's death at the shooting and Murphy's later at University of Cincinnati Medical Center were "
+        "ruled homicides.",
+        "Deputies in Washington County said the car was found there.",
+    ]
+    spans = [
+        [Span("Timothy Murphy", "person", 0, 14), Span("Barry Washington", "person", 77, 93)],
+        [Span("Washington", "place", 0, 10)],
+        [],
+    ]
+    assert _named_states(Lines(None, sentences, spans), {}) == set()
+    assert _named_states(Lines(None, ["He was flown to a hospital in Washington."], [[]]), {}) == {"WA"}
+    # gva-dev (Louisville, April 2015): a photo credit's "WAVE 3 News" is no postal code after "Miles Jackson,"
+    assert CITY_STATE.search("Source: Miles Jackson, WAVE 3 News") is None
+    assert CITY_STATE.search("a shooting in Gary, IN on Friday")["state"] == "IN"
+
+
+def test_a_metropolitan_police_names_its_city_not_metropolitan() -> None:
+    # gva-dev (Washington, January 2013; Savannah, August 2015)
+    dc = (
+        "The Metropolitan Police Department released photos Tuesday of two men investigators are trying to question "
+        "about a shooting at a Northeast D.C. nightclub that injured five people.",
+    )
+    assert _place(None, *dc, places=("Northeast D.C.",)) == "Washington, D.C."
+    savannah = (
+        "Savannah-Chatham Metropolitan Police are investigating a shooting which took place in Clearview Homes in the "
+        "400 block of Carolan Street just after 7 p.m. on Thursday.",
+        "A shot was fired inside the home and the bullet grazed a 2-year-old boy who lives in the home.",
+    )
+    assert _place("Toddler Grazed by Bullet During Shooting", *savannah, places=("Carolan Street",)) != (
+        "Chatham Metropolitan"
+    )
+
+
+def test_a_bar_named_after_its_owner_is_not_a_town() -> None:
+    # gva-dev (Philadelphia, November 2016): "Wanda's Lounge" ... "outside Wanda's"
+    philadelphia = (
+        "A 63-year-old man who was one of four people shot and wounded Friday night outside a bar in the Kingsessing "
+        "section of Southwest Philadelphia was not an intended target, a police lieutenant said Saturday.",
+        "The shooting occurred in front of Wanda's Lounge on the 5500 block of Springfield Avenue at about 9:20 p.m.",
+        "He told police he had been outside Wanda's with two of his friends when he heard gunshots.",
+        "Walker said it wasn't yet clear who was firing guns outside Wanda's on Friday night.",
+    )
+    assert _place(None, *philadelphia, places=("Wanda", "Southwest Philadelphia")) == "Southwest Philadelphia"
+
+
+def test_datelines_of_the_capital_and_of_a_town_alone_on_its_line() -> None:
+    # gva-dev (Washington, September 2013; Campbell, Ohio, June 2015)
+    dc = (
+        "WASHINGTON (CBSDC/AP) — A man who died following a shooting in the NOMA neighborhood of D.C. late Wednesday "
+        "has been identified.",
+    )
+    assert _place("Man Identified in Fatal Overnight D.C. Shooting", *dc, places=("D.C.",)) == "Washington, D.C."
+    campbell = (
+        "Staff report",
+        "CAMPBELL",
+        "A city man appeared in municipal court here Tuesday morning to answer charges for his involvement in the "
+        "shooting injury of his 7-year-old nephew.",
+        "Daniel Prasinos, 32, of Reed Avenue, pleaded not guilty to misdemeanor charges of endangering children.",
+    )
+    assert _place(None, *campbell, places=("Reed Avenue",)) == "Campbell"
+
+
+def test_words_that_are_no_place_names() -> None:
+    # gva-dev (Wisconsin, April 2016: "turkey" tagged as a place; Milwaukee, March 2017: "15th Street and")
+    turkey = (
+        "Related Stories Janesville man killed in turkey hunting accident",
+        "MADISON—A man killed while turkey hunting Sunday was identified Monday evening as David R. Tilton, 37, of "
+        "Janesville.",
+    )
+    assert _place(None, *turkey, places=("turkey", "Janesville")) == "Janesville"
+    milwaukee = (
+        "WISN 12 News has obtained a newly unsealed search warrant that names suspects in the death of the "
+        "9-year-old who was shot in the head last May at 15th Street and Meinecke Avenue.",
+        "Milwaukee police said no one has been charged.",
+    )
+    assert _place(None, *milwaukee, places=("15th Street and", "Meinecke Avenue")) == "Milwaukee"

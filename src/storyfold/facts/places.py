@@ -146,11 +146,12 @@ NOT_CITIES = {
     "great britain", "england", "canada", "mexico", "china", "russia", "india", "iraq", "iran", "syria",
     "afghanistan", "israel", "france", "germany", "japan", "europe", "africa", "asia", "earth", "the united states",
     "nation", "state", "city", "county", "the", "university", "town", "village", "downtown", "uptown", "midtown",
-    "metro", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "metro", "metropolitan", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
     "mexican", "american", "african", "hispanic", "latino", "asian", "white", "black", "caucasian", "canadian",
     # words that open a sentence before "officers", "police": "When officers arrived"
     "when", "after", "while", "then", "but", "and", "if", "where", "before", "since", "because", "meanwhile", "as",
     "once", "though", "although", "during", "both", "other", "two", "three", "four", "several", "numerous", "city of",
+    "even", "also", "still", "now", "here", "there",
     # words that open a sentence before "officers": "Police officers in Kokomo", "Responding officers"
     "police", "sheriff", "responding", "additional",
     # days before a state: "in Southeast on Monday, D.C. police said"
@@ -167,12 +168,15 @@ _STATE_ALT = "|".join(
     )
 )
 CITY_STATE = re.compile(
-    rf"\b(?P<city>[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|St\.)){{0,2}}),\s+(?P<state>{_STATE_ALT})(?![a-z])"
+    rf"\b(?P<city>[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|St\.)){{0,2}}),\s+(?P<state>{_STATE_ALT})(?![A-Za-z])"
 )
 DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Z.'\- ]{1,30}?|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
-    rf"(?:,\s*(?P<state>{_STATE_ALT}))?\s*(?:\([A-Za-z. ]{{2,20}}\)\s*)?(?:—|–|--| - )"
+    rf"(?:,\s*(?P<state>{_STATE_ALT}))?\s*(?:\([A-Za-z0-9./ ]{{2,20}}\)\s*)?(?:—|–|--| - )"
 )
+
+
+_DATELINE_ALONE = re.compile(r"^\s*(?P<city>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2})(?P<state>)\s*$")
 
 
 def state_name(text: str) -> str | None:
@@ -204,20 +208,22 @@ def is_city_candidate(name: str) -> bool:
         and not STREET.search(name)
         and not INSTITUTION.search(name)
         and len(low) > 2
+        and low != name.strip()  # a place's name has a capital: "turkey hunting" names none
+        and not low[:1].isdigit()  # "15th Street and Meinecke Avenue"
     )
 
 
 # a dateline after a byline or stamp on the same line: "Posted 3:57 AM ... YONKERS, N.Y. (PIX11) —"
 DATELINE_INSIDE = re.compile(
     rf"(?<![A-Za-z])(?P<city>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){{0,2}})(?:,\s*(?P<state>{_STATE_ALT}))?\s*"
-    r"(?:\([A-Za-z0-9. ]{2,20}\)\s*)?(?:—|–|--| - )"
+    r"(?:\([A-Za-z0-9./ ]{2,20}\)\s*)?(?:—|–|--| - )"
 )
 STREET = re.compile(
     r"\b(?:Road|Rd|Street|St|Avenue|Ave|Drive|Dr|Parkway|Pkwy|Boulevard|Blvd|Lane|Ln|Highway|Hwy|Bridge|River|Park"
     r"|Court|Ct|Way|Circle|Trail|Creek|Lake|Mall|Interstate|Route|Co)\.?$"
 )
 # a town's name, with its saint, mount or fort abbreviated ("in St. Augustine", "Mt. Juliet police")
-_TOWN = r"(?:(?:St|Mt|Ft)\.\s)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+_TOWN = r"(?:(?:St|Mt|Ft)\.\s)?[A-Z][a-z]+(?:\s(?!Metro(?:politan)?\b)[A-Z][a-z]+)?"
 # a place named as where someone lives or what an institution serves: "a Glen Flora man", "Medina High School"
 PLACE_BEFORE_NOUN = re.compile(
     rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\w+-year-old\s+)?(?P<city>{_TOWN})\s+"
@@ -226,6 +232,8 @@ PLACE_BEFORE_NOUN = re.compile(
     rf"|\b(?P<city2>{_TOWN})\s+(?:[Pp]olice|officers|authorities|High School|Middle School"
     r"|Metro Police|Fire Department|city council)\b"
 )
+_STREET_END = re.compile(r"\b(?:Street|St|Avenue|Ave|Road|Rd|Drive|Boulevard|Blvd|Lane|Ln)\.?$")
+_SCHOOL_OF_LONGER_NAME = re.compile(rf"[A-Z][a-z]+\s+{_TOWN}\s+(?:High|Middle)\s+School$")
 IN_PLACE = re.compile(rf"\b(?:in|near|outside|of)\s+(?P<city>{_TOWN})\b")
 INSTITUTION = re.compile(
     r"\b(?:Road|Highway|Jail|Hospital|University|College|School|Center|Church|Mall|Airport|Station|Interstate"
@@ -247,12 +255,16 @@ _STREET_WORD = (
     r"(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Drive|Dr\.|Boulevard|Blvd\.?|Lane|Ln\.|Parkway|Pkwy\.?|Highway|Hwy\.?"
     r"|Streets|Avenues|Roads)"
 )
-_CROSS_BEFORE = re.compile(rf"(?:\b\d+(?:st|nd|rd|th)|\b{_STREET_WORD})\s+(?:and|&)\s+$")
+_CROSS_BEFORE = re.compile(rf"(?:\b\d+(?:st|nd|rd|th)|\b{_STREET_WORD})(?:\s+(?:and|&)|,)\s+$")
 _CROSS_AFTER = re.compile(rf"\s+(?:and|&)\s+(?:\d+(?:st|nd|rd|th)\b|(?:[A-Z][a-z]+\s+){{1,2}}{_STREET_WORD}(?!\w))")
+# a business named after its owner: "Wanda's Lounge"
+_BUSINESS = r"Lounge|Bar|Grill|Tavern|Pub|Cafe|Restaurant|Liquors?|Market|Store|Motel|Inn|Apartments|Nightclub"
+_BUSINESS_NAME = re.compile(rf"\b(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['\u2019]s\s+(?:{_BUSINESS})\b")
 # a part of a city named by its direction names the city: "in north Raleigh", "in southwest Atlanta"
 # a name owning an institution is the institution's: "Comer's Children's Hospital"
 _INSTITUTION_AFTER = re.compile(
-    r"['\u2019]s\s+(?:[A-Z][\w'\u2019]*\s+){0,2}(?:Hospital|Medical Center|University|College|School|Church)\b"
+    r"['\u2019]s\s+(?:[A-Z][\w'\u2019]*\s+){0,2}(?:Hospital|Medical Center|University|College|School|Church"
+    rf"|{_BUSINESS})\b"
 )
 _CITY_QUARTER = re.compile(
     r"\bin\s+(?:the\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|central"
@@ -347,10 +359,29 @@ def _named_states(lines: Lines, states: dict[str, str]) -> set[str]:
         full = state_name(given)
         if full and full in POSTAL_BY_STATE:
             out.add(POSTAL_BY_STATE[full])
-    for text in [lines.title or "", *lines.sentences]:
+    offset = 0 if lines.title is None else 1
+    # a person's surname that is a state's name stays the person's: "Barry Washington, 56" ... "Washington's death"
+    surnames = {sp.text.split()[-1] for spans in lines.spans for sp in spans if sp.label == "person" and " " in sp.text}
+    for index in range(-1, len(lines.sentences)):
+        text = headline_of(lines.title) if index < 0 else lines.text(index)  # not the outlet after the headline
+        spans = lines.spans[index + offset] if 0 <= index + offset < len(lines.spans) else ()
+        people = [(sp.start, sp.end) for sp in spans if sp.label == "person"]
         for sm in _STATE_WORD.finditer(text):
+            if (
+                _STATE_NOT_STATE.match(text, sm.end())
+                or sm.group(0) in surnames
+                or any(a <= sm.start() < b for a, b in people)
+            ):
+                continue  # "Washington County", "Indiana University"
             out.add(POSTAL_BY_STATE[sm.group(0).lower()])
     return out
+
+
+# a state's name inside another name: a county or street named after it, an institution or a newspaper
+_STATE_NOT_STATE = re.compile(
+    r"\s+(?:County|Parish|Township|Street|St\.|Avenue|Ave\.|Road|Boulevard|Heights|Park|University|College"
+    r"|Post|Times|Hospital|[Nn]eighbou?rhood)\b"
+)
 
 
 def _weigh_towns(score: Counter[str], states: dict[str, str], named: set[str]) -> None:
@@ -374,7 +405,14 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
     m = next((d for d in (DATELINE.match(t) for t in lines.sentences[:2]) if d is not None), None)
     if m is None:
         m = next((d for d in (DATELINE_INSIDE.search(t) for t in lines.sentences[:2]) if d is not None), None)
-    if m and is_city_candidate(m.group("city")) and (m.group("city").isupper() or m.group("state")):
+    if m is None:  # a town's name alone on the line above the text: "CAMPBELL"
+        m = next((d for d in (_DATELINE_ALONE.match(t) for t in lines.sentences[:2]) if d is not None), None)
+        m = m if m is not None and town_states(m.group("city")) else None
+    if (
+        m
+        and (is_city_candidate(m.group("city")) or m.group("city").strip().lower() in _STATE_CITIES)
+        and (m.group("city").isupper() or m.group("state"))
+    ):
         city = m.group("city").strip().title()
         score[city] += DATELINE_WEIGHT  # a station's home town as often as the scene
         strong.add(city)
@@ -407,6 +445,10 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
     for i, text in texts:
         for pm in PLACE_BEFORE_NOUN.finditer(text):
             city = pm.group("city") or pm.group("city2")
+            if text[: pm.start()].endswith("-"):
+                continue  # a part of a joined name: "Savannah-Chatham police", "Winston-Salem police"
+            if pm.group("city2") and _SCHOOL_OF_LONGER_NAME.search(text, 0, pm.end()):
+                continue  # "National Collegiate Preparatory Public Charter High School"
             if is_city_candidate(city):
                 score[city] += 3 if i < LEDE_SENTENCES else 2
                 if (
@@ -422,7 +464,7 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
                 text, im.start("city"), im.end("city")
             ):
                 continue
-            if city in named_places or (
+            if (city in named_places and not _STREET_END.search(city)) or (
                 i < LEDE_SENTENCES and is_city_candidate(city) and (city not in people or city in local_towns)
             ):
                 score[city] += 1 + (2 if i == focus else 0)  # "a shooting in Gary"
@@ -437,7 +479,10 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
                 continue  # the outlet's name after the headline
             name = sp.text.strip()
             if sp.label == "org":
-                om = re.match(r"^(?:the\s+)?(.+?)\s+(?:Police|Fire|Sheriff|High School|Middle School|Metro)", name)
+                om = re.match(
+                    r"^(?:the\s+)?(.+?)\s+(?:Metropolitan\s+)?(?:Police|Fire|Sheriff|High School|Middle School|Metro)",
+                    name,
+                )
                 if om and is_city_candidate(om.group(1)):
                     score[om.group(1)] += 1
                 continue
@@ -474,6 +519,10 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
         toks = name.replace("'s", "").split()
         if name not in strong and any(t in named_people for t in toks):
             del score[name]  # "Darin Booker, 13, died": a person named like a place
+    businesses = {bm.group("name") for bm in _BUSINESS_NAME.finditer(f"{headline}\n{body}")}
+    for name in list(score):
+        if name in businesses and name not in strong:
+            del score[name]  # "in front of Wanda's Lounge" ... "outside Wanda's": the bar, not a town
     if not score:
         return None
     if named_states:  # a US story: its places are towns of the states it names
@@ -490,7 +539,11 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
         towns = [t for t in score if score[t] > 0 and t != city and t[:1].isupper() and town_in_county(t, county)]
         if towns:
             city = max(towns, key=lambda c: (score[c], -len(c)))
-    if _DC.search(city) or (city.lower() in _COMPASS and _DC.search(f"{headline}\n{body}")):
+    if (
+        _DC.search(city)
+        or (city.lower() in (*_COMPASS, "district") and _DC.search(f"{headline}\n{body}"))  # "in the District"
+        or (city == "Washington" and not states.get(city) and city in strong)
+    ):  # "WASHINGTON (AP) —" is the capital's dateline
         return "Washington, D.C."  # "Southeast D.C.", "Northwest DC", "a D.C. nightclub": the city is Washington
     state = states.get(city)
     city = re.sub(r"^Mt\.?(?= )", "Mount", re.sub(r"^Ft\.?(?= )", "Fort", city))  # as the towns spell them
@@ -503,4 +556,5 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
 
 
 _DC = re.compile(r"(?<![\w.])(?:D\.\s?C\.|DC)(?![\w])|\bDistrict of Columbia\b")
+_STATE_CITIES = {"washington", "new york"}  # datelines that name a city called as its state: "WASHINGTON (AP) —"
 _COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
