@@ -65,3 +65,40 @@ def test_a_death_in_hospital_is_dated_by_the_day_of_the_shooting() -> None:
     # a death on the day of the shooting keeps its day
     same = "A man died Thursday after he was shot in the chest outside a bar, police said."
     assert _day(date(2015, 7, 17), same, struck) == date(2015, 7, 16)
+
+
+def test_a_calendar_day_before_the_verb_and_a_headline_of_a_later_step() -> None:
+    # gva-dev (Detroit, published Tuesday 2015-08-04): the indictment was unsealed Tuesday, the shooting on May 7
+    detroit = [
+        "Seven alleged members of the Vice Lords gang face multiple charges after members of a family were shot in "
+        "May for attempting to leave the group, officials said.",
+        "Antonio Clark, 25, and Aramis Wilson, 24, were charged with attempted murder in aid of racketeering, "
+        "according to a Department of Justice press release issued Tuesday.",
+        "All the men are Detroit residents, officials said.",
+        "Clark, Price, Kinchen, and Robinson are in custody while arrest warrants have been issued for the others.",
+        "According to the indictment unsealed Tuesday, the men on May 7 shot four individuals from one family, in "
+        "retaliation for two of the victims' attempts to leave the Vice Lords.",
+    ]
+    assert _day(date(2015, 8, 4), *detroit) == date(2015, 5, 7)
+    # gva-dev (Ford City, published Thursday 2015-09-10): the headline tells of the charge, the body of the father
+    # turning himself in Thursday morning and, further down, of the shooting on Aug. 5
+    title = "Father, stepmother charged in son's accidental shooting at..."
+    body = [
+        "The father and stepmother of a 6-year-old boy who was accidentally shot by his brother at a home in Ford "
+        "City in August have been charged, Channel 11's Amy Marcinkiewicz has learned.",
+        "Appearing with his attorney, Christopher McNeely turned himself into police Thursday morning.",
+        "He was arraigned on charges of possession of a firearm by a minor and reckless endangerment.",
+        "He was jailed on $20,000 bail.",
+        "Deemer was accidentally shot in the neck and shoulder area on Aug. 5 by his 9-year-old brother, police said.",
+    ]
+    lines = Lines(title=title, sentences=body, spans=[[] for _ in range(len(body) + 1)])
+    assert choose_date(lines, date(2015, 9, 10), default_time_finder(), None)[0] == date(2015, 8, 5)
+
+
+def test_the_day_after_a_holiday() -> None:
+    # gvc (Washington, published Wednesday 2016-11-30): the girl was killed on Friday 2016-11-25
+    lede = (
+        "Police have released the identity of a man they believe is connected to the day-after-Thanksgiving "
+        "shooting death of a 16-year-old girl in the District."
+    )
+    assert _day(date(2016, 11, 30), lede) == date(2016, 11, 25)

@@ -55,6 +55,11 @@ def test_second_seed_full_dates() -> None:
         ("The truce collapsed yesterday.", "yesterday", "2020-10-30"),
         ("Prices have risen this month.", "this month", "2020-10"),
         ("The paper is published daily.", "daily", "P1D"),
+        # a holiday and the days beside it (anchor Saturday 2020-10-31: a past one is last year's)
+        ("She was shot the day after Thanksgiving.", "the day after Thanksgiving", "2019-11-29"),
+        ("It was the day-before-Christmas rush.", "the day-before-Christmas", "2019-12-24"),
+        ("The stores will open the day after Christmas.", "the day after Christmas", "2020-12-26"),
+        ("Trick-or-treaters came out on Halloween.", "Halloween", "2020-10-31"),
     ],
 )
 def test_relative_expressions(sentence: str, expression: str, value: str) -> None:

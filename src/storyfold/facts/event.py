@@ -284,7 +284,9 @@ def choose_date(
     ranked: list[tuple[tuple[int, int, int, int, int, int], date, str, bool]] = []
     told: list[tuple[int, date, str]] = []  # calendar days the text ties to the incident: "the Nov. 22 shootout"
     proceeding: set[int] = set()  # ranks of the sentences about a later step: charged, trial, funeral
+    ranks: dict[int, int] = {}
     for rank, index in enumerate(dict.fromkeys(order)):
+        ranks[index] = rank
         text = lines.text(index)
         if not text:
             continue
@@ -332,7 +334,13 @@ def choose_date(
         # a report of a later step (an arrest, a charge, a trial, a death in hospital) dates that step by its
         # weekday and the incident by its calendar day: "were charged Tuesday with murder in the May 31 death of
         # ...", "died on Thursday" and "was struck by the pellet on July 12"
-        if told and (key[4] in proceeding or key[1] or died) and (earlier := [t for t in told if t[1] < day]):
+        # (a headline of a later step says so for the whole report: "8th suspect arrested in ... shooting")
+        later_step = ranks.get(-1) in proceeding
+        if (
+            told
+            and (key[4] in proceeding or key[1] or died or later_step)
+            and (earlier := [t for t in told if t[1] < day])
+        ):
             _, day, source = min(earlier)
         return day, source, seen
     return published, "published" if published else "", seen
@@ -340,7 +348,8 @@ def choose_date(
 
 _PROCEEDING = re.compile(
     r"\b(?:charged|charges|arraigned|arraignment|sentenced|sentencing|pleaded|plea|trial|indicted|indictment"
-    r"|hearing|court|convicted|jury|bond|guilty|lawsuit|funeral|vigil|memorial|arrested|arrest)\b",
+    r"|hearing|court|convicted|jury|bond|bail|guilty|lawsuit|funeral|vigil|memorial|arrested|arrest|arrests"
+    r"|turned (?:himself|herself|themselves) in|surrendered|extradited)\b",
     re.I,
 )
 _CALENDAR = re.compile(rf"\b{_MONTH_RX}\s+[0-3]?\d\b|\b\d{{1,2}}/\d{{1,2}}\b", re.I)
@@ -357,7 +366,7 @@ _OTHER_EVENT = re.compile(
 )
 _INCIDENT_VERB_BEFORE = re.compile(
     r"\b(?:shot|killed|wounded|injured|died|occurred|happened|fired|struck|slain|murdered|discharged|stabbed"
-    r"|gunned down)\b[^,;:()]{0,40}$",
+    r"|gunned down|opened fire|executed|killing)\b[^,;:()]{0,40}$",
     re.I,
 )
 
@@ -369,7 +378,17 @@ def _calendar_day_of_incident(text: str, ref: TimeRef) -> bool:
         return False
     if re.search(r"\b(?:to|until|till|for|by|through)\s+$", text[: ref.start], re.I):
         return False  # "continued to July 20": a day set for a later step
-    return bool(_INCIDENT_NOUN_AFTER.match(text, ref.end)) or bool(_INCIDENT_VERB_BEFORE.search(text, 0, ref.start))
+    return (
+        bool(_INCIDENT_NOUN_AFTER.match(text, ref.end))
+        or bool(_INCIDENT_VERB_BEFORE.search(text, 0, ref.start))
+        or bool(_INCIDENT_VERB_AFTER.match(text, ref.end))
+    )
+
+
+# "the men on May 7 shot four individuals"
+_INCIDENT_VERB_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}(?:shot|killed|wounded|opened fire|fired|stabbed|gunned down|murdered)\b"
+)
 
 
 _WEEKDAY_RX = re.compile(

@@ -342,6 +342,8 @@ def holiday(r: Resolver, m: re.Match[str]) -> Result | None:
         elif direction > 0 and d0 < a:
             year += 1
     d = on(year)
+    if d is not None and m["shift"]:
+        d += timedelta(days=-1 if "before" in m["shift"].lower() else 1)
     return ("DATE", d.isoformat(), None) if d else None
 
 

@@ -187,7 +187,8 @@ SETS = re.compile(
     FLAGS,
 )
 HOLIDAY = re.compile(
-    rf"\b(?P<name>Election\s+Day|Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year's\s+Eve|New\s+Year's(?:\s+Day)?|Thanksgiving(?:\s+Day)?"
+    r"\b(?P<shift>(?i:(?:the\s+)?day[-\s]+(?:after|before)[-\s]+))?"  # "the day-after-Thanksgiving shooting"
+    rf"(?P<name>Election\s+Day|Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year's\s+Eve|New\s+Year's(?:\s+Day)?|Thanksgiving(?:\s+Day)?"
     rf"|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|Valentine's\s+Day|Easter)(?:\s+(?P<year>{YEAR}))?\b"
 )
 
