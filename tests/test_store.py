@@ -263,6 +263,10 @@ def test_candidate_look_up_reads_each_terms_newest_postings_only(store: Store, t
     newest = {a.story_id for k, a in story_of.items() if a and k in ("h3", "h4")}
     assert set(store.candidate_stories(["harbor"], 10, since, per_term=2)) == newest
     assert set(store.candidate_stories(["harbor"], 10, since, per_term=50)) == everyone
+    # a tie on the terms shared goes to the newest stories, with or without a window
+    by_day = [story_of[f"h{k}"].story_id for k in (4, 3, 2, 1, 0) if story_of[f"h{k}"]]
+    assert store.candidate_stories(["harbor", "authority"], 2, since) == by_day[:2]
+    assert store.candidate_stories(["harbor"], 3) == by_day[:3]
 
 
 def test_cached_story_term_arrays_stay_exact_as_articles_arrive(store: Store, tmp_path: Path) -> None:

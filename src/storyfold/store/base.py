@@ -107,7 +107,8 @@ class Store(DedupStore, abc.ABC):
     def candidate_stories(
         self, terms: Sequence[str], limit: int, since: date | None = None, per_term: int | None = None
     ) -> list[str]:
-        """Stories whose index shares the most of these terms, best first; with ``since``, only terms that
+        """Stories whose index shares the most of these terms, best first (on a tie, the story with the newest
+        posting first); with ``since``, only terms that
         an article published on or after that day (or an undated one) brought to the story count, and with
         ``per_term`` as well, only each term's ``per_term`` newest dated postings in that window."""
 

@@ -111,23 +111,27 @@ class SQLIndexMixin(Store):
         cond = "story_terms WHERE term IN :terms"
         if since is not None:  # two range reads of the (term, day) index: the window's postings, the undated ones
             params["since"] = _iso(since)
-            dated = "SELECT story_id FROM story_terms WHERE term IN :terms AND day >= :since"
+            dated = "SELECT story_id, day FROM story_terms WHERE term IN :terms AND day >= :since"
             if per_term is not None:  # each term's newest postings only: one bounded backward read of the index
                 params["per_term"] = per_term
                 parts = []
                 for k, term in enumerate(terms):
                     params[f"t{k}"] = term
                     parts.append(
-                        f"SELECT story_id FROM (SELECT story_id FROM story_terms WHERE term = :t{k} AND day >= :since"
+                        f"SELECT story_id, day FROM (SELECT story_id, day FROM story_terms WHERE term = :t{k}"
+                        " AND day >= :since"
                         f" ORDER BY day DESC, story_id LIMIT :per_term) AS p{k}"
                     )
                 dated = " UNION ALL ".join(parts)
             cond = (
-                f"({dated} UNION ALL SELECT story_id FROM story_terms WHERE term IN :terms AND day IS NULL) AS postings"
+                f"({dated} UNION ALL SELECT story_id, day FROM story_terms WHERE term IN :terms AND day IS NULL)"
+                " AS postings"
             )
+        # ties on the terms shared go to the story with the newest posting: the one an arriving report most
+        # likely continues, and the one whose profile a long ingest has most likely cached
         rows = self._rows(
-            f"""SELECT story_id, COUNT(*) AS shared FROM {cond}
-               GROUP BY story_id ORDER BY shared DESC, story_id LIMIT :limit""",
+            f"""SELECT story_id, COUNT(*) AS shared, MAX(day) AS newest FROM {cond}
+               GROUP BY story_id ORDER BY shared DESC, newest DESC NULLS LAST, story_id LIMIT :limit""",
             params,
             "terms",
         )
