@@ -35,15 +35,14 @@ class StoryOptions:
     late_decay: bool = True
     # The article's most salient terms (by TF-IDF) that look up candidate stories; the candidates are then scored on
     # every term. Reading each look-up term's postings in the time window is the part of assignment that grows
-    # with the store. Fewer terms read fewer postings: read-only and warm (bench/assign_cap.py, 200 probes, two
-    # passes) 10 terms halved p50 and p99 against 25 at 353,683 and 1,008,435 stored with the same joins (at 1M:
-    # p50 2.2-3.1 vs 7.6-9.1 ms, p99 12.1-29.7 vs 40.0-50.4 ms, 161 of 200 both). But timed inside the ingest at
-    # 1M (bench/scale_copies.py, caches as a long ingest leaves them), 10 terms gave p50 9.6 / 9.2 ms against 20.5
-    # and p99 164 / 167 ms against 88 (one run of 25 the same day). A likely cause, not verified: with fewer terms
-    # more candidates tie on the count of shared terms, and the tie-break (story id) brings in stories whose
-    # profiles are not cached. So 25 stays the default (bench/RESULTS-1M.md). Development sets (eval stories
-    # online): identical at 25 and 10 on all four, at 20 and 15 on ecbplus, gvc and gva-dev.
-    query_terms: int = 25
+    # with the store; fewer terms read fewer postings. Timed inside the ingest at 1,008,435 stored
+    # (bench/scale_copies.py, bench/RESULTS-1M.md), with ties on the count of shared look-up terms broken by the
+    # story's newest posting: 10 terms p50 6.8 / 6.7 ms, p99 39.5 / 34.3 ms, against 25 terms the same day
+    # p50 21.1 / 21.2 ms, p99 108.9 / 117.0 ms. (Before that tie-break, ties went to the lowest story id, mostly
+    # stories whose profiles were not cached: 10 terms then halved the median but doubled p99, 164 against 88 ms.)
+    # Development sets (eval stories online): identical at 10 and 25 on ecbplus, gvc and newswcl50; gva-dev
+    # B-cubed / pairwise 0.9372 / 0.8312 against 0.9376 / 0.8328.
+    query_terms: int = 10
     candidates: int = 30  # stories scored per article
     # Each query term reads at most this many of its newest postings in the time window (None, the default: all).
     # A common word ("police", "shooting") has thousands of postings in the window of a large store, and reading
