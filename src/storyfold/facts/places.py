@@ -176,6 +176,7 @@ DATELINE = re.compile(
 )
 
 
+# a town's name alone on its line ("CAMPBELL"); the empty state group gives it DATELINE's groups
 _DATELINE_ALONE = re.compile(r"^\s*(?P<city>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2})(?P<state>)\s*$")
 
 
