@@ -284,9 +284,7 @@ def choose_date(
     ranked: list[tuple[tuple[int, int, int, int, int, int], date, str, bool]] = []
     told: list[tuple[int, date, str]] = []  # calendar days the text ties to the incident: "the Nov. 22 shootout"
     proceeding: set[int] = set()  # ranks of the sentences about a later step: charged, trial, funeral
-    ranks: dict[int, int] = {}
     for rank, index in enumerate(dict.fromkeys(order)):
-        ranks[index] = rank
         text = lines.text(index)
         if not text:
             continue
@@ -335,7 +333,7 @@ def choose_date(
         # weekday and the incident by its calendar day: "were charged Tuesday with murder in the May 31 death of
         # ...", "died on Thursday" and "was struck by the pellet on July 12"
         # (a headline of a later step says so for the whole report: "8th suspect arrested in ... shooting")
-        later_step = ranks.get(-1) in proceeding
+        later_step = bool(lines.title and _PROCEEDING.search(lines.title))
         if (
             told
             and (key[4] in proceeding or key[1] or died or later_step)

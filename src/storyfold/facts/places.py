@@ -233,6 +233,8 @@ PLACE_BEFORE_NOUN = re.compile(
     rf"|\b(?P<city2>{_TOWN})\s+(?:[Pp]olice|officers|authorities|High School|Middle School"
     r"|Metro Police|Fire Department|city council)\b"
 )
+# STREET's endings that no town has: a name the model tags as a place that ends so is a street ("of Reed Avenue"),
+# while "Federal Way" or "Squaw Lake" may be towns
 _STREET_END = re.compile(r"\b(?:Street|St|Avenue|Ave|Road|Rd|Drive|Boulevard|Blvd|Lane|Ln)\.?$")
 _SCHOOL_OF_LONGER_NAME = re.compile(rf"[A-Z][a-z]+\s+{_TOWN}\s+(?:High|Middle)\s+School$")
 IN_PLACE = re.compile(rf"\b(?:in|near|outside|of)\s+(?P<city>{_TOWN})\b")
