@@ -269,6 +269,39 @@ def test_candidate_look_up_reads_each_terms_newest_postings_only(store: Store, t
     assert store.candidate_stories(["harbor"], 3) == by_day[:3]
 
 
+def test_candidate_look_up_reads_the_postings_index_alone(tmp_path: Path) -> None:
+    """SQLite: each form of the candidate look-up (undated, in a window, each term's newest postings) reads the
+    postings from an index that holds the story id, never a table row per posting: at a million stored
+    articles a common term has thousands of postings in the window, and fetching each one's row was most of
+    the slowest look-ups (bench/RESULTS-1M.md)."""
+    from storyfold.store.dialect import expand_in
+
+    path = tmp_path / "s.db"
+    store = open_store(path)
+    ingest_paths([str(SEED_A), str(SEED_B)], store, IngestOptions())
+    seen: list[tuple[str, dict[str, object]]] = []
+    real_rows = store._rows  # type: ignore[attr-defined]
+
+    def recording(sql: str, params: dict[str, object] | None = None, *expanding: str) -> object:
+        if "GROUP BY story_id" in sql:
+            seen.append(expand_in(sql, params or {}, expanding))
+        return real_rows(sql, params, *expanding)
+
+    store._rows = recording  # type: ignore[attr-defined]
+    terms = ["armenia", "azerbaijan", "karabakh"]
+    assert store.candidate_stories(terms, 10)
+    assert store.candidate_stories(terms, 10, since=date(2020, 10, 1))
+    assert store.candidate_stories(terms, 10, since=date(2020, 10, 1), per_term=5)
+    store.close()
+    assert len(seen) == 3
+    con = sqlite3.connect(path)
+    for sql, params in seen:
+        plan = [r[3] for r in con.execute("EXPLAIN QUERY PLAN " + sql, params)]
+        reads = [step for step in plan if "story_terms" in step]
+        assert reads and all("COVERING INDEX" in step for step in reads), plan
+    con.close()
+
+
 def test_cached_story_term_arrays_stay_exact_as_articles_arrive(store: Store, tmp_path: Path) -> None:
     """The store's cached weights and document frequencies behind story norms equal a fresh read after more
     articles (new terms, grown stories) arrived through the same connection."""

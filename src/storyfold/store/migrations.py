@@ -221,6 +221,16 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
         "that share rare names keep their similarity); the names stored before are the leading ones",
         ("ALTER TABLE article_names ADD COLUMN lede INTEGER NOT NULL DEFAULT 1",),
     ),
+    (
+        10,
+        "the story term postings' index covers the candidate look-up (term, day and story id), so that reading a "
+        "common term's thousands of postings in the time window no longer fetches each posting's table row for its "
+        "story id",
+        (
+            "CREATE INDEX ix_story_terms_term_day_story ON story_terms (term, day, story_id)",
+            "DROP INDEX ix_story_terms_term_day",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]
