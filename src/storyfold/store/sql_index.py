@@ -109,7 +109,7 @@ class SQLIndexMixin(Store):
             return []
         params: dict[str, Any] = {"terms": list(terms), "limit": limit}
         cond = "story_terms WHERE term IN :terms"
-        if since is not None:  # two range reads of the (term, day) index: the window's postings, the undated ones
+        if since is not None:  # two range reads of the (term, day, story_id) index: the window's, the undated
             params["since"] = _iso(since)
             dated = "SELECT story_id, day FROM story_terms WHERE term IN :terms AND day >= :since"
             if per_term is not None:  # each term's newest postings only: one bounded backward read of the index
