@@ -514,3 +514,25 @@ def test_one_left_injured_or_shot_and_injured_without_a_verb_is_one_wounded() ->
         "The deputy shot and injured in Randolph County was released from UAB hospital late Saturday evening."
     )
     assert ("injured", 1, 1) not in _kinds("The shooting left dozens of residents shaken.")
+
+
+def test_the_wounded_counted_later_in_the_lede_a_struck_victim_and_a_bound_of_the_shot() -> None:
+    """gva-dev: a title's one victim when the lede counts two; a singular wounding followed by the count; people
+    subsequently injured or struck by bullets; "more than a dozen victims were shot" leaves "11 injured" as it is."""
+    assert _titled_event(
+        "Girl, 3, injured during North Chicago shooting",
+        "A 3-year-old girl and a 19-year-old man were injured during a Tuesday morning shooting in North Chicago.",
+    ) == (0, 2)
+    assert _titled_event(
+        "Police sources identify suspect in west Houston shooting",
+        "Police identified the suspect in Sunday's shooting.",
+        "Wilson was critically injured, but he is expected to survive.",
+        "In total, two people were killed, including the suspect, and six others were injured.",
+    ) == (2, 6)
+    assert ("injured", 3, 3) in _kinds("Three other men inside the home were subsequently injured during the shooting.")
+    assert ("shot", 3, 3) in _kinds("All three victims were struck by bullets, but their injuries appear minor.")
+    assert _titled_event(
+        "BPD: 1 killed, 11 injured in Blytheville shooting",
+        "A Blytheville shooting killed 1 woman and injured 11 others Saturday, according to the police department.",
+        "Overnight more than a dozen victims were shot, resulting in at least 1 death.",
+    ) == (1, 11)

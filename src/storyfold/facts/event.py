@@ -155,6 +155,19 @@ def choose_casualties(
             more = [q for q in body if not _BARE_FATAL.match(q.text) and (_value(q) or 0) > 1]
             body = more or body
         pick = title[0] if title and kind == "injured" else body[0] if body else cands[0] if cands else None
+        if (
+            kind == "injured"
+            and title
+            and _value(title[0]) == 1
+            and body
+            and body[0].sentence < LEDE_SENTENCES
+            and (_value(body[0]) or 0) > 1
+        ):
+            pick = body[0]  # "Girl, 3, injured in shooting": the lede's "A 3-year-old girl and a man were injured"
+        if kind == "injured" and pick is not None and pick.sentence >= 0 and _value(pick) == 1:
+            # "a man was critically injured. ... Two people were killed and six others were injured": the count
+            near = [q for q in body if pick.sentence < q.sentence <= pick.sentence + 2 and q.low == q.high]
+            pick = max(near, key=lambda q: _value(q) or 0) if near and (_value(near[0]) or 0) > 1 else pick
         if kind == "killed" and title and body and (_value(title[0]) or 0) > (_value(body[0]) or 0):
             pick = title[0]  # "Husband kills wife and stepdaughter" over a later "died"
         if kind == "killed" and title and body and body[0].sentence >= _FAR and not _BARE_FATAL.match(title[0].text):
@@ -186,6 +199,8 @@ def choose_casualties(
     found.pop("shot", None)
     killed = _value(found["killed"]) if "killed" in found else 0
     injured = _value(found["injured"]) if "injured" in found else 0
+    if shot is not None and shot.high is None and "injured" in found and found["injured"].high is not None:
+        shot = None  # "11 injured" stands; "more than a dozen victims were shot" is a bound, not a count
     if shot is not None:  # "four people were shot, one fatally": the others are wounded
         from_shot = max(0, (_value(shot) or 0) - (killed or 0))
         injured = max(injured or 0, from_shot) if "injured" in found else from_shot

@@ -92,7 +92,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
      r"|die|slain|murdered|deaths?|fatalities|lost their lives|perished|bodies"),
     ("injured", r"injured|wounded|hurt|injuries|hospitali[sz]ed|treated for|recovering"
      r"|(?:taken|rushed|transported|sent) to (?:the |a |an |area |local |nearby )?hospitals?"),
-    ("shot", r"shot(?! and killed| dead| to death)"),
+    ("shot", r"shot(?! and killed| dead| to death)|struck by (?:a |stray )?(?:bullets?|gunfire|gunshots?)"),
     ("arrested", r"arrested|detained|taken into custody|in custody"),
     ("missing", r"missing|unaccounted for"),
     ("displaced", r"displaced|evacuated|made homeless|fled their homes"),
@@ -104,7 +104,7 @@ _GAP = (  # "two 4-year-old girls were injured", "Fifteen people, including chil
 )
 _AUX = (
     r"(?:\s+(?:have|has|had|were|was|are|is|been|being|be|reportedly|reported|confirmed|believed|feared|later"
-    r"|also|all|now|left|so far|critically|seriously|severely))*"
+    r"|also|all|now|left|so far|critically|seriously|severely|subsequently|then|each))*"
 )
 # "1,200 people from both sides have been reported dead", "five wounded", "left 30,000 people dead"
 _NUM_THEN_KIND = re.compile(rf"{_QUAL}{_NUM}(?!\s+(?:the|an?)\s){_GAP}{_AUX}\s+(?:{_KIND_RE})\b", re.I)
