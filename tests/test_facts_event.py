@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from storyfold.facts.event import choose_date, default_time_finder
+from storyfold.facts.event import choose_date, default_time_finder, main_event
 from storyfold.facts.lines import Lines
 
 
@@ -102,3 +102,36 @@ def test_the_day_after_a_holiday() -> None:
         "shooting death of a 16-year-old girl in the District."
     )
     assert _day(date(2016, 11, 30), lede) == date(2016, 11, 25)
+
+
+def test_an_incidents_month_and_day_after_the_report_is_last_years() -> None:
+    # gva-dev (Kansas City, published 2016-02-24): "the May 31 death" is 2015's; the resolver reads 2016's
+    lede = (
+        "Dominque Marchbanks and Sulif Wilkins were charged Tuesday with first-degree murder in the May 31 death"
+        " of Amorian Hale."
+    )
+    lines = Lines(
+        title="2 more Kansas City men charged in shooting death of 3-year-old", sentences=[lede], spans=[[], []]
+    )
+    assert choose_date(lines, date(2016, 2, 24), default_time_finder(), None)[0] == date(2015, 5, 31)
+    # a day set for a later step is no incident's (sentence written for this test)
+    assert _day(date(2016, 2, 24), "The trial of the man charged in the shooting will begin May 31.") == date(
+        2016, 2, 24
+    )
+
+
+def test_the_reports_own_dated_line_anchors_its_relative_days() -> None:
+    """gva-dev: the input's publication date is a later crawl or update; the report's first line gives its own
+    day, with the year ("SAVANNAH, GA (August 2, 2015):", "Posted: Saturday, March 2, 2013")."""
+    lede = (
+        "SAVANNAH, GA (August 2, 2015): An argument and shoving match between two men in Ellis Square ended in a"
+        " shooting that injured five bystanders early this morning."
+    )
+    lines = Lines(title="Bystanders Injured In Shooting", sentences=[lede], spans=[[], []])
+    assert main_event(lines, [], date(2017, 1, 5), default_time_finder())[0].date == date(2015, 8, 2)
+    stamp = (
+        "1 dead, 3 injured in Shreveport shooting Posted: Saturday, March 2, 2013 7:39 AM EST Updated: Saturday,"
+        " March 16, 2013 7:39 AM EST"
+    )
+    lines = Lines(title=None, sentences=[stamp, "One man died and three were hurt, police said."], spans=[[], []])
+    assert main_event(lines, [], date(2013, 3, 16), default_time_finder())[0].date == date(2013, 3, 2)

@@ -62,6 +62,7 @@ _CLOCK = re.compile(
 # the report's own day beside its dateline: "FRANKLIN (Feb. 4, 2014) –", "JAY COUNTY, Ind. (Nov. 18, 2015)—"
 _DATELINE_DAY = re.compile(r"^\s*[A-Z][A-Z.'\- ]{1,30}(?:,\s*[A-Z][A-Za-z.]{1,14})?\s*\($")
 _STAMP = re.compile(r"\b(?:published|posted|updated|last update)\b[^.]{0,25}$", re.I)
+_POSTED = re.compile(r"\b(?:published|posted)\b:?\s*(?:on\s+)?(?:[A-Z][a-z]+,?\s+)?$", re.I)
 
 
 def simple_times(text: str, anchor: date | datetime | None) -> list[TimeRef]:
@@ -310,6 +311,16 @@ def choose_date(
                 continue
             if published is not None and published < day <= published + timedelta(days=7) and _past_weekday(text, ref):
                 day -= timedelta(days=7)  # "victims of a Wednesday night shooting ... are expected to survive"
+            elif (
+                published is not None
+                and day > published + timedelta(days=7)
+                and _CALENDAR.search(ref.text)
+                and not re.search(r"\b(?:19|20)\d\d\b", ref.text)
+                and _calendar_day_of_incident(text, ref)
+            ):
+                # "charged Tuesday ... in the May 31 death" in a February report: last year's May 31 (an incident
+                # told is past; the resolver reads a month and day without a year in the report's own year)
+                day = _year_before(day)
             window = MAX_DAYS_BEFORE if not re.search(r"\d", ref.text) else 366  # "March 1" may be months back
             if re.search(r"\b(?:19|20)\d\d\b", ref.text):
                 window = 3 * 366  # "the May 7, 2015, shooting" in a report of the trial
@@ -455,5 +466,35 @@ def main_event(
     killed, injured, focus = choose_casualties(quantities, bool(told))
     if killed is None and injured is None and _nobody_died(lines):
         killed = 0  # "charged with shooting a juvenile in the neck", "attempted murders of five teenagers"
-    day, source, times = choose_date(lines, published, finder, focus)
+    day, source, times = choose_date(lines, _own_day(lines, published, finder) or published, finder, focus)
     return Event(day, choose_place(lines, focus), killed, injured, source), times
+
+
+def _year_before(day: date) -> date:
+    """The same month and day a year earlier (28 February for a 29th)."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
+
+
+def _own_day(lines: Lines, published: date | None, finder: TimeFinder) -> date | None:
+    """The report's own day where its first lines give one, with its year, before the publication date the
+    input gives (a later update or crawl): "SAVANNAH, GA (August 2, 2015): ... early this morning", "Posted:
+    Saturday, March 2, 2013 ... Updated: Saturday, March 16, 2013". None where they give none."""
+    if published is None:
+        return None
+    for index in range(-1, min(2, len(lines.sentences))):
+        text = lines.text(index)
+        if not text:
+            continue
+        for ref in finder(text, published):
+            day = _day(ref)
+            if (
+                day is not None
+                and re.search(r"\b(?:19|20)\d\d\b", ref.text)
+                and timedelta(days=1) < published - day <= timedelta(days=3 * 366)
+                and (_DATELINE_DAY.match(text[: ref.start]) or _POSTED.search(text, 0, ref.start))
+            ):
+                return day
+    return None
