@@ -135,3 +135,16 @@ def test_the_reports_own_dated_line_anchors_its_relative_days() -> None:
     )
     lines = Lines(title=None, sentences=[stamp, "One man died and three were hurt, police said."], spans=[[], []])
     assert main_event(lines, [], date(2013, 3, 16), default_time_finder())[0].date == date(2013, 3, 2)
+
+
+def test_a_lone_weekday_six_days_back_yields_to_the_publication_day() -> None:
+    # gva-dev (Boynton Beach, published Saturday 2017-01-21): the only weekday is the boy's coming birthday,
+    # which the resolver reads as last Sunday; the shooting was that day ("just after 4:20 p.m.")
+    sentences = (
+        "Boynton Beach Police are investigating a shooting in which a young boy and four adults were injured.",
+        "Police say the five people were shot outside of a house at 500 NE 2nd Street just after 4:20 p.m.",
+        "The boy who was shot turns 6-years-old on Sunday.",
+    )
+    assert _day(date(2017, 1, 21), *sentences) == date(2017, 1, 21)
+    # a weekday fewer days back stays the event's (sentence written for this test)
+    assert _day(date(2017, 1, 21), "Five people were shot on Tuesday.") == date(2017, 1, 17)

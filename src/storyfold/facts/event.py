@@ -366,6 +366,10 @@ def choose_date(
             and (earlier := [t for t in told if t[1] < day])
         ):
             _, day, source = min(earlier)
+        elif published is not None and published - day == timedelta(days=6) and _bare_weekday_text(source):
+            # the only weekday is six days back: the day after a stale publication stamp ("1:45 p.m. Thursday" in a
+            # report stamped Wednesday and updated Thursday) as often as the weekday before; the stamp is nearer
+            return published, "published", seen
         return day, source, seen
     return published, "published" if published else "", seen
 
@@ -437,6 +441,11 @@ def _bare_weekday(ref: TimeRef) -> bool:
     return bool(_ANY_WEEKDAY.search(ref.text)) and not re.search(
         r"\d{1,2}(?!:|\d|\s*[ap]\.?m)|\blast\b", ref.text, re.I
     )
+
+
+def _bare_weekday_text(text: str) -> bool:
+    """``_bare_weekday`` of an expression's text."""
+    return bool(_ANY_WEEKDAY.search(text)) and not re.search(r"\d{1,2}(?!:|\d|\s*[ap]\.?m)|\blast\b", text, re.I)
 
 
 def _past_weekday(text: str, ref: TimeRef) -> bool:
