@@ -371,3 +371,19 @@ def test_words_that_are_no_place_names() -> None:
         "Milwaukee police said no one has been charged.",
     )
     assert _place(None, *milwaukee, places=("15th Street and", "Meinecke Avenue")) == "Milwaukee"
+
+
+def test_an_agency_dateline_without_a_dash_even_split_at_the_states_abbreviation() -> None:
+    # gva-dev (Eutaw, Alabama): the splitter ends a sentence at "Ala."; the dateline has no dash after "(AP)"
+    assert (
+        _place(
+            "Authorities Investigate Fatal Shooting of 3-year-old Boy",
+            "EUTAW, Ala.",
+            "(AP) Authorities say a 3-year-old boy has been fatally shot at a home west Alabama.",
+            "AL.com reports that Alabama State Trooper Reginal King said the boy died of a gunshot wound.",
+        )
+        == "Eutaw, Alabama"
+    )
+    # a station's call sign in the same place is no town (gvc, Tulsa); a town's name alone needs no state
+    assert _place(None, "KOTV (CBS/AP) A boy was shot at a home in Tulsa.") != "Kotv"
+    assert _place(None, "PHILADELPHIA (WTXF) A man was shot on Sunday, police said.") == "Philadelphia"

@@ -176,6 +176,10 @@ DATELINE = re.compile(
 )
 
 
+# an agency's dateline without a dash: "EUTAW, Ala. (AP) Authorities say", "PHILADELPHIA (WTXF) A man ..."
+_DATELINE_AGENCY = re.compile(
+    rf"^\s*(?P<city>[A-Z][A-Z.'\- ]{{1,30}}?)(?:,\s*(?P<state>{_STATE_ALT}))?\s*\([A-Za-z0-9./ ]{{2,20}}\)\s+(?=[A-Z])"
+)
 # a town's name alone on its line ("CAMPBELL"); the empty state group gives it DATELINE's groups
 _DATELINE_ALONE = re.compile(r"^\s*(?P<city>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2})(?P<state>)\s*$")
 
@@ -405,9 +409,14 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
     score: Counter[str] = Counter()
     states: dict[str, str] = {}
     strong: set[str] = set()  # named in a dateline or beside a state
-    m = next((d for d in (DATELINE.match(t) for t in lines.sentences[:2]) if d is not None), None)
+    # (the sentence splitter may end a sentence at the state's abbreviation: "EUTAW, Ala." "(AP) Authorities")
+    heads = [*lines.sentences[:2], " ".join(lines.sentences[:2])]
+    m = next((d for d in (DATELINE.match(t) for t in heads) if d is not None), None)
     if m is None:
         m = next((d for d in (DATELINE_INSIDE.search(t) for t in lines.sentences[:2]) if d is not None), None)
+    if m is None:  # "KOTV (CBS/AP)" is a station: without a state, the name must be a town's
+        m = next((d for d in (_DATELINE_AGENCY.match(t) for t in heads) if d is not None), None)
+        m = m if m is not None and (m.group("state") or town_states(m.group("city").strip().title())) else None
     if m is None:  # a town's name alone on the line above the text: "CAMPBELL"
         m = next((d for d in (_DATELINE_ALONE.match(t) for t in lines.sentences[:2]) if d is not None), None)
         m = m if m is not None and town_states(m.group("city")) else None
