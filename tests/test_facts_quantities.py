@@ -536,3 +536,19 @@ def test_the_wounded_counted_later_in_the_lede_a_struck_victim_and_a_bound_of_th
         "A Blytheville shooting killed 1 woman and injured 11 others Saturday, according to the police department.",
         "Overnight more than a dozen victims were shot, resulting in at least 1 death.",
     ) == (1, 11)
+
+
+def test_one_who_accidentally_kills_himself_is_the_one_death_the_report_tells() -> None:
+    # gvc (Rosamond): the headline's "kills self" and the lede's "killed a 14-year-old" are one death
+    assert _titled_event(
+        "Teen in Rosamond accidentally shoots, kills self with shotgun",
+        "The Kern County Sheriff's Office is calling a deadly shooting in Rosamond that killed a 14-year-old"
+        " football player an accident.",
+        "The teen was taken to Antelope Valley Hospital where he was pronounced dead.",
+    ) == (1, 0)
+    # a killer who took his own life is still one more (gva-dev, as in the test above)
+    assert _titled_event(
+        "Man kills wife, then himself",
+        "A man shot and killed his wife on Sunday.",
+        "He then turned the gun on himself, police said.",
+    ) == (2, 0)

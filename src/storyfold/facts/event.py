@@ -220,7 +220,7 @@ def choose_casualties(
         )
     ):
         injured = 0  # "The 2-year-old who was shot ... has died" / "was critically injured": one victim
-    if suicide is not None and killed is not None:
+    if suicide is not None and killed is not None and suicide.unit != "accident":
         if "killed" in found and found["killed"].unit == "victims":
             killed += 1  # "killed his wife and two daughters before turning the gun on himself"
         elif (

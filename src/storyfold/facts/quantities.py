@@ -154,6 +154,7 @@ _SUICIDE = re.compile(
     r"|\bmurder-suicide\b|\bkill(?:s|ing)? (?:himself|herself|self)\b|\bcommit(?:s|t?ed|t?ing) suicide\b",
     re.I,
 )
+_ACCIDENT = re.compile(r"\baccident(?:al|ally)?\b", re.I)
 _SELF = re.compile(r"\bshot (?:himself|herself)\b", re.I)
 _NOBODY = re.compile(r"\b(?:no one|nobody|no-one|none|no other [a-z]+)(?: else)?\s*$", re.I)
 _NOBODY_DIED = re.compile(r"\b(?:no one|nobody|no-one|none(?: of (?:the|them|those)(?: [a-z]+)?)?)(?: else)?\s+$", re.I)
@@ -554,7 +555,8 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
             add("injured", 1, 1, m.span(), "people", "")
             break
     for m in _SUICIDE.finditer(sentence):
-        add("suicide", 1, 1, m.span(), "people", "")
+        # "accidentally shoots, kills self": the victim's own death, told twice, not one more
+        add("suicide", 1, 1, m.span(), "accident" if _ACCIDENT.search(sentence) else "people", "")
         break
     if not any(q.kind == "shot" for q in out):
         for m in _SHOT_WHOM.finditer(sentence):  # "shot his brother": one shot, the outcome told elsewhere
