@@ -387,3 +387,19 @@ def test_an_agency_dateline_without_a_dash_even_split_at_the_states_abbreviation
     # a station's call sign in the same place is no town (gvc, Tulsa); a town's name alone needs no state
     assert _place(None, "KOTV (CBS/AP) A boy was shot at a home in Tulsa.") != "Kotv"
     assert _place(None, "PHILADELPHIA (WTXF) A man was shot on Sunday, police said.") == "Philadelphia"
+
+
+def test_the_town_inside_a_county_is_no_region_named_like_a_county() -> None:
+    # gvc (Hanley Hills, St. Louis County): "North County" is a part of the county, no town in it (the gazetteer
+    # has no Hanley Hills, so the county stands)
+    place = _place(
+        "Toddler who fatally shot self in North County identified - KMOV.com",
+        "ST. LOUIS, Mo. (KMOV.com) –The St. Louis County Police Department is asking for help locating a person.",
+        "St. Louis County Police Department detectives are asking for help locating Corey Epps.",
+        "No charges were filed after 21-month-old Carter Epps fatally shot himself in north St. Louis County.",
+        "The St. Louis County Crimes Against Persons Unit was dispatched to a shooting in the 7700 block of Utica,"
+        " in Hanley Hills around 1:30 p.m.",
+        "Neighbors in North County said the family had lived there for years.",
+        places=("North County", "Hanley Hills", "St. Louis County"),
+    )
+    assert place is not None and "North County" not in place and "St. Louis" in place

@@ -548,7 +548,15 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
         county = f"{city} County"  # "Santa Cruz" of "Santa Cruz County Sheriff's deputies": its towns first
     if county is not None:  # the town the text names inside that county
         # a town's proper name ("a north county neighborhood" names none)
-        towns = [t for t in score if score[t] > 0 and t != city and t[:1].isupper() and town_in_county(t, county)]
+        towns = [
+            t
+            for t in score
+            if score[t] > 0
+            and t != city
+            and t[:1].isupper()
+            and not t.lower().endswith((" county", " parish"))  # "North County" of St. Louis County: a region
+            and town_in_county(t, county)
+        ]
         if towns:
             city = max(towns, key=lambda c: (score[c], -len(c)))
     if (
