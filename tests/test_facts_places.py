@@ -403,3 +403,17 @@ def test_the_town_inside_a_county_is_no_region_named_like_a_county() -> None:
         places=("North County", "Hanley Hills", "St. Louis County"),
     )
     assert place is not None and "North County" not in place and "St. Louis" in place
+
+
+def test_a_town_in_parentheses_before_the_dash_is_a_dateline() -> None:
+    # gvc (Campbellsburg, Indiana): the town in parentheses; a station's call sign in them is no town
+    assert (
+        _place(
+            "Police: Grandfather Accidentally Shot Grandson",
+            "(CAMPBELLSBURG) - Washington County police say a grandfather accidentally shot his grandson.",
+            "The boy was flown to a hospital in Indianapolis.",
+            places=("Indianapolis",),
+        )
+        == "Campbellsburg"
+    )
+    assert _place(None, "(WMC) - A man was shot in Memphis on Sunday.") == "Memphis"

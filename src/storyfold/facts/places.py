@@ -180,6 +180,9 @@ DATELINE = re.compile(
 _DATELINE_AGENCY = re.compile(
     rf"^\s*(?P<city>[A-Z][A-Z.'\- ]{{1,30}}?)(?:,\s*(?P<state>{_STATE_ALT}))?\s*\([A-Za-z0-9./ ]{{2,20}}\)\s+(?=[A-Z])"
 )
+# a town in parentheses before the dash: "(CAMPBELLSBURG) - Washington County police" (the empty state group gives it
+# DATELINE's groups; a station's call sign, "(WMC) -", is no town)
+_DATELINE_PARENS = re.compile(r"^\s*\((?P<city>[A-Z][A-Z.'\- ]{2,30})\)(?P<state>)\s*(?:—|–|-)")
 # a town's name alone on its line ("CAMPBELL"); the empty state group gives it DATELINE's groups
 _DATELINE_ALONE = re.compile(r"^\s*(?P<city>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2})(?P<state>)\s*$")
 
@@ -417,6 +420,9 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
     if m is None:  # "KOTV (CBS/AP)" is a station: without a state, the name must be a town's
         m = next((d for d in (_DATELINE_AGENCY.match(t) for t in heads) if d is not None), None)
         m = m if m is not None and (m.group("state") or town_states(m.group("city").strip().title())) else None
+    if m is None:
+        m = next((d for d in (_DATELINE_PARENS.match(t) for t in lines.sentences[:2]) if d is not None), None)
+        m = m if m is not None and town_states(m.group("city").strip().title()) else None
     if m is None:  # a town's name alone on the line above the text: "CAMPBELL"
         m = next((d for d in (_DATELINE_ALONE.match(t) for t in lines.sentences[:2]) if d is not None), None)
         m = m if m is not None and town_states(m.group("city")) else None
