@@ -114,7 +114,11 @@ def test_an_incidents_month_and_day_after_the_report_is_last_years() -> None:
         title="2 more Kansas City men charged in shooting death of 3-year-old", sentences=[lede], spans=[[], []]
     )
     assert choose_date(lines, date(2016, 2, 24), default_time_finder(), None)[0] == date(2015, 5, 31)
-    # a day set for a later step is no incident's (sentence written for this test)
+    # (sentences written for this test) days set for later steps are no incident's, nor last year's
+    funeral = "Funeral services for the teen who was shot will be held March 15."
+    assert _day(date(2016, 3, 1), funeral, "A vigil for the teen who was killed is planned March 12.") == date(
+        2016, 3, 1
+    )
     assert _day(date(2016, 2, 24), "The trial of the man charged in the shooting will begin May 31.") == date(
         2016, 2, 24
     )
@@ -135,6 +139,10 @@ def test_the_reports_own_dated_line_anchors_its_relative_days() -> None:
     )
     lines = Lines(title=None, sentences=[stamp, "One man died and three were hurt, police said."], spans=[[], []])
     assert main_event(lines, [], date(2013, 3, 16), default_time_finder())[0].date == date(2013, 3, 2)
+    # "posted bail" is no stamp (sentence written for this test)
+    bail = "John Doe, who posted bail March 3, 2016, was shot and killed Saturday night after a party."
+    lines = Lines(title=None, sentences=[bail, "Police said Wednesday they have a suspect."], spans=[[], [], []])
+    assert main_event(lines, [], date(2016, 6, 10), default_time_finder())[0].date == date(2016, 6, 4)
 
 
 def test_a_lone_weekday_six_days_back_yields_to_the_publication_day() -> None:
@@ -146,5 +154,8 @@ def test_a_lone_weekday_six_days_back_yields_to_the_publication_day() -> None:
         "The boy who was shot turns 6-years-old on Sunday.",
     )
     assert _day(date(2017, 1, 21), *sentences) == date(2017, 1, 21)
-    # a weekday fewer days back stays the event's (sentence written for this test)
+    # (sentences written for this test) a weekday fewer days back stays the event's, and so does one six days back
+    # where the text gives another day
     assert _day(date(2017, 1, 21), "Five people were shot on Tuesday.") == date(2017, 1, 17)
+    told = ("A man was shot and killed Sunday, police said.", "Police said Thursday they have no suspects.")
+    assert _day(date(2017, 1, 21), *told) == date(2017, 1, 15)

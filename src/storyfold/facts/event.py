@@ -62,7 +62,9 @@ _CLOCK = re.compile(
 # the report's own day beside its dateline: "FRANKLIN (Feb. 4, 2014) –", "JAY COUNTY, Ind. (Nov. 18, 2015)—"
 _DATELINE_DAY = re.compile(r"^\s*[A-Z][A-Z.'\- ]{1,30}(?:,\s*[A-Z][A-Za-z.]{1,14})?\s*\($")
 _STAMP = re.compile(r"\b(?:published|posted|updated|last update)\b[^.]{0,25}$", re.I)
-_POSTED = re.compile(r"\b(?:published|posted)\b:?\s*(?:on\s+)?(?:[A-Z][a-z]+,?\s+)?$", re.I)
+_POSTED = re.compile(
+    r"\b(?:published|posted)\b:?\s*(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$", re.I
+)  # a stamp, not "posted bail March 3, 2016"
 
 
 def simple_times(text: str, anchor: date | datetime | None) -> list[TimeRef]:
@@ -132,6 +134,7 @@ def _value(q: Quantity) -> int | None:
 
 
 _BARE_FATAL = re.compile(r"(?:fatal|deadly)\b.*\bshooting$", re.I)  # a quantity read from "a fatal shooting"
+_TOTAL = re.compile(r"\b(?:others?|both|all|total)\b", re.I)  # a count of everyone hurt, not of one more group
 _FAR = 6  # sentences: a death counted from here on, and not before, may be another incident's
 
 
@@ -167,8 +170,14 @@ def choose_casualties(
             pick = body[0]  # "Girl, 3, injured in shooting": the lede's "A 3-year-old girl and a man were injured"
         if kind == "injured" and pick is not None and pick.sentence >= 0 and _value(pick) == 1:
             # "a man was critically injured. ... Two people were killed and six others were injured": the count
-            near = [q for q in body if pick.sentence < q.sentence <= pick.sentence + 2 and q.low == q.high]
-            pick = max(near, key=lambda q: _value(q) or 0) if near and (_value(near[0]) or 0) > 1 else pick
+            # (a total: "others", "in total", "both", not "three officers were injured in a struggle" with the suspect)
+            near = [
+                q
+                for q in body
+                if pick.sentence < q.sentence <= pick.sentence + 2 and q.low == q.high and _TOTAL.search(q.text)
+            ]
+            most = max(near, key=lambda q: _value(q) or 0) if near else None
+            pick = most if most is not None and (_value(most) or 0) > 1 else pick
         if kind == "killed" and title and body and (_value(title[0]) or 0) > (_value(body[0]) or 0):
             pick = title[0]  # "Husband kills wife and stepdaughter" over a later "died"
         if kind == "killed" and title and body and body[0].sentence >= _FAR and not _BARE_FATAL.match(title[0].text):
@@ -200,7 +209,13 @@ def choose_casualties(
     found.pop("shot", None)
     killed = _value(found["killed"]) if "killed" in found else 0
     injured = _value(found["injured"]) if "injured" in found else 0
-    if shot is not None and shot.high is None and "injured" in found and found["injured"].high is not None:
+    if (
+        shot is not None
+        and shot.high is None
+        and "injured" in found
+        and found["injured"].high is not None
+        and (_value(found["injured"]) or 0) >= 2
+    ):
         shot = None  # "11 injured" stands; "more than a dozen victims were shot" is a bound, not a count
     if shot is not None:  # "four people were shot, one fatally": the others are wounded
         from_shot = max(0, (_value(shot) or 0) - (killed or 0))
@@ -220,8 +235,10 @@ def choose_casualties(
         )
     ):
         injured = 0  # "The 2-year-old who was shot ... has died" / "was critically injured": one victim
-    if suicide is not None and killed is not None and suicide.unit != "accident":
-        if "killed" in found and found["killed"].unit == "victims":
+    if suicide is not None and killed is not None:
+        if suicide.unit == "accident" and "killed" in found:
+            pass  # "accidentally shoots, kills self" and "a shooting that killed a 14-year-old": one death
+        elif "killed" in found and found["killed"].unit == "victims":
             killed += 1  # "killed his wife and two daughters before turning the gun on himself"
         elif (
             "killed" in found
@@ -317,6 +334,7 @@ def choose_date(
                 and _CALENDAR.search(ref.text)
                 and not re.search(r"\b(?:19|20)\d\d\b", ref.text)
                 and _calendar_day_of_incident(text, ref)
+                and not _SCHEDULED.search(text)
             ):
                 # "charged Tuesday ... in the May 31 death" in a February report: last year's May 31 (an incident
                 # told is past; the resolver reads a month and day without a year in the report's own year)
@@ -366,14 +384,23 @@ def choose_date(
             and (earlier := [t for t in told if t[1] < day])
         ):
             _, day, source = min(earlier)
-        elif published is not None and published - day == timedelta(days=6) and _bare_weekday_text(source):
-            # the only weekday is six days back: the day after a stale publication stamp ("1:45 p.m. Thursday" in a
-            # report stamped Wednesday and updated Thursday) as often as the weekday before; the stamp is nearer
+        elif (
+            published is not None
+            and published - day == timedelta(days=6)
+            and _bare_weekday_text(source)
+            and all(r[1] in (day, published) for r in ranked)
+        ):
+            # the only day the text gives (a clock time alone reads as the stamp's day) is a weekday six days back:
+            # the day after a stale publication stamp
+            # ("1:45 p.m. Thursday" in a report stamped Wednesday and updated Thursday) as often as the weekday
+            # before; the stamp is nearer
             return published, "published", seen
         return day, source, seen
     return published, "published" if published else "", seen
 
 
+# a day set for something to come: "funeral services ... will be held March 15", "a vigil is planned March 12"
+_SCHEDULED = re.compile(r"\b(?:will|planned|scheduled|set for|to be held|upcoming)\b", re.I)
 _PROCEEDING = re.compile(
     r"\b(?:charged|charges|arraigned|arraignment|sentenced|sentencing|pleaded|plea|trial|indicted|indictment"
     r"|hearing|court|convicted|jury|bond|bail|guilty|lawsuit|funeral|vigil|memorial|arrested|arrest|arrests"
@@ -438,9 +465,7 @@ _ANY_WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturd
 
 def _bare_weekday(ref: TimeRef) -> bool:
     """A day named by its weekday alone ("Wednesday", "1:45 p.m. Thursday"), no date nor "last"."""
-    return bool(_ANY_WEEKDAY.search(ref.text)) and not re.search(
-        r"\d{1,2}(?!:|\d|\s*[ap]\.?m)|\blast\b", ref.text, re.I
-    )
+    return _bare_weekday_text(ref.text)
 
 
 def _bare_weekday_text(text: str) -> bool:

@@ -422,7 +422,8 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
         m = m if m is not None and (m.group("state") or town_states(m.group("city").strip().title())) else None
     if m is None:
         m = next((d for d in (_DATELINE_PARENS.match(t) for t in lines.sentences[:2]) if d is not None), None)
-        m = m if m is not None and town_states(m.group("city").strip().title()) else None
+        call_sign = m is not None and re.fullmatch(r"[KW][A-Z]{2,3}", m.group("city").strip())
+        m = m if m is not None and not call_sign and town_states(m.group("city").strip().title()) else None
     if m is None:  # a town's name alone on the line above the text: "CAMPBELL"
         m = next((d for d in (_DATELINE_ALONE.match(t) for t in lines.sentences[:2]) if d is not None), None)
         m = m if m is not None and town_states(m.group("city")) else None

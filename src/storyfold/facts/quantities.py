@@ -92,7 +92,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
      r"|die|slain|murdered|deaths?|fatalities|lost their lives|perished|bodies"),
     ("injured", r"injured|wounded|hurt|injuries|hospitali[sz]ed|treated for|recovering"
      r"|(?:taken|rushed|transported|sent) to (?:the |a |an |area |local |nearby )?hospitals?"),
-    ("shot", r"shot(?! and killed| dead| to death)|struck by (?:a |stray )?(?:bullets?|gunfire|gunshots?)"),
+    ("shot", r"shot(?! and killed| dead| to death)"),
     ("arrested", r"arrested|detained|taken into custody|in custody"),
     ("missing", r"missing|unaccounted for"),
     ("displaced", r"displaced|evacuated|made homeless|fled their homes"),
@@ -154,7 +154,7 @@ _SUICIDE = re.compile(
     r"|\bmurder-suicide\b|\bkill(?:s|ing)? (?:himself|herself|self)\b|\bcommit(?:s|t?ed|t?ing) suicide\b",
     re.I,
 )
-_ACCIDENT = re.compile(r"\baccident(?:al|ally)?\b", re.I)
+_ACCIDENT = re.compile(r"\baccidental(?:ly)?\b", re.I)  # not "rule out an accident in murder-suicide"
 _SELF = re.compile(r"\bshot (?:himself|herself)\b", re.I)
 _NOBODY = re.compile(r"\b(?:no one|nobody|no-one|none|no other [a-z]+)(?: else)?\s*$", re.I)
 _NOBODY_DIED = re.compile(r"\b(?:no one|nobody|no-one|none(?: of (?:the|them|those)(?: [a-z]+)?)?)(?: else)?\s+$", re.I)
@@ -556,7 +556,8 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
             break
     for m in _SUICIDE.finditer(sentence):
         # "accidentally shoots, kills self": the victim's own death, told twice, not one more
-        add("suicide", 1, 1, m.span(), "accident" if _ACCIDENT.search(sentence) else "people", "")
+        accident = "suicide" not in m.group(0).lower() and _ACCIDENT.search(sentence, max(0, m.start() - 40), m.start())
+        add("suicide", 1, 1, m.span(), "accident" if accident else "people", "")
         break
     if not any(q.kind == "shot" for q in out):
         for m in _SHOT_WHOM.finditer(sentence):  # "shot his brother": one shot, the outcome told elsewhere
