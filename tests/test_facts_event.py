@@ -159,3 +159,18 @@ def test_a_lone_weekday_six_days_back_yields_to_the_publication_day() -> None:
     assert _day(date(2017, 1, 21), "Five people were shot on Tuesday.") == date(2017, 1, 17)
     told = ("A man was shot and killed Sunday, police said.", "Police said Thursday they have no suspects.")
     assert _day(date(2017, 1, 21), *told) == date(2017, 1, 15)
+
+
+def test_a_calendar_day_after_the_incidents_noun_dates_it_in_a_report_of_a_later_step() -> None:
+    # gva-dev (South Memphis, an indictment published 2015-09-28): "the attempted murders ... on or about June 21,
+    # 2014" dates the incident, not "unsealed today"
+    sentences = (
+        "Six alleged members of the violent Gangster Disciples Gang have been indicted by a federal grand jury for"
+        " their roles in the attempted murders of five teenagers in South Memphis, Tennessee.",
+        "Five men were charged in a superseding indictment unsealed today with five counts of attempted murder.",
+        "The indictment charges the defendants with participating in the attempted murders of five teenagers in"
+        " South Memphis on or about June 21, 2014.",
+    )
+    title = "Alleged Members of Gangster Disciples Indicted for Roles in Five Attempted Murders"
+    lines = Lines(title=title, sentences=list(sentences), spans=[[] for _ in range(len(sentences) + 1)])
+    assert choose_date(lines, date(2015, 9, 28), default_time_finder(), None)[0] == date(2014, 6, 21)

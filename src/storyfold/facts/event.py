@@ -436,10 +436,15 @@ def _calendar_day_of_incident(text: str, ref: TimeRef) -> bool:
     return (
         bool(_INCIDENT_NOUN_AFTER.match(text, ref.end))
         or bool(_INCIDENT_VERB_BEFORE.search(text, 0, ref.start))
+        or bool(_INCIDENT_NOUN_BEFORE.search(text, 0, ref.start))
         or bool(_INCIDENT_VERB_AFTER.match(text, ref.end))
     )
 
 
+# "the attempted murders of five teenagers in South Memphis on or about June 21, 2014"
+_INCIDENT_NOUN_BEFORE = re.compile(
+    r"\b(?:shootings?|killings?|murders?|homicides?|slayings?|stabbings?)\b[^,;:()]{0,60}$", re.I
+)
 # "the men on May 7 shot four individuals"
 _INCIDENT_VERB_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+){0,2}(?:shot|killed|wounded|opened fire|fired|stabbed|gunned down|murdered)\b"
