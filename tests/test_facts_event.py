@@ -119,6 +119,10 @@ def test_an_incidents_month_and_day_after_the_report_is_last_years() -> None:
     assert _day(date(2016, 3, 1), funeral, "A vigil for the teen who was killed is planned March 12.") == date(
         2016, 3, 1
     )
+    # ... but a day before the incident's noun is the incident's, whatever the sentence says will happen next
+    appear = "A man charged in the May 31 shooting death of a 3-year-old will appear in court Tuesday."
+    lines = Lines(title="Man charged in shooting death", sentences=[appear], spans=[[], []])
+    assert choose_date(lines, date(2016, 2, 24), default_time_finder(), None)[0] == date(2015, 5, 31)
     assert _day(date(2016, 2, 24), "The trial of the man charged in the shooting will begin May 31.") == date(
         2016, 2, 24
     )
@@ -174,3 +178,11 @@ def test_a_calendar_day_after_the_incidents_noun_dates_it_in_a_report_of_a_later
     title = "Alleged Members of Gangster Disciples Indicted for Roles in Five Attempted Murders"
     lines = Lines(title=title, sentences=list(sentences), spans=[[] for _ in range(len(sentences) + 1)])
     assert choose_date(lines, date(2015, 9, 28), default_time_finder(), None)[0] == date(2014, 6, 21)
+    # (sentences written for this test) a later step's day in the clause of the noun is not the incident's
+    charged = "A man was charged Tuesday with murder in the death of a man who was shot Sunday."
+    assert _day(date(2016, 2, 24), charged, "There have been 12 homicides in the city since Jan. 1.") == date(
+        2016, 2, 21
+    )
+    assert _day(date(2016, 2, 24), "The man charged in the shooting is due back in court March 15.") == date(
+        2016, 2, 24
+    )

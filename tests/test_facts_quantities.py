@@ -540,6 +540,14 @@ def test_the_wounded_counted_in_the_lede_or_in_a_total_and_a_bound_of_the_shot()
     assert _titled_event(
         "Shooting on Main Street", "At least five people were shot early Sunday.", "One man was critically injured."
     ) == (0, 5)
+    assert _titled_event(
+        "Shooting on Main Street", "At least five people were shot early Sunday.", "Two were critically injured."
+    ) == (0, 5)
+    assert _titled_event(
+        "Woman injured in shooting",
+        "A woman was injured in a shooting on Sunday.",
+        "Two other officers were injured in a struggle with the suspect.",
+    ) == (0, 1)
     assert not [q for q in find_quantities("Two homes were struck by gunfire.", 2, 2015) if q.kind == "shot"]
     assert _titled_event(
         "BPD: 1 killed, 11 injured in Blytheville shooting",
@@ -563,6 +571,12 @@ def test_one_who_accidentally_kills_himself_is_the_one_death_the_report_tells() 
         "A man accidentally shot and killed himself while cleaning his gun.",
         "His friend was wounded.",
     ) == (1, 1)
+    assert (
+        _titled_event("Not accidental: Man kills wife, kills self", "A man shot and killed his wife and then himself.")[
+            0
+        ]
+        == 2
+    )
     assert _titled_event(
         "Police rule out accident in murder-suicide",
         "A man shot and killed his wife and then himself.",

@@ -134,7 +134,8 @@ def _value(q: Quantity) -> int | None:
 
 
 _BARE_FATAL = re.compile(r"(?:fatal|deadly)\b.*\bshooting$", re.I)  # a quantity read from "a fatal shooting"
-_TOTAL = re.compile(r"\b(?:others?|both|all|total)\b", re.I)  # a count of everyone hurt, not of one more group
+_LOWER_OPEN = frozenset({"more than", "over", "in excess of", "upwards of"})  # qualifiers whose low is the figure + 1
+_TOTAL = re.compile(r"\b(?:others|all|total)\b", re.I)  # a count of everyone hurt, not "two other officers"
 _FAR = 6  # sentences: a death counted from here on, and not before, may be another incident's
 
 
@@ -214,9 +215,12 @@ def choose_casualties(
         and shot.high is None
         and "injured" in found
         and found["injured"].high is not None
-        and (_value(found["injured"]) or 0) >= 2
+        # the round figure of "more than a dozen" is 12, its low bound 13
+        and (_value(found["injured"]) or 0) + (killed or 0) >= (shot.low or 0) - (shot.qualifier in _LOWER_OPEN)
     ):
-        shot = None  # "11 injured" stands; "more than a dozen victims were shot" is a bound, not a count
+        # "killed 1 woman and injured 11" stands against "more than a dozen victims were shot" (a bound the counts
+        # reach), not "two were critically injured" against "at least five people were shot"
+        shot = None
     if shot is not None:  # "four people were shot, one fatally": the others are wounded
         from_shot = max(0, (_value(shot) or 0) - (killed or 0))
         injured = max(injured or 0, from_shot) if "injured" in found else from_shot
@@ -333,8 +337,11 @@ def choose_date(
                 and day > published + timedelta(days=7)
                 and _CALENDAR.search(ref.text)
                 and not re.search(r"\b(?:19|20)\d\d\b", ref.text)
-                and _calendar_day_of_incident(text, ref)
-                and not _SCHEDULED.search(text)
+                and _calendar_day_of_incident(text, ref, noun_before=False)
+                and (
+                    bool(_INCIDENT_NOUN_AFTER.match(text, ref.end))  # "the May 31 shooting death ... will appear"
+                    or not _SCHEDULED.search(text, max(0, ref.start - 40), ref.start)
+                )
             ):
                 # "charged Tuesday ... in the May 31 death" in a February report: last year's May 31 (an incident
                 # told is past; the resolver reads a month and day without a year in the report's own year)
@@ -426,9 +433,10 @@ _INCIDENT_VERB_BEFORE = re.compile(
 )
 
 
-def _calendar_day_of_incident(text: str, ref: TimeRef) -> bool:
+def _calendar_day_of_incident(text: str, ref: TimeRef, noun_before: bool = True) -> bool:
     """A calendar day ("Nov. 22", "May 7, 2015") that dates the incident: before its noun ("the Nov. 22
-    shootout") or after its verb in the same clause ("was shot in the face on Oct. 20")."""
+    shootout"), after its verb in the same clause ("was shot in the face on Oct. 20") or, with ``noun_before``,
+    after "on" in the clause of its noun ("the attempted murders of five teenagers ... on or about June 21")."""
     if not _CALENDAR.search(ref.text) or _OTHER_EVENT.search(text):
         return False
     if re.search(r"\b(?:to|until|till|for|by|through)\s+$", text[: ref.start], re.I):
@@ -436,14 +444,18 @@ def _calendar_day_of_incident(text: str, ref: TimeRef) -> bool:
     return (
         bool(_INCIDENT_NOUN_AFTER.match(text, ref.end))
         or bool(_INCIDENT_VERB_BEFORE.search(text, 0, ref.start))
-        or bool(_INCIDENT_NOUN_BEFORE.search(text, 0, ref.start))
+        or (noun_before and bool(_INCIDENT_NOUN_BEFORE.search(text, 0, ref.start)))
         or bool(_INCIDENT_VERB_AFTER.match(text, ref.end))
     )
 
 
 # "the attempted murders of five teenagers in South Memphis on or about June 21, 2014"
+# (not a later step's day: "the man charged in the shooting is due back in court on March 15", "since Jan. 1")
 _INCIDENT_NOUN_BEFORE = re.compile(
-    r"\b(?:shootings?|killings?|murders?|homicides?|slayings?|stabbings?)\b[^,;:()]{0,60}$", re.I
+    r"\b(?:shootings?|killings?|murders?|homicides?|slayings?|stabbings?)\b"
+    r"(?:(?!\b(?:since|court|trial|hearing|due|begins?|pleaded|pleads|charged|arrested|set|sentenced|scheduled"
+    r"|until|appear\w*)\b)[^,;:()]){0,60}\bon(?: or about)?\s+$",
+    re.I,
 )
 # "the men on May 7 shot four individuals"
 _INCIDENT_VERB_AFTER = re.compile(

@@ -154,7 +154,8 @@ _SUICIDE = re.compile(
     r"|\bmurder-suicide\b|\bkill(?:s|ing)? (?:himself|herself|self)\b|\bcommit(?:s|t?ed|t?ing) suicide\b",
     re.I,
 )
-_ACCIDENT = re.compile(r"\baccidental(?:ly)?\b", re.I)  # not "rule out an accident in murder-suicide"
+# not "rule out an accident in murder-suicide", not "not accidental"
+_ACCIDENT = re.compile(r"(?<!not )(?<!non-)\baccidental(?:ly)?\b", re.I)
 _SELF = re.compile(r"\bshot (?:himself|herself)\b", re.I)
 _NOBODY = re.compile(r"\b(?:no one|nobody|no-one|none|no other [a-z]+)(?: else)?\s*$", re.I)
 _NOBODY_DIED = re.compile(r"\b(?:no one|nobody|no-one|none(?: of (?:the|them|those)(?: [a-z]+)?)?)(?: else)?\s+$", re.I)
