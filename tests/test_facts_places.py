@@ -418,3 +418,18 @@ def test_a_town_in_parentheses_before_the_dash_is_a_dateline() -> None:
     )
     assert _place(None, "(WMC) - A man was shot in Memphis on Sunday.") == "Memphis"
     assert _place(None, "(WINK) - A man was shot in Fort Myers on Sunday.") == "Fort Myers"  # Wink, Texas, is a town
+
+
+def test_a_dateline_with_the_reports_date_in_parentheses() -> None:
+    # gva-dev (La Porte, Indiana): "LA PORTE, Ind. (December 26, 2015) —", below the page's own headline line
+    assert (
+        _place(
+            "12-year-old boy injured in handgun accident",
+            "× 12-year-old boy injured in handgun accident",
+            "LA PORTE, Ind. (December 26, 2015) — A 12-year-old boy was taken to the hospital with minor injuries"
+            " following a handgun accident at a north Indiana shooting range.",
+            "Indiana Conservation officers responded Thursday morning to the shooting range in La Porte.",
+            places=("Indiana Conservation", "La Porte"),
+        )
+        == "La Porte, Indiana"
+    )

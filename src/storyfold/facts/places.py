@@ -172,7 +172,7 @@ CITY_STATE = re.compile(
 )
 DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Z.'\- ]{1,30}?|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
-    rf"(?:,\s*(?P<state>{_STATE_ALT}))?\s*(?:\([A-Za-z0-9./ ]{{2,20}}\)\s*)?(?:—|–|--| - )"
+    rf"(?:,\s*(?P<state>{_STATE_ALT}))?\s*(?:\([A-Za-z0-9.,/ ]{{2,20}}\)\s*)?(?:—|–|--| - )"
 )
 
 
@@ -224,7 +224,7 @@ def is_city_candidate(name: str) -> bool:
 # a dateline after a byline or stamp on the same line: "Posted 3:57 AM ... YONKERS, N.Y. (PIX11) —"
 DATELINE_INSIDE = re.compile(
     rf"(?<![A-Za-z])(?P<city>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){{0,2}})(?:,\s*(?P<state>{_STATE_ALT}))?\s*"
-    r"(?:\([A-Za-z0-9./ ]{2,20}\)\s*)?(?:—|–|--| - )"
+    r"(?:\([A-Za-z0-9.,/ ]{2,20}\)\s*)?(?:—|–|--| - )"
 )
 STREET = re.compile(
     r"\b(?:Road|Rd|Street|St|Avenue|Ave|Drive|Dr|Parkway|Pkwy|Boulevard|Blvd|Lane|Ln|Highway|Hwy|Bridge|River|Park"
