@@ -433,3 +433,17 @@ def test_a_dateline_with_the_reports_date_in_parentheses() -> None:
         )
         == "La Porte, Indiana"
     )
+
+
+def test_a_dateline_whose_state_lacks_its_period_or_whose_dash_follows_the_state() -> None:
+    # gva-dev (Memphis; Bay Minette, Alabama): "MEMPHIS, Tenn --", "BAY MINETTE, AL- A hunting trip"
+    memphis = "MEMPHIS, Tenn -- Police are searching for a group of men who shot five people in Raleigh."
+    assert _place("Five people shot at Memphis apartment complex", memphis, places=("Raleigh",)) == "Memphis, Tennessee"
+    assert (
+        _place(
+            "Local Teen Shot By Brother In Hunting Accident",
+            "Tyler Presley is recovering in a local hospital after he was shot by his younger brother by accident.",
+            "BAY MINETTE, AL- A hunting trip in the backwoods of North Baldwin County ended badly for a teenager.",
+        )
+        == "Bay Minette, Alabama"
+    )

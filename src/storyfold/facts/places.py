@@ -170,9 +170,14 @@ _STATE_ALT = "|".join(
 CITY_STATE = re.compile(
     rf"\b(?P<city>[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|St\.)){{0,2}}),\s+(?P<state>{_STATE_ALT})(?![A-Za-z])"
 )
+# a dateline's state also without the abbreviation's period ("MEMPHIS, Tenn --"), and its dash also right after
+# the state ("BAY MINETTE, AL- A hunting trip")
+_UNDOTTED = sorted({re.escape(a.rstrip(".")) for a in STATES.values() if a.endswith(".") and "." not in a[:-1]})
+_STATE_DATELINE_ALT = "|".join([_STATE_ALT, *_UNDOTTED])
 DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Z.'\- ]{1,30}?|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
-    rf"(?:,\s*(?P<state>{_STATE_ALT}))?\s*(?:\([A-Za-z0-9.,/ ]{{2,20}}\)\s*)?(?:—|–|--| - )"
+    rf"(?:,\s*(?P<state>{_STATE_DATELINE_ALT})(?![a-z]))?\s*(?:\([A-Za-z0-9.,/ ]{{2,20}}\)\s*)?"
+    r"(?:—|–|--| - |(?<=[A-Za-z.])-\s)"
 )
 
 
