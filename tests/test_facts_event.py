@@ -143,10 +143,11 @@ def test_the_reports_own_dated_line_anchors_its_relative_days() -> None:
     )
     lines = Lines(title=None, sentences=[stamp, "One man died and three were hurt, police said."], spans=[[], []])
     assert main_event(lines, [], date(2013, 3, 16), default_time_finder())[0].date == date(2013, 3, 2)
-    # "posted bail" is no stamp (sentence written for this test)
-    bail = "John Doe, who posted bail March 3, 2016, was shot and killed Saturday night after a party."
-    lines = Lines(title=None, sentences=[bail, "Police said Wednesday they have a suspect."], spans=[[], [], []])
-    assert main_event(lines, [], date(2016, 6, 10), default_time_finder())[0].date == date(2016, 6, 4)
+    # "posted bail" is no stamp, neither the report's own day nor a page's (sentences written for this test)
+    shot = "A man was shot and killed Saturday night after a party, police said."
+    bail = "The suspect had posted bail March 3, 2016, in another case."
+    lines = Lines(title=None, sentences=[shot, bail], spans=[[], [], []])
+    assert main_event(lines, [], date(2016, 6, 9), default_time_finder())[0].date == date(2016, 6, 4)
 
 
 def test_a_lone_weekday_six_days_back_yields_to_the_publication_day() -> None:
@@ -186,3 +187,23 @@ def test_a_calendar_day_after_the_incidents_noun_dates_it_in_a_report_of_a_later
     assert _day(date(2016, 2, 24), "The man charged in the shooting is due back in court March 15.") == date(
         2016, 2, 24
     )
+
+
+def test_a_clock_time_inside_a_pages_stamp_is_not_the_incidents() -> None:
+    # gva-dev (Tifton, published Monday 2014-11-03): the stamp's "4:59 PM EST" after "Updated: Monday, November 3,
+    # 2014" is when the page changed; the shooting was "around noon Saturday"
+    stamp = (
+        "Teen's death under investigation Posted: Monday, November 3, 2014 4:20 PM EST Updated: Monday, November 3,"
+        " 2014 4:59 PM EST"
+    )
+    shot = (
+        "Investigators say Vencorral Greene was shot in the chest when he and two other friends were playing with a"
+        " handgun around noon Saturday."
+    )
+    filler = (
+        "Bainbridge Public Safety officers are investigating multiple arsons from the past few months.",
+        "An officer was seriously hurt in one of those fires.",
+        "Video from the U.S. Coast Guard showed the rescue of three fishermen in the Gulf of Mexico.",
+        "Tifton Police are waiting on autopsy and forensic tests to determine if the death was an accident.",
+    )
+    assert _day(date(2014, 11, 3), stamp, *filler, shot) == date(2014, 11, 1)

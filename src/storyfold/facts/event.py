@@ -61,7 +61,12 @@ _CLOCK = re.compile(
 )
 # the report's own day beside its dateline: "FRANKLIN (Feb. 4, 2014) –", "JAY COUNTY, Ind. (Nov. 18, 2015)—"
 _DATELINE_DAY = re.compile(r"^\s*[A-Z][A-Z.'\- ]{1,30}(?:,\s*[A-Z][A-Za-z.]{1,14})?\s*\($")
-_STAMP = re.compile(r"\b(?:published|posted|updated|last update)\b[^.]{0,25}$", re.I)
+# a page's stamp before a day: "Updated: Monday, November 3, 2014 4:59 PM EST", "Posted on January 5, 2011 at",
+# not "who posted bail March 3" (only the stamp's own words in between: times, names of days and months, zones)
+_STAMP = re.compile(
+    r"\b(?i:published|posted|updated|last update)\b"
+    r"(?:\s*(?::|,|\||-|(?:on|at|\d{1,4}(?::\s?\d\d)?|[AaPp]\.?\s?[Mm]|[A-Z]{2,4}|[A-Z][a-z]+)(?!\w)\.?)){0,12}\s*$"
+)
 _POSTED = re.compile(
     r"\b(?:published|posted)\b:?\s*(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$", re.I
 )  # a stamp, not "posted bail March 3, 2016"
