@@ -143,11 +143,14 @@ def test_the_reports_own_dated_line_anchors_its_relative_days() -> None:
     )
     lines = Lines(title=None, sentences=[stamp, "One man died and three were hurt, police said."], spans=[[], []])
     assert main_event(lines, [], date(2013, 3, 16), default_time_finder())[0].date == date(2013, 3, 2)
-    # "posted bail" is no stamp, neither the report's own day nor a page's (sentences written for this test)
-    shot = "A man was shot and killed Saturday night after a party, police said."
-    bail = "The suspect had posted bail March 3, 2016, in another case."
-    lines = Lines(title=None, sentences=[shot, bail], spans=[[], [], []])
-    assert main_event(lines, [], date(2016, 6, 9), default_time_finder())[0].date == date(2016, 6, 4)
+    # an aside a few words before a day is no incident's ("who posted bail March 3, 2016"), nor the report's own
+    # day (sentences written for this test)
+    bail = "John Doe, who posted bail March 3, 2016, was shot and killed Saturday night after a party."
+    for published in (date(2016, 6, 9), date(2016, 6, 10)):  # Saturday five and six days back
+        lines = Lines(title=None, sentences=[bail], spans=[[], []])
+        assert main_event(lines, [], published, default_time_finder())[0].date != date(2016, 3, 3)
+    status = "The victim updated his Facebook status June 1 before he was shot Saturday night."
+    assert _day(date(2016, 6, 10), status) != date(2016, 6, 1)
 
 
 def test_a_lone_weekday_six_days_back_yields_to_the_publication_day() -> None:

@@ -447,3 +447,5 @@ def test_a_dateline_whose_state_lacks_its_period_or_whose_dash_follows_the_state
         )
         == "Bay Minette, Alabama"
     )
+    # a hyphen right after a capitalised word is no dateline without a state (sentences written for this test)
+    assert _place(None, "UPDATE- Police say a man was shot in Biloxi on Sunday.") == "Biloxi"

@@ -61,12 +61,15 @@ _CLOCK = re.compile(
 )
 # the report's own day beside its dateline: "FRANKLIN (Feb. 4, 2014) –", "JAY COUNTY, Ind. (Nov. 18, 2015)—"
 _DATELINE_DAY = re.compile(r"^\s*[A-Z][A-Z.'\- ]{1,30}(?:,\s*[A-Z][A-Za-z.]{1,14})?\s*\($")
-# a page's stamp before a day: "Updated: Monday, November 3, 2014 4:59 PM EST", "Posted on January 5, 2011 at",
-# not "who posted bail March 3" (only the stamp's own words in between: times, names of days and months, zones)
+# a page's stamp before a day, however long: "Updated: Monday, November 3, 2014 4:59 PM EST", "Posted on January 5,
+# 2011 at" (only the stamp's own words in between: times, names of days and months, zones; each token atomic)
 _STAMP = re.compile(
     r"\b(?i:published|posted|updated|last update)\b"
-    r"(?:\s*(?::|,|\||-|(?:on|at|\d{1,4}(?::\s?\d\d)?|[AaPp]\.?\s?[Mm]|[A-Z]{2,4}|[A-Z][a-z]+)(?!\w)\.?)){0,12}\s*$"
+    r"(?:\s*(?>:|,|\||-|(?:on|at|\d{1,4}(?::\s?\d\d)?|[AaPp]\.?\s?[Mm]|[A-Z]{2,4}|[A-Z][a-z]+)(?!\w)\.?)){0,12}\s*$"
 )
+# and, as before that pattern, any such word a few characters before the day: a stamp ("Posted 3/4/15") or an
+# aside about the people in the report ("who posted bail March 3", "updated his Facebook status June 1")
+_STAMP_NEAR = re.compile(r"\b(?:published|posted|updated|last update)\b[^.]{0,25}$", re.I)
 _POSTED = re.compile(
     r"\b(?:published|posted)\b:?\s*(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$", re.I
 )  # a stamp, not "posted bail March 3, 2016"
@@ -333,7 +336,8 @@ def choose_date(
         for ref in finder(text, published):
             seen.append(ref)
             day = _day(ref)
-            if day is None or _STAMP.search(text, 0, ref.start) or _DATELINE_DAY.match(text[: ref.start]):
+            stamped = _STAMP_NEAR.search(text, 0, ref.start) or _STAMP.search(text, max(0, ref.start - 150), ref.start)
+            if day is None or stamped or _DATELINE_DAY.match(text[: ref.start]):
                 continue
             if published is not None and published < day <= published + timedelta(days=7) and _past_weekday(text, ref):
                 day -= timedelta(days=7)  # "victims of a Wednesday night shooting ... are expected to survive"

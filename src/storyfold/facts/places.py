@@ -177,7 +177,7 @@ _STATE_DATELINE_ALT = "|".join([_STATE_ALT, *_UNDOTTED])
 DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Z.'\- ]{1,30}?|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
     rf"(?:,\s*(?P<state>{_STATE_DATELINE_ALT})(?![a-z]))?\s*(?:\([A-Za-z0-9.,/ ]{{2,20}}\)\s*)?"
-    r"(?:—|–|--| - |(?<=[A-Za-z.])-\s)"
+    r"(?:—|–|--| - |(?(state)(?<=[A-Za-z.])-\s|(?!)))"  # "AL- A", never "UPDATE- Police say"
 )
 
 
