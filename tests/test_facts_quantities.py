@@ -588,3 +588,10 @@ def test_one_who_accidentally_kills_himself_is_the_one_death_the_report_tells() 
         "A man shot and killed his wife on Sunday.",
         "He then turned the gun on himself, police said.",
     ) == (2, 0)
+
+
+def test_a_dozen_is_twelve() -> None:
+    # "more than a dozen victims were shot" (gva-dev, Blytheville) read 13 before: "a" was added, not multiplied
+    assert parse_number("a dozen") == (12, 12)
+    assert parse_number("two dozen") == (24, 24)
+    assert ("shot", 12, None) in _kinds("Overnight more than a dozen victims were shot.")

@@ -142,7 +142,6 @@ def _value(q: Quantity) -> int | None:
 
 
 _BARE_FATAL = re.compile(r"(?:fatal|deadly)\b.*\bshooting$", re.I)  # a quantity read from "a fatal shooting"
-_LOWER_OPEN = frozenset({"more than", "over", "in excess of", "upwards of"})  # qualifiers whose low is the figure + 1
 _TOTAL = re.compile(r"\b(?:others|all|total)\b", re.I)  # a count of everyone hurt, not "two other officers"
 _FAR = 6  # sentences: a death counted from here on, and not before, may be another incident's
 
@@ -223,11 +222,10 @@ def choose_casualties(
         and shot.high is None
         and "injured" in found
         and found["injured"].high is not None
-        # the round figure of "more than a dozen" is 12, its low bound 13
-        and (_value(found["injured"]) or 0) + (killed or 0) >= (shot.low or 0) - (shot.qualifier in _LOWER_OPEN)
+        and (_value(found["injured"]) or 0) + (killed or 0) >= (shot.low or 0)
     ):
         # "killed 1 woman and injured 11" stands against "more than a dozen victims were shot" (a bound the counts
-        # reach), not "two were critically injured" against "at least five people were shot"
+        # reach: the qualified figure is the low end), not "two were critically injured" against "at least five"
         shot = None
     if shot is not None:  # "four people were shot, one fatally": the others are wounded
         from_shot = max(0, (_value(shot) or 0) - (killed or 0))

@@ -154,8 +154,7 @@ _SUICIDE = re.compile(
     r"|\bmurder-suicide\b|\bkill(?:s|ing)? (?:himself|herself|self)\b|\bcommit(?:s|t?ed|t?ing) suicide\b",
     re.I,
 )
-# not "rule out an accident in murder-suicide", not "not accidental"
-_ACCIDENT = re.compile(r"(?<!not )(?<!non-)\baccidental(?:ly)?\b", re.I)
+_ACCIDENT = re.compile(r"(?<!not )(?<!non-)\baccidental(?:ly)?\b", re.I)  # not "rule out an accident"
 _SELF = re.compile(r"\bshot (?:himself|herself)\b", re.I)
 _NOBODY = re.compile(r"\b(?:no one|nobody|no-one|none|no other [a-z]+)(?: else)?\s*$", re.I)
 _NOBODY_DIED = re.compile(r"\b(?:no one|nobody|no-one|none(?: of (?:the|them|those)(?: [a-z]+)?)?)(?: else)?\s+$", re.I)
@@ -364,7 +363,8 @@ def parse_number(text: str) -> tuple[int | None, int | None]:
         for w in words:
             if w not in _UNITS:
                 return None, None
-            total = total * _UNITS[w] if _UNITS[w] >= 100 and total else total + _UNITS[w]
+            scale = _UNITS[w] >= 100 or w == "dozen"  # "a dozen" is 12, "two dozen" 24, "a hundred" 100
+            total = total * _UNITS[w] if scale and total else total + _UNITS[w]
         value = float(total)
     n = round(value * mult)
     return n, n
