@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from storyfold.facts.gazetteer import town_in_county, town_states
 from storyfold.facts.lines import Lines
 from storyfold.facts.nlp import Span
 from storyfold.facts.places import CITY_STATE, _named_states, choose_place
@@ -449,3 +450,65 @@ def test_a_dateline_whose_state_lacks_its_period_or_whose_dash_follows_the_state
     )
     # a hyphen right after a capitalised word is no dateline without a state (sentences written for this test)
     assert _place(None, "UPDATE- Police say a man was shot in Biloxi on Sunday.") == "Biloxi"
+
+
+def test_a_part_of_a_city_is_given_with_the_city() -> None:
+    # gvc (Cincinnati, August 2015): Madisonville, no town of Ohio, is where the city's police worked
+    madisonville = (
+        "Cincinnati police officers investigate the scene on Mathis and Prentice in Madisonville after an overnight "
+        "shooting.",
+        "A man shooting at others at a Madisonville party late Friday was one of the two who died in the barrage of "
+        "gunfire.",
+        "Eugene Warner, 83, who has lived in Madisonville for more than 30 years, said gunshots and screams woke "
+        "him up.",
+    )
+    got = _place(
+        "Police: Man killed was among shooters in Madisonville", *madisonville, places=("Madisonville", "Cincinnati")
+    )
+    assert got == "Madisonville, Cincinnati"
+    # gva-dev (Chicago, 2016): the text calls Austin a neighbourhood, and Chicago's police speak
+    austin = ("A teenage boy was shot to death Friday morning in the West Side Austin neighborhood, according to "
+              "Chicago Police.",)  # fmt: skip
+    assert (
+        _place("Police: Boy, 17, shot to death in Austin", *austin, places=("Austin", "Chicago")) == "Austin, Chicago"
+    )
+
+
+def test_a_town_beside_a_city_is_no_part_of_it() -> None:
+    # gvc (Little Rock, Arkansas, 2016): Benton's police on another shooting; two towns of one state
+    little_rock = (
+        "A 6-year-old boy died Wednesday after he was shot in Little Rock, and his aunt was later charged with "
+        "manslaughter, police said.",
+        "Little Rock police were called to 3401 Lamar St.",
+        "In Benton, police were continuing an investigation into the fatal shooting of a 2-year-old boy Tuesday.",
+        "He referred questions to Benton police.",
+    )
+    assert _place(None, *little_rock, places=("Little Rock", "Benton")) == "Little Rock"
+    # gva-dev (San Francisco, 2015): a city with its own police is no part of the district its station is named for
+    san_francisco = (
+        "Classes at a San Francisco high school resumed Wednesday after four students were shot just outside the "
+        "campus.",
+        "A fourth victim, a male student, walked into the Bayview Police Station in San Francisco hours later.",
+        "San Francisco police search for suspects after four students were shot outside a school Tuesday.",
+    )
+    assert _place(None, *san_francisco, places=("San Francisco", "Bayview")) == "San Francisco"
+
+
+def test_an_agency_reporters_town_is_not_the_scene() -> None:
+    # gva-dev (Clarksville, Tennessee, March 2015): Reuters' credit line names where its reporter wrote
+    clarksville = (  # after the page's links to other stories
+        "Colorado Republican says brutal attack on pregnant woman could be God's punishment for legal abortion",
+        "This is why HBO's 'Going Clear' has the Church of Scientology worried",
+        "Texas woman smiles with pride after setting fire to yoga studio to 'get rid of the devil's temple'",
+        "Police tape (Shutterstock)",
+        "Five people were wounded in a shooting a few blocks away from the campus of a Tennessee university on Monday "
+        "night, and Clarksville police were still searching for the perpetrator.",
+        "(Reporting by Curtis Skinner in San Francisco; Editing by Simon Cameron-Moore)",
+    )
+    got = _place(None, *clarksville, places=("San Francisco", "Texas", "Colorado"))  # as the model tagged them
+    assert got == "Clarksville"
+
+
+def test_a_towns_saint_is_read_as_the_post_spells_it() -> None:
+    assert town_states("St. Augustine") == town_states("Saint Augustine") == {"FL", "IL"}
+    assert town_in_county("Mt. Juliet", "Wilson County")

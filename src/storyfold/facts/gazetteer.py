@@ -26,12 +26,31 @@ def _towns() -> dict[str, frozenset[tuple[str, str]]]:
     return {name: frozenset(places) for name, places in out.items()}
 
 
+_SHORT = {"st": "saint", "mt": "mount", "ft": "fort"}
+
+
+def _places(name: str) -> frozenset[tuple[str, str]]:
+    """The (state, county) pairs of the towns so named, the saint, mount or fort also abbreviated ("St. Augustine"
+    is the post's "Saint Augustine")."""
+    key = " ".join(name.replace(".", " ").lower().split())
+    first, _, rest = key.partition(" ")
+    if first in _SHORT and rest:
+        key = f"{_SHORT[first]} {rest}"
+    return _towns().get(key, frozenset())
+
+
 def town_states(name: str) -> set[str]:
     """The states (postal codes) with a town of this name ("Katy" → {"TX"}); empty when no US town is so called."""
-    return {state for state, _ in _towns().get(name.strip().lower(), ())}
+    return {state for state, _ in _places(name)}
 
 
 def town_in_county(town: str, county: str) -> bool:
     """Whether a town of this name lies in a county of that name ("Traer", "Tama County")."""
     county = county.strip().lower()
-    return any(c == county for _, c in _towns().get(town.strip().lower(), ()))
+    return any(c == county for _, c in _places(town))
+
+
+def shares_county(town: str, other: str) -> bool:
+    """Whether a town of one name and a town of the other lie in one county of one state ("Penn Hills" and
+    "Pittsburgh": two towns of Allegheny County, Pennsylvania)."""
+    return bool(_places(town) & _places(other))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from storyfold.facts.gazetteer import town_in_county, town_states
+from storyfold.facts.gazetteer import shares_county, town_in_county, town_states
 from storyfold.facts.lines import LEDE_SENTENCES, Lines
 from storyfold.textproc import headline_of
 
@@ -351,9 +351,20 @@ _HOSPITAL_AFTER = re.compile(
 )
 
 
+# an agency's credit line names where its reporter sat: "(Reporting by Curtis Skinner in San Francisco; Editing by"
+_CREDIT_BEFORE = re.compile(
+    r"\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Aa]dditional reporting)\s+by\s+[^;()\n]{1,80}?\s+in\s+$"
+)
+
+
 def _destination_at(text: str, start: int, end: int) -> bool:
-    """The name at ``start:end`` is where someone was taken (a hospital's town), not the scene."""
-    return bool(_DESTINATION_BEFORE.search(text, max(0, start - 80), start)) or bool(_HOSPITAL_AFTER.match(text, end))
+    """The name at ``start:end`` is where someone was taken (a hospital's town) or where an agency's reporter
+    wrote from, not the scene."""
+    return (
+        bool(_DESTINATION_BEFORE.search(text, max(0, start - 80), start))
+        or bool(_HOSPITAL_AFTER.match(text, end))
+        or bool(_CREDIT_BEFORE.search(text, max(0, start - 120), start))
+    )
 
 
 def _street_at(text: str, start: int, end: int) -> bool:
@@ -577,14 +588,75 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
         or (city == "Washington" and not states.get(city) and city in strong)
     ):  # "WASHINGTON (AP) —" is the capital's dateline
         return "Washington, D.C."  # "Southeast D.C.", "Northwest DC", "a D.C. nightclub": the city is Washington
-    state = states.get(city)
+    outer = _outer_city(city, score, strong, named_states, f"{headline}\n{body}")
+    state = states.get(city) or (states.get(outer) if outer else None)
     city = re.sub(r"^Mt\.?(?= )", "Mount", re.sub(r"^Ft\.?(?= )", "Fort", city))  # as the towns spell them
+    if outer:
+        city = f"{city}, {outer}"
     if state:
         full = state_name(state)
         if (full or "").lower() == "district of columbia":  # "Anacostia, D.C.": a part of Washington
             return "Washington, D.C." if city.lower() in ("washington", *_COMPASS) else f"{city}, Washington, D.C."
         return f"{city}, {full.title() if full else state}"
     return city
+
+
+# a name the text gives as a part of a city: "the Madisonville neighborhood", "the Bridgeport section"
+_PART_WORDS = r"(?:neighbou?rhood|section|community area)"
+
+
+def _outer_city(city: str, score: Counter[str], strong: set[str], named: set[str], text: str) -> str | None:
+    """The city the chosen place is a part of, where the text ties them: "a shooting in Madisonville" with
+    "Cincinnati police said", or "in the West Side Austin neighborhood, according to Chicago Police". The outer
+    city is a town of the states the article names (of any state where it names none); the place is no town
+    of the outer city's state (Little Rock stays itself beside "Benton police" on another shooting) unless the
+    text calls it a neighbourhood, and never a town of the outer city's county (Penn Hills beside Pittsburgh); a
+    county, a township or a name given with its own state ("Madisonville, Ky.") is no part."""
+    if city in strong or re.search(r"\b(?:County|Parish|Township|Borough)$", city):
+        return None
+    if _police_of(city, text):
+        return None  # a city with its own police: "San Francisco police" (and "the Bayview Police Station")
+    part = _called_part(city, text)
+    own = town_states(city)
+    for c in sorted(score, key=lambda c: (-score[c], len(c))):
+        states = town_states(c) & named if named else town_states(c)
+        if (
+            score[c] <= 0
+            or c == city
+            or c in city
+            or city in c
+            or c.lower().endswith((" county", " parish"))
+            or not states
+            or (own & states and not part)
+            or shares_county(city, c)
+            or _called_part(c, text)
+        ):
+            continue
+        police = _police_of(c, text)
+        owner = re.search(rf"\b{re.escape(c)}['\u2019]s[ ]+(?:[A-Z][\w.-]*[ ]+){{0,3}}{re.escape(city)}\b", text)
+        if part or police or owner:
+            return c
+    return None
+
+
+def _police_of(name: str, text: str) -> bool:
+    """The text names the town's own police: "Cincinnati police said", "Chicago Police Department" (not a station
+    of a city's police named after its district, "the Bayview Police Station")."""
+    return bool(
+        re.search(
+            rf"\b{re.escape(name)}(?:['\u2019]s)?[ ]+(?:[Pp]olice|officers)\b(?![ ]+(?:[Ss]tation|[Dd]istrict))", text
+        )
+    )
+
+
+def _called_part(name: str, text: str) -> bool:
+    """The text calls the name a part of a city: "the Gresham neighborhood", "Chicago's Austin neighborhood"."""
+    return bool(
+        re.search(
+            rf"\b(?:the|[A-Z][a-z]+['\u2019]s)[ ]+(?:[A-Z][\w.-]*[ ]+){{0,3}}?{re.escape(name)}[ ]+{_PART_WORDS}\b",
+            text,
+        )
+    )
 
 
 _DC = re.compile(r"(?<![\w.])(?:D\.\s?C\.|DC)(?![\w])|\bDistrict of Columbia\b")
