@@ -97,3 +97,15 @@ def test_the_city_is_read_alike_in_the_text_and_in_the_place() -> None:
     assert city_ok("Mt. Juliet, Tennessee", "Mount Juliet") and city_ok("Mount Juliet, Tennessee", "Mount Juliet")
     assert city_ok("Ft. Lauderdale", "Fort Lauderdale")
     assert not names_city("A man was shot in Louisville on Friday.", "Saint Louis")
+
+
+def test_a_county_for_the_city_is_that_county() -> None:
+    """The archive writes "Henry (county)" where it knows only the county: a place names it with the county's
+    name, and "county" alone (of another county) does not."""
+    assert city_ok("Knightstown, Henry County", "Henry (county)")
+    assert not city_ok("Iredell County", "Henry (county)")
+    assert city_ok("Mooresville, Iredell County", "Iredell County")
+    # a county named like a town is no town: DeSoto, in Dallas County, is not Dallas
+    assert not city_ok("DeSoto, Dallas County", "Dallas") and not city_ok("Baltimore County", "Baltimore")
+    assert city_ok("Dallas, Paulding County", "Dallas")
+    assert not names_city("Deputies in Rush County said a man was shot.", "Henry (county)")

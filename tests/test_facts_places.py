@@ -65,7 +65,7 @@ def test_a_person_named_like_a_place_is_not_the_city() -> None:
         "Dekota was showing the pistol to a friend.",
         "Dekota died at the scene.",
     )
-    assert _place(None, *granite, places=("Dekota",)) == "Granite Falls, North Carolina"
+    assert _place(None, *granite, places=("Dekota",)) == "Granite Falls, Caldwell County, North Carolina"
 
 
 def test_a_sentence_may_open_with_the_place_of_a_resident() -> None:
@@ -95,7 +95,7 @@ def test_the_outlet_after_the_headline_and_headline_only_words_are_not_the_place
     # gva-dev (Hulmeville, 2015): a headline in title case ("in Chest") names no place the body does not
     title = "Man, 21, Shoots Bucks County Girl, 9, in Chest with BB Gun"
     body = "The child was struck along Bellevue Avenue in Hulmeville, Bucks County around 3:30 p.m."
-    assert _place(title, body, places=("Hulmeville",)) == "Hulmeville"
+    assert _place(title, body, places=("Hulmeville",)) == "Hulmeville, Bucks County"
 
 
 def test_a_motel_is_no_city() -> None:
@@ -151,7 +151,7 @@ def test_the_citys_own_police_name_the_city() -> None:
     assert _place(None, lede, hospital, *later, ask, places=("Merrillville",)) == "Gary"
     # "Miami-Dade police", "Riley County police" name no city
     county = "Riley County police said a teen was shot in Manhattan on Tuesday."
-    assert _place(None, county, places=("Manhattan",)) == "Manhattan"
+    assert _place(None, county, places=("Manhattan",)) == "Manhattan, Riley County"
 
 
 def test_where_a_victim_was_taken_is_not_where_the_shooting_happened() -> None:
@@ -181,7 +181,7 @@ def test_the_town_the_text_names_inside_a_county_is_the_place() -> None:
         places=("Tama County", "Ridge Road", "Iowa"),
         people=("Traer",),
     )
-    assert got == "Traer"
+    assert got == "Traer, Tama County"  # the county the text names, that the town lies in
 
 
 def test_a_town_of_another_state_is_not_the_place() -> None:
@@ -194,7 +194,10 @@ def test_a_town_of_another_state_is_not_the_place() -> None:
         "He was taken to St. Mary's Hospital in Evansville, where he later died.",
     )
     places = ("Hopkins County", "Kentucky", "St. Mary's Hospital", "Evansville")  # as the English model tags them
-    assert _place("KSP: Hopkins co. teen dead after shooting self", *white_plains, places=places) == "White Plains"
+    assert (
+        _place("KSP: Hopkins co. teen dead after shooting self", *white_plains, places=places)
+        == "White Plains, Hopkins County"
+    )
 
 
 def test_the_word_police_opening_a_sentence_is_no_place() -> None:
@@ -204,7 +207,7 @@ def test_the_word_police_opening_a_sentence_is_no_place() -> None:
         " Sunday, according to Howard County dispatch.",
         "It happened around 3:15 a.m. at The Ultimate Place 2 B Bar on 5126 Clinton Drive.",
     )
-    assert _place("Shooting at Kokomo bar sends 4 people to the hospital", *kokomo) == "Kokomo"
+    assert _place("Shooting at Kokomo bar sends 4 people to the hospital", *kokomo) == "Kokomo, Howard County"
 
 
 def test_a_shooting_in_a_town_after_taken_to_hospital_and_a_town_tagged_as_a_person() -> None:
@@ -230,7 +233,9 @@ def test_a_name_the_text_gives_as_a_county_gives_way_to_a_town_of_that_county() 
         "Nassau County police said the man was shot in the head while driving.",
         "Nassau detectives asked anyone with information to call Nassau County Crime Stoppers.",
     )
-    assert _place("Man shot in head while driving in Hempstead, Nassau cops say", *hempstead) == "Hempstead"
+    assert (
+        _place("Man shot in head while driving in Hempstead, Nassau cops say", *hempstead) == "Hempstead, Nassau County"
+    )
 
 
 def test_a_quarter_of_washington_dc_is_washington() -> None:
@@ -415,7 +420,7 @@ def test_a_town_in_parentheses_before_the_dash_is_a_dateline() -> None:
             "The boy was flown to a hospital in Indianapolis.",
             places=("Indianapolis",),
         )
-        == "Campbellsburg"
+        == "Campbellsburg, Washington County"
     )
     assert _place(None, "(WMC) - A man was shot in Memphis on Sunday.") == "Memphis"
     assert _place(None, "(WINK) - A man was shot in Fort Myers on Sunday.") == "Fort Myers"  # Wink, Texas, is a town
@@ -512,3 +517,17 @@ def test_an_agency_reporters_town_is_not_the_scene() -> None:
 def test_a_towns_saint_is_read_as_the_post_spells_it() -> None:
     assert town_states("St. Augustine") == town_states("Saint Augustine") == {"FL", "IL"}
     assert town_in_county("Mt. Juliet", "Wilson County")
+
+
+def test_the_town_is_given_with_the_county_it_lies_in() -> None:
+    # gvc (Henry County, Indiana, May 2015): the archive knows the county; the text names the town inside it
+    henry = (
+        "Officials in Henry County are investigating after three bodies were found in a home just east of "
+        "Knightstown Thursday morning.",
+        "On Friday, Henry County Prosecutor Joe Bergacs confirmed the two children died of gunshot wounds.",
+    )
+    title = "Police discover 3 bodies, including 2 children, inside Henry County home"
+    assert _place(title, *henry, places=("Knightstown",)) == "Knightstown, Henry County"
+    # a county the town does not lie in is not given (Kokomo lies in Howard County)
+    kokomo = ("A man was shot at a bar in Kokomo early Sunday, police said.", "Henry County deputies helped.")
+    assert _place(None, *kokomo, places=("Kokomo",)) == "Kokomo"

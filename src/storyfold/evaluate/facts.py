@@ -89,9 +89,12 @@ def read_gold(path: str | Path) -> dict[str, dict[str, Any]]:
 
 
 def city_names(gold_city: str) -> list[str]:
-    """ "Cartersville (Euharlee)" → ["cartersville", "euharlee"]."""
-    parts = gold_city.replace(")", "").split("(")
-    return [p.strip().lower() for p in parts if p.strip()]
+    """ "Cartersville (Euharlee)" → ["cartersville", "euharlee"]; "Henry (county)", where the archive names a
+    county for the city, → ["henry county"] (not "county", which any county would name)."""
+    parts = [p.strip().lower() for p in gold_city.replace(")", "").split("(") if p.strip()]
+    if len(parts) == 2 and parts[1] in ("county", "parish"):
+        return [f"{parts[0]} {parts[1]}"]
+    return parts
 
 
 def _spelled_out(text: str) -> str:
@@ -100,10 +103,20 @@ def _spelled_out(text: str) -> str:
     return re.sub(r"\bft\.?(?=\s)", "fort", re.sub(r"\bmt\.?(?=\s)", "mount", text))
 
 
+_COUNTY_NAME = re.compile(r"[^,]*\b(?:county|parish)\b")
+
+
 def city_ok(place: str | None, gold_city: str) -> bool:
     """The gold city (or its alternative in parentheses) is named in the place ("St." read as "Saint", "Mt." as
-    "Mount", "Ft." as "Fort")."""
-    return bool(place) and any(_spelled_out(c) in _spelled_out(place or "") for c in city_names(gold_city))
+    "Mount", "Ft." as "Fort"); a county's name names no town ("DeSoto, Dallas County" is not Dallas), but the
+    county where the gold is one ("Henry (county)", "Iredell County")."""
+    if not place:
+        return False
+    spelled = _spelled_out(place)
+    towns = _COUNTY_NAME.sub("", spelled)
+    return any(
+        _spelled_out(c) in (spelled if c.endswith((" county", " parish")) else towns) for c in city_names(gold_city)
+    )
 
 
 def names_city(text: str, gold_city: str) -> bool:

@@ -593,6 +593,9 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
     city = re.sub(r"^Mt\.?(?= )", "Mount", re.sub(r"^Ft\.?(?= )", "Fort", city))  # as the towns spell them
     if outer:
         city = f"{city}, {outer}"
+    elif not city.endswith((" County", " Parish")):  # "Knightstown, Henry County": the town in the county named
+        within = county if county and town_in_county(city, county) else _county_of(city, f"{headline}\n{body}")
+        city = f"{city}, {within}" if within else city
     if state:
         full = state_name(state)
         if (full or "").lower() == "district of columbia":  # "Anacostia, D.C.": a part of Washington
@@ -637,6 +640,17 @@ def _outer_city(city: str, score: Counter[str], strong: set[str], named: set[str
         if part or police or owner:
             return c
     return None
+
+
+_COUNTY = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)[ ](?P<kind>County|Parish|Co\.)(?![a-z])")
+
+
+def _county_of(town: str, text: str) -> str | None:
+    """The county the text names ("Henry County", "Henry Co.") that the town lies in, the most named first."""
+    named = Counter(
+        f"{m.group('name')} {'County' if m.group('kind') == 'Co.' else m.group('kind')}" for m in _COUNTY.finditer(text)
+    )
+    return next((c for c, _ in named.most_common() if town_in_county(town, c)), None)
 
 
 def _police_of(name: str, text: str) -> bool:
