@@ -54,3 +54,11 @@ def shares_county(town: str, other: str) -> bool:
     """Whether a town of one name and a town of the other lie in one county of one state ("Penn Hills" and
     "Pittsburgh": two towns of Allegheny County, Pennsylvania)."""
     return bool(_places(town) & _places(other))
+
+
+def only_county(town: str, states: set[str]) -> str | None:
+    """The one county (lower-cased) the town of this name lies in, within the given states (postal codes); None
+    where it lies in none or in several ("Houston": Harris and Fort Bend counties; an independent city such as
+    Baltimore, whose post covers the city and Baltimore County)."""
+    counties = {county for state, county in _places(town) if state in states and county}
+    return next(iter(counties)) if len(counties) == 1 else None
