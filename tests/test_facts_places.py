@@ -577,3 +577,10 @@ def test_no_county_the_town_does_not_lie_in() -> None:
         "A suspect was arrested in Marion County.",
     )
     assert _place(None, *marion, places=("Marion",)) == "Marion, Grant County, Indiana"
+
+
+def test_a_county_abbreviated_in_a_dateline_is_spelled_out() -> None:
+    # gva-dev (Williamson County, Illinois, WSIL): the dateline "WILLIAMSON CO. --"
+    lede = "WILLIAMSON CO. -- Three juveniles are recovering after being hit by buckshot after an accidental discharge."
+    assert _place(None, lede) == "Williamson County"
+    assert _place(None, "WILLIAMSON CO., Ill. (WSIL) -- Two teens are recovering.") == "Williamson County, Illinois"

@@ -591,6 +591,7 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
     outer = _outer_city(city, score, strong, named_states, [headline, *lines.sentences])
     state = states.get(city) or (states.get(outer) if outer else None)
     city = re.sub(r"^Mt\.?(?= )", "Mount", re.sub(r"^Ft\.?(?= )", "Fort", city))  # as the towns spell them
+    city = re.sub(r"(?<=[a-z]) Co\.$", " County", city)  # "WILLIAMSON CO., Ill. --" is Williamson County
     if outer:
         city = f"{city}, {outer}"
     elif not city.endswith((" County", " Parish")):  # "Knightstown, Henry County": the town in the county named
