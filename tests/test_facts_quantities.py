@@ -595,3 +595,14 @@ def test_a_dozen_is_twelve() -> None:
     assert parse_number("a dozen") == (12, 12)
     assert parse_number("two dozen") == (24, 24)
     assert ("shot", 12, None) in _kinds("Overnight more than a dozen victims were shot.")
+
+
+def test_animals_hurt_are_no_casualties() -> None:
+    # gva-dev (Pinetown, North Carolina, January 2017): the shot killed the girl and hurt a dog
+    assert _kinds(
+        "The boy was showing the two girls a shotgun he got for Christmas when the gun went off, struck and killed "
+        "Victoria and injured one of the family dogs, deputies said."
+    ) == [("count", 2, 2)]
+    assert _kinds("It struck Victoria, killing her, and injuring one of the family dogs.") == [("killed", 1, 1)]
+    assert _kinds("The shooting injured one of the men and killed another.")[0] == ("injured", 1, 1)
+    assert ("injured", 1, 1) in _kinds("The blast injured one officer and two dogs.")

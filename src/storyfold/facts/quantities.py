@@ -123,6 +123,12 @@ _VERB_THEN_NUM = re.compile(
     r"|students|victims|residents|bystanders))?\b",
     re.I,
 )
+# animals, not people, after a count: "injured one of the family dogs", "killed two deer"
+_ANIMALS_AFTER = re.compile(
+    r"\s*(?:of\s+(?:the|his|her|their|its)\s+)?(?:[\w-]+\s+){0,2}?(?:dogs?|cats?|horses?|pets?|puppy|puppies|cattle"
+    r"|cows?|animals?|deer|birds?|livestock)\b",
+    re.I,
+)
 # "a man was shot and killed", "Smith, 23, was pronounced dead", "is dead"
 _SINGULAR = re.compile(
     r"(?:\b(?:another|a second|a third|the other|one other)(?:\s+[\w'-]+){0,3}?\s+)?"  # kept: a victim more
@@ -494,6 +500,8 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
             add("shot" if m.group("shot") else "injured", n + 1, n + 1, m.span(), "people", "")
     for m in _PARTITIVE.finditer(sentence):
         kind = _kind(m)
+        if _ANIMALS_AFTER.match(sentence, m.end()):
+            continue  # "injured one of the family dogs"
         low, high, qual = _range(m.group("num"), None)
         if kind and low is not None:
             add(kind, low, high, m.span(), "people", qual)
@@ -503,6 +511,8 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
             low, high, qual = _range(m.group("num"), m.group("qual"))
             if rx is _NUM_THEN_KIND and _age_not_count(sentence, m, low):
                 continue
+            if rx is _VERB_THEN_NUM and _ANIMALS_AFTER.match(sentence, m.end()):
+                continue  # "injuring one of the family dogs", "killed two deer"
             if kind and (low is not None or high is not None):
                 by_killer = (
                     rx is _VERB_THEN_NUM and kind == "killed" and not _EVENT_KILLS.search(sentence, 0, m.start())
@@ -553,8 +563,9 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
             break
     if not any(q.kind in ("injured", "shot") for q in out):
         for m in _SINGLE_HURT.finditer(sentence):
-            add("injured", 1, 1, m.span(), "people", "")
-            break
+            if not _ANIMALS_AFTER.match(sentence, m.end()):
+                add("injured", 1, 1, m.span(), "people", "")
+                break
     for m in _SUICIDE.finditer(sentence):
         # "accidentally shoots, kills self": the victim's own death, told twice, not one more
         accident = "suicide" not in m.group(0).lower() and _ACCIDENT.search(sentence, max(0, m.start() - 40), m.start())
