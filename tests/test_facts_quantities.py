@@ -606,3 +606,10 @@ def test_animals_hurt_are_no_casualties() -> None:
     assert _kinds("It struck Victoria, killing her, and injuring one of the family dogs.") == [("killed", 1, 1)]
     assert _kinds("The shooting injured one of the men and killed another.")[0] == ("injured", 1, 1)
     assert ("injured", 1, 1) in _kinds("The blast injured one officer and two dogs.")
+
+
+def test_nobody_or_somebody_unknown_is_hurt() -> None:
+    # gva-dev (Dinwiddie County, Virginia, 2016; Indianapolis, 2017): a negation by "neither", and a question
+    assert _kinds("Neither the driver or the other passenger was injured.") == []
+    assert _kinds("They asked him if anyone was hurt today, and he told them, yes.") == []
+    assert _kinds("The other passenger was injured.") == [("injured", 1, 1)]

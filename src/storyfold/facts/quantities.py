@@ -162,7 +162,11 @@ _SUICIDE = re.compile(
 )
 _ACCIDENT = re.compile(r"(?<!not )(?<!non-)\baccidental(?:ly)?\b", re.I)  # not "rule out an accident"
 _SELF = re.compile(r"\bshot (?:himself|herself)\b", re.I)
-_NOBODY = re.compile(r"\b(?:no one|nobody|no-one|none|no other [a-z]+)(?: else)?\s*$", re.I)
+# nobody, or somebody unknown: "no one else was hurt", "neither the driver nor the other passenger was injured",
+# "police did not say if anyone was hurt"
+_NOBODY = re.compile(
+    r"\b(?:(?:no one|nobody|no-one|none|no other [a-z]+|anyone|anybody)(?: else)?\s*|neither\b[^.;:]{0,80})$", re.I
+)
 _NOBODY_DIED = re.compile(r"\b(?:no one|nobody|no-one|none(?: of (?:the|them|those)(?: [a-z]+)?)?)(?: else)?\s+$", re.I)
 _DIED = re.compile(r"\b(?<!they )(?<!both )(?<!all )(?:later\s+)?(?:died|passed away)\b", re.I)
 _COULD_HAVE = re.compile(
