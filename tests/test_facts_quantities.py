@@ -613,3 +613,6 @@ def test_nobody_or_somebody_unknown_is_hurt() -> None:
     assert _kinds("Neither the driver or the other passenger was injured.") == []
     assert _kinds("They asked him if anyone was hurt today, and he told them, yes.") == []
     assert _kinds("The other passenger was injured.") == [("injured", 1, 1)]
+    assert _kinds("Neither of the men was injured, police said.") == []
+    # "neither" denies the injury of those it names, not of someone later in the sentence
+    assert _kinds("Neither police nor the family would say how badly the boy was injured.") == [("injured", 1, 1)]

@@ -165,7 +165,9 @@ _SELF = re.compile(r"\bshot (?:himself|herself)\b", re.I)
 # nobody, or somebody unknown: "no one else was hurt", "neither the driver nor the other passenger was injured",
 # "police did not say if anyone was hurt"
 _NOBODY = re.compile(
-    r"\b(?:(?:no one|nobody|no-one|none|no other [a-z]+|anyone|anybody)(?: else)?\s*|neither\b[^.;:]{0,80})$", re.I
+    r"\b(?:(?:no one|nobody|no-one|none|no other [a-z]+|anyone|anybody)(?: else)?\s*"
+    r"|neither(?: of (?:the|them|those)(?: [a-z]+)?)?\s*|neither\b[^.;:]{0,60}?\b(?:or|nor)\s+(?:[\w'-]+\s+){0,4})$",
+    re.I,
 )
 _NOBODY_DIED = re.compile(r"\b(?:no one|nobody|no-one|none(?: of (?:the|them|those)(?: [a-z]+)?)?)(?: else)?\s+$", re.I)
 _DIED = re.compile(r"\b(?<!they )(?<!both )(?<!all )(?:later\s+)?(?:died|passed away)\b", re.I)
