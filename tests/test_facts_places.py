@@ -584,3 +584,24 @@ def test_a_county_abbreviated_in_a_dateline_is_spelled_out() -> None:
     lede = "WILLIAMSON CO. -- Three juveniles are recovering after being hit by buckshot after an accidental discharge."
     assert _place(None, lede) == "Williamson County"
     assert _place(None, "WILLIAMSON CO., Ill. (WSIL) -- Two teens are recovering.") == "Williamson County, Illinois"
+
+
+def test_a_part_and_a_town_beside_the_city_are_told_by_distance() -> None:
+    # gvc (Cincinnati, July 2016): the city's police in another sentence; the only towns named Madisonville lie
+    # hundreds of kilometres away (Kentucky, Tennessee), so this one is a part of Cincinnati
+    madisonville = (
+        "A 5-year-old boy was fatally shot in Madisonville Saturday, police said.",
+        "Watch latest report",
+        "Cincinnati Police Lt. Steve Saunders said that the shooting happened on the 6200 block of Chandler Street "
+        "just after noon.",
+        "The family identified the child as Sincere Peek.",
+    )
+    title = "Family identifies 5-year-old boy fatally shot in Madisonville"
+    got = _place(title, *madisonville, places=("Madisonville",), people=("Steve Saunders", "Sincere Peek"))
+    assert got == "Madisonville, Cincinnati"
+    # a town a few kilometres from the city, across a state line, is a town beside it, even in one sentence
+    vancouver = (
+        "A man was shot and wounded in Vancouver early Sunday, Portland police said.",
+        "The Vancouver man was listed in stable condition.",
+    )
+    assert _place("Man shot in Vancouver", *vancouver, places=("Vancouver",)) == "Vancouver"

@@ -9,6 +9,7 @@ town of the article's state from one elsewhere, and the town inside a county the
 from __future__ import annotations
 
 import functools
+import math
 
 
 @functools.lru_cache(maxsize=1)
@@ -29,14 +30,49 @@ def _towns() -> dict[str, frozenset[tuple[str, str]]]:
 _SHORT = {"st": "saint", "mt": "mount", "ft": "fort"}
 
 
-def _places(name: str) -> frozenset[tuple[str, str]]:
-    """The (state, county) pairs of the towns so named, the saint, mount or fort also abbreviated ("St. Augustine"
-    is the post's "Saint Augustine")."""
+def _key(name: str) -> str:
+    """The name as the post spells it, lower-cased: the saint, mount or fort also abbreviated ("St. Augustine" is
+    "saint augustine")."""
     key = " ".join(name.replace(".", " ").lower().split())
     first, _, rest = key.partition(" ")
-    if first in _SHORT and rest:
-        key = f"{_SHORT[first]} {rest}"
-    return _towns().get(key, frozenset())
+    return f"{_SHORT[first]} {rest}" if first in _SHORT and rest else key
+
+
+def _places(name: str) -> frozenset[tuple[str, str]]:
+    """The (state, county) pairs of the towns so named."""
+    return _towns().get(_key(name), frozenset())
+
+
+@functools.lru_cache(maxsize=1)
+def _points() -> dict[str, tuple[tuple[float, float], ...]]:
+    """Lower-cased town name → the (latitude, longitude) of each of its post offices' ZIP codes."""
+    import zipcodes
+
+    out: dict[str, set[tuple[float, float]]] = {}
+    for row in zipcodes.list_all():  # type: ignore[no-untyped-call]
+        try:
+            point = (float(row.get("lat") or ""), float(row.get("long") or ""))
+        except ValueError:
+            continue
+        for name in [row.get("city"), *(row.get("acceptable_cities") or [])]:
+            if name:
+                out.setdefault(str(name).lower(), set()).add(point)
+    return {name: tuple(points) for name, points in out.items()}
+
+
+def km_apart(town: str, other: str) -> float | None:
+    """The least distance in kilometres between a town of one name and a town of the other (any states); None
+    where either name is no town. "Southaven" and "Memphis": about 15 km, across a state line."""
+    a, b = _points().get(_key(town)), _points().get(_key(other))
+    if not a or not b:
+        return None
+    return min(_km(p, q) for p in a for q in b)
+
+
+def _km(p: tuple[float, float], q: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*p, *q))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def town_states(name: str) -> set[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from storyfold.facts.gazetteer import only_county, shares_county, town_in_county, town_states
+from storyfold.facts.gazetteer import km_apart, only_county, shares_county, town_in_county, town_states
 from storyfold.facts.lines import LEDE_SENTENCES, Lines
 from storyfold.textproc import headline_of
 
@@ -641,9 +641,15 @@ def _outer_city(city: str, score: Counter[str], strong: set[str], named: set[str
             or _called_part(c, text)
         ):
             continue
-        # the city's police at the place, in one sentence; or anywhere, for a name that is no town at all or that
-        # the text calls a neighbourhood ("Harbor Gateway", "the Austin neighborhood")
-        police = any(_police_of(c, t) for t in beside) or ((part or not own) and _police_of(c, text))
+        near = km_apart(city, c)
+        if near is not None and near < _NEIGHBOUR_KM and not part:
+            continue  # a town beside the city, across a state line: "Southaven" by Memphis, "Vancouver" by Portland
+        # the city's police at the place, in one sentence; or anywhere, for a name that is no town near the city
+        # (none at all, "Harbor Gateway"; only far away, Madisonville, Kentucky, for Cincinnati's) or that the text
+        # calls a neighbourhood ("the Austin neighborhood")
+        police = any(_police_of(c, t) for t in beside) or (
+            (part or near is None or near >= _NEIGHBOUR_KM) and _police_of(c, text)
+        )
         owner = re.search(rf"\b{re.escape(c)}['\u2019]s[ ]+(?:[A-Z][\w.-]*[ ]+){{0,3}}{re.escape(city)}\b", text)
         if police or owner:
             return c
@@ -667,6 +673,9 @@ def _county_of(town: str, states: set[str], text: str) -> str | None:
 
 def _one(states: set[str]) -> set[str]:
     return states if len(states) == 1 else set()
+
+
+_NEIGHBOUR_KM = 40.0  # a town of the same name this near the city is a town beside it, not a part of it
 
 
 def _police_of(name: str, text: str) -> bool:
