@@ -9,7 +9,8 @@ town of the article's state from one elsewhere, and the town inside a county the
 from __future__ import annotations
 
 import functools
-import math
+
+import numpy as np
 
 
 @functools.lru_cache(maxsize=1)
@@ -62,17 +63,20 @@ def _points() -> dict[str, tuple[tuple[float, float], ...]]:
 
 def km_apart(town: str, other: str) -> float | None:
     """The least distance in kilometres between a town of one name and a town of the other (any states); None
-    where either name is no town. "Southaven" and "Memphis": about 15 km, across a state line."""
-    a, b = _points().get(_key(town)), _points().get(_key(other))
+    where either name is no town. "Southaven" and "Memphis": a few kilometres, across a state line."""
+    return _km_apart(_key(town), _key(other))
+
+
+@functools.lru_cache(maxsize=65536)
+def _km_apart(town: str, other: str) -> float | None:
+    a, b = _points().get(town), _points().get(other)
     if not a or not b:
         return None
-    return min(_km(p, q) for p in a for q in b)
-
-
-def _km(p: tuple[float, float], q: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*p, *q))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+    p, q = np.radians(np.array(a)), np.radians(np.array(b))  # haversine over every pair of post offices
+    dlat = q[None, :, 0] - p[:, None, 0]
+    dlon = q[None, :, 1] - p[:, None, 1]
+    h = np.sin(dlat / 2) ** 2 + np.cos(p[:, None, 0]) * np.cos(q[None, :, 0]) * np.sin(dlon / 2) ** 2
+    return float(12742.0 * np.arcsin(np.sqrt(np.clip(h.min(), 0.0, 1.0))))
 
 
 def town_states(name: str) -> set[str]:
