@@ -614,12 +614,13 @@ _PART_WORDS = r"(?:neighbou?rhood|section|community area)"
 def _outer_city(city: str, score: Counter[str], strong: set[str], named: set[str], texts: list[str]) -> str | None:
     """The city the chosen place is a part of, where a sentence ties them: "Cincinnati police officers investigate
     the scene ... in Madisonville", "in the West Side Austin neighborhood, according to Chicago Police", or
-    "Cincinnati's Madisonville" (the city's police anywhere in the text, for a name that is no town or that the
-    text calls a neighbourhood). The outer city is a town of the states the article names (of any state where it
-    names none); the place is no town of the outer city's state (Little Rock stays itself beside "Benton police"
-    on another shooting) unless the text calls it a neighbourhood, and never a town of the outer city's county
-    (Penn Hills beside Pittsburgh); a county, a township, a name given with its own state ("Madisonville, Ky.")
-    or a town with its own police is no part."""
+    "Cincinnati's Madisonville" (the city's police anywhere in the text, for a name that is no town near the city
+    or that the text calls a neighbourhood). The outer city is a town of the states the article names (of any
+    state where it names none). Unless the text calls it a neighbourhood, the place is no town of the outer city's
+    state (Little Rock stays itself beside "Benton police" on another shooting) and no town within 40 km of it
+    (Southaven by Memphis, across a state line); it is never a town of the outer city's county (Penn Hills beside
+    Pittsburgh), a county, a township, a name given with its own state ("Madisonville, Ky.") or a town with its
+    own police."""
     text = "\n".join(texts)
     if city in strong or re.search(r"\b(?:County|Parish|Township|Borough)$", city) or _police_of(city, text):
         return None  # a city with its own police: "San Francisco police" (and "the Bayview Police Station")
