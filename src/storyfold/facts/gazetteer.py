@@ -14,18 +14,38 @@ import numpy as np
 
 
 @functools.lru_cache(maxsize=1)
-def _towns() -> dict[str, frozenset[tuple[str, str]]]:
-    """Lower-cased town name → {(state, county)}: the state by its postal code ("IA"), the county lower-cased."""
+def _table() -> tuple[dict[str, frozenset[tuple[str, str]]], dict[str, tuple[tuple[float, float], ...]]]:
+    """One pass over the post's table: lower-cased town name → {(state, county)} (the state by its postal code,
+    "IA", the county lower-cased), and name → the (latitude, longitude) of each of its ZIP codes."""
     import zipcodes  # imported here: loading its table takes a few hundred milliseconds
 
-    out: dict[str, set[tuple[str, str]]] = {}
+    places: dict[str, set[tuple[str, str]]] = {}
+    points: dict[str, set[tuple[float, float]]] = {}
     for row in zipcodes.list_all():  # type: ignore[no-untyped-call]
         state = str(row.get("state") or "")
         county = str(row.get("county") or "").lower()
+        try:
+            point: tuple[float, float] | None = (float(row.get("lat") or ""), float(row.get("long") or ""))
+        except ValueError:
+            point = None
         for name in [row.get("city"), *(row.get("acceptable_cities") or [])]:
             if name:
-                out.setdefault(str(name).lower(), set()).add((state, county))
-    return {name: frozenset(places) for name, places in out.items()}
+                key = str(name).lower()
+                places.setdefault(key, set()).add((state, county))
+                if point is not None:
+                    points.setdefault(key, set()).add(point)
+    return (
+        {name: frozenset(found) for name, found in places.items()},
+        {name: tuple(found) for name, found in points.items()},
+    )
+
+
+def _towns() -> dict[str, frozenset[tuple[str, str]]]:
+    return _table()[0]
+
+
+def _points() -> dict[str, tuple[tuple[float, float], ...]]:
+    return _table()[1]
 
 
 _SHORT = {"st": "saint", "mt": "mount", "ft": "fort"}
@@ -42,23 +62,6 @@ def _key(name: str) -> str:
 def _places(name: str) -> frozenset[tuple[str, str]]:
     """The (state, county) pairs of the towns so named."""
     return _towns().get(_key(name), frozenset())
-
-
-@functools.lru_cache(maxsize=1)
-def _points() -> dict[str, tuple[tuple[float, float], ...]]:
-    """Lower-cased town name → the (latitude, longitude) of each of its post offices' ZIP codes."""
-    import zipcodes
-
-    out: dict[str, set[tuple[float, float]]] = {}
-    for row in zipcodes.list_all():  # type: ignore[no-untyped-call]
-        try:
-            point = (float(row.get("lat") or ""), float(row.get("long") or ""))
-        except ValueError:
-            continue
-        for name in [row.get("city"), *(row.get("acceptable_cities") or [])]:
-            if name:
-                out.setdefault(str(name).lower(), set()).add(point)
-    return {name: tuple(points) for name, points in out.items()}
 
 
 def km_apart(town: str, other: str) -> float | None:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from storyfold.facts.gazetteer import km_apart, only_county, shares_county, town_in_county, town_states
+from storyfold.facts.gazetteer import town_in_county, town_states
 from storyfold.facts.lines import LEDE_SENTENCES, Lines
+from storyfold.facts.within import county_of, outer_city
 from storyfold.textproc import headline_of
 
 STATES = {
@@ -588,7 +589,7 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
         or (city == "Washington" and not states.get(city) and city in strong)
     ):  # "WASHINGTON (AP) —" is the capital's dateline
         return "Washington, D.C."  # "Southeast D.C.", "Northwest DC", "a D.C. nightclub": the city is Washington
-    outer = _outer_city(city, score, strong, named_states, [headline, *lines.sentences])
+    outer = outer_city(city, score, strong, named_states, [headline, *lines.sentences])
     state = states.get(city) or (states.get(outer) if outer else None)
     city = re.sub(r"^Mt\.?(?= )", "Mount", re.sub(r"^Ft\.?(?= )", "Fort", city))  # as the towns spell them
     city = re.sub(r"(?<=[a-z]) Co\.$", " County", city)  # "WILLIAMSON CO., Ill. --" is Williamson County
@@ -597,7 +598,7 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
     elif not city.endswith((" County", " Parish")):  # "Knightstown, Henry County": the town in the county named
         given = state_name(state) if state else None
         where = {POSTAL_BY_STATE[given]} if given in POSTAL_BY_STATE else named_states
-        within = _county_of(city, where or _one(town_states(city)), f"{headline}\n{body}")
+        within = county_of(city, where or _one(town_states(city)), f"{headline}\n{body}")
         city = f"{city}, {within}" if within else city
     if state:
         full = state_name(state)
@@ -607,100 +608,8 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
     return city
 
 
-# a name the text gives as a part of a city: "the Madisonville neighborhood", "the Bridgeport section"
-_PART_WORDS = r"(?:neighbou?rhood|section|community area)"
-
-
-def _outer_city(city: str, score: Counter[str], strong: set[str], named: set[str], texts: list[str]) -> str | None:
-    """The city the chosen place is a part of, where a sentence ties them: "Cincinnati police officers investigate
-    the scene ... in Madisonville", "in the West Side Austin neighborhood, according to Chicago Police", or
-    "Cincinnati's Madisonville" (the city's police anywhere in the text, for a name that is no town near the city
-    or that the text calls a neighbourhood). The outer city is a town of the states the article names (of any
-    state where it names none). Unless the text calls it a neighbourhood, the place is no town of the outer city's
-    state (Little Rock stays itself beside "Benton police" on another shooting) and no town within 40 km of it
-    (Southaven by Memphis, across a state line); it is never a town of the outer city's county (Penn Hills beside
-    Pittsburgh), a county, a township, a name given with its own state ("Madisonville, Ky.") or a town with its
-    own police."""
-    text = "\n".join(texts)
-    if city in strong or re.search(r"\b(?:County|Parish|Township|Borough)$", city) or _police_of(city, text):
-        return None  # a city with its own police: "San Francisco police" (and "the Bayview Police Station")
-    part = _called_part(city, text)
-    own = town_states(city)
-    at = re.compile(rf"\b{re.escape(city)}\b")
-    beside = [t for t in texts if at.search(t)]
-    for c in sorted(score, key=lambda c: (-score[c], len(c))):
-        states = town_states(c) & named if named else town_states(c)
-        if (
-            score[c] <= 0
-            or c == city
-            or c in city
-            or city in c
-            or c.lower().endswith((" county", " parish"))
-            or not states
-            or (own & states and not part)
-            or shares_county(city, c)
-            or _called_part(c, text)
-        ):
-            continue
-        near = km_apart(city, c)
-        if near is not None and near < _NEIGHBOUR_KM and not part:
-            continue  # a town beside the city, across a state line: "Southaven" by Memphis, "Vancouver" by Portland
-        # the city's police at the place, in one sentence; or anywhere, for a name that is no town near the city
-        # (none at all, "Harbor Gateway"; only far away, Madisonville, Kentucky, for Cincinnati's) or that the text
-        # calls a neighbourhood ("the Austin neighborhood")
-        police = any(_police_of(c, t) for t in beside) or (
-            (part or near is None or near >= _NEIGHBOUR_KM) and _police_of(c, text)
-        )
-        owner = re.search(rf"\b{re.escape(c)}['\u2019]s[ ]+(?:[A-Z][\w.-]*[ ]+){{0,3}}{re.escape(city)}\b", text)
-        if police or owner:
-            return c
-    return None
-
-
-_COUNTY = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)[ ](?P<kind>County|Parish|Co\.)(?![a-z])")
-
-
-def _county_of(town: str, states: set[str], text: str) -> str | None:
-    """The county the text names ("Henry County", "Henry Co.") that is the town's only county in the article's
-    states (the town's state where it gives one; the states it names; the one state with a town of that name)."""
-    county = only_county(town, states)
-    if county is None:
-        return None
-    named = {
-        f"{m.group('name')} {'County' if m.group('kind') == 'Co.' else m.group('kind')}" for m in _COUNTY.finditer(text)
-    }
-    return next((c for c in named if c.lower() == county), None)
-
-
 def _one(states: set[str]) -> set[str]:
     return states if len(states) == 1 else set()
-
-
-_NEIGHBOUR_KM = 40.0  # a town of the same name this near the city is a town beside it, not a part of it
-
-
-def _police_of(name: str, text: str) -> bool:
-    """The text names the town's own police at work: "Cincinnati police said", "Chicago Police Department" (not a
-    station of a city's police named after its district, "the Bayview Police Station", nor a person's job, "a former
-    Chicago police officer", nor the police who made an arrest elsewhere, "arrested by Portland police")."""
-    pattern = (
-        rf"(?<!former )(?<!retired )(?<!off-duty )\b{re.escape(name)}(?:['\u2019]s)?[ ]+"
-        r"(?:[Pp]olice|officers)\b(?![ ]+(?:[Ss]tation|[Dd]istrict|officer\b))"
-    )
-    return any(not _ARREST_BEFORE.search(text, max(0, m.start() - 40), m.start()) for m in re.finditer(pattern, text))
-
-
-_ARREST_BEFORE = re.compile(r"\b(?:arrested|apprehended|caught|captured|custody|detained|extradited)\b[^.;]*$")
-
-
-def _called_part(name: str, text: str) -> bool:
-    """The text calls the name a part of a city: "the Gresham neighborhood", "Chicago's Austin neighborhood"."""
-    return bool(
-        re.search(
-            rf"\b(?:the|[A-Z][a-z]+['\u2019]s)[ ]+(?:[A-Z][\w.-]*[ ]+){{0,3}}?{re.escape(name)}[ ]+{_PART_WORDS}\b",
-            text,
-        )
-    )
 
 
 _DC = re.compile(r"(?<![\w.])(?:D\.\s?C\.|DC)(?![\w])|\bDistrict of Columbia\b")
