@@ -1,10 +1,11 @@
-"""Which names are towns of the United States, in which state and county: the postal place names of the
-``zipcodes`` package (every US ZIP code with its city, the other names the post accepts, its county and
-state; bundled in the package, nothing downloaded).
+"""Which names are towns of the United States, in which state and county, and where: the postal place names of
+the ``zipcodes`` package (every US ZIP code with its city, the other names the post accepts, its county, state
+and coordinates; bundled in the package, nothing downloaded).
 
 ``choose_place`` uses it to tell a town from a street, a person or a stray capitalised word ("in Chest"), a
 town of the article's state from one elsewhere, and the town inside a county the article also names
-("Traer" in "Tama County")."""
+("Traer" in "Tama County"); ``facts.within`` to tell a part of a city from a town beside it (by distance) and
+to give a town its county."""
 
 from __future__ import annotations
 
