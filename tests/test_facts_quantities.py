@@ -616,3 +616,52 @@ def test_nobody_or_somebody_unknown_is_hurt() -> None:
     assert _kinds("Neither of the men was injured, police said.") == []
     # "neither" denies the injury of those it names, not of someone later in the sentence
     assert _kinds("Neither police nor the family would say how badly the boy was injured.") == [("injured", 1, 1)]
+
+
+def test_a_victim_more_who_was_shot_lived() -> None:
+    # gva-dev (San Antonio, June 2016): the girl was killed, "her mother was also shot, but survived"
+    qs = find_quantities("Iris Rodriguez was shot and killed June 1 while walking with her mother.", 0)
+    qs += find_quantities("Her mother was also shot, but survived.", 1)
+    assert choose_casualties(qs)[:2] == (1, 1)
+    qs = find_quantities("A man was shot and killed on Main Street.", 0)  # written for this test
+    assert choose_casualties(qs + find_quantities("Another man was shot in the leg.", 1))[:2] == (1, 1)
+    # the victim's own wounds told again are no victim more
+    assert choose_casualties(qs + find_quantities("He was shot in the chest.", 1))[:2] == (1, 0)
+    # gva-dev (San Diego, July 2016): "killing one and severely wounding the other"
+    assert ("injured", 1, 1) in _kinds("He opened fire on two officers, killing one and severely wounding the other.")
+
+
+def test_victims_named_in_a_list_or_counted_in_two_groups() -> None:
+    # gva-dev (Springfield, Ohio, November 2014): three named men "were also struck" besides the dead
+    named = "Raymone West, Brian Dearmond and Marquise McPherson were also struck by bullets."
+    assert ("injured", 3, 3) in _kinds(named)
+    qs = find_quantities("Davienne Lewis died after he was shot multiple times.", 0) + find_quantities(named, 1)
+    assert choose_casualties(qs)[:2] == (1, 3)
+    # gva-dev (Colorado Springs, November 2015; Philadelphia, September 2016): two groups summed
+    assert ("injured", 9, 9) in _kinds("Five more officers and four other civilians were injured.")
+    rampage = (
+        "He went on a rampage killing a young woman and wounding two law enforcement officers"
+        " and three other civilians."
+    )
+    assert ("injured", 5, 5) in _kinds(rampage)
+    # gva-dev (Detroit, 2015): "the shooting of four members of a family", nobody killed
+    assert ("shot", 4, 4) in _kinds("He pleaded guilty for his role in the shooting of four members of a family.")
+    assert ("killed", 2, 2) in _kinds("He was charged in the fatal shooting of two men.")
+
+
+def test_a_second_victim_in_a_headline_lived() -> None:
+    # gva-dev (Paterson, February 2017; Chicago, January 2017)
+    assert choose_casualties(find_quantities("Teenager fatally shot, another wounded in Paterson", -1))[:2] == (1, 1)
+    title = "2 16-year-old boys killed, woman injured in West Side shooting"
+    assert choose_casualties(find_quantities(title, -1))[:2] == (2, 1)
+    # no death before it: the headline's victims are told by the other patterns
+    assert ("injured", 1, 1) not in _kinds("Man shot, woman injured in crash")
+
+
+def test_both_of_the_wounded_are_counted() -> None:
+    # gvc (Humble, Texas, November 2016): "Betzida was also struck. She and her mom are both recovering at home."
+    qs = find_quantities("Police said a 4-year-old girl died in the shooting.", 0)
+    qs += find_quantities("Betzida was also struck.", 1) + find_quantities(
+        "She and her mom are both recovering at home.", 2
+    )
+    assert choose_casualties(qs)[:2] == (1, 2)

@@ -139,6 +139,7 @@ _SINGULAR = re.compile(
     r"|(?P<missing>missing))\b",
     re.I,
 )
+_MORE = re.compile(r"^(?:another|a second|a third|the other|one other)\b|\balso\b", re.I)
 # a headline or sentence opening with a singular victim: "Man killed in shooting", "Teen shot dead", "17-year-old
 # shot, killed inside house"
 _HEADLINE = re.compile(
@@ -213,7 +214,7 @@ _FATAL_SHOOTING = re.compile(
 )
 _SINGLE_HURT = re.compile(
     r"\b(?:is|was|remains|remained|listed|left)\s+in\s+(?:\w+\s+){0,2}?(?:critical|serious|stable|grave|fair|good)\s+"
-    r"condition|\b(?:wounding|injuring|wounded|injured|wounds|injures)\s+(?:(?:a|an|his|her|one)\s+|another\b)"
+    r"condition|\b(?:wounding|injuring|wounded|injured|wounds|injures)\s+(?:(?:a|an|his|her|one)\s+|another\b|the\s+other\b)"
     r"|\b(?:is|was)\s+(?:now\s+)?recovering\b"
     r"|\band\s+an?\s+(?:critically\s+|seriously\s+|badly\s+)?(?:wounded|injured)\s+"
     # "left one child dead, and another critically injured", "left a 7-year-old girl dead and her friend injured"
@@ -241,11 +242,13 @@ _PERSON = (
     r"(?:man|woman|boy|girl|teen|teenager|toddler|child|baby|infant|person|friend|brother|sister|son|daughter"
     r"|wife|husband|girlfriend|boyfriend|father|mother|dad|mom|grandfather|grandmother|grandson|granddaughter"
     r"|cousin|nephew|niece|uncle|aunt|neighbou?r|relative|classmate|officer|deputy|victim|student|stepson"
-    r"|stepdaughter|fianc[eé]e?|partner|roommate|companion|\d+-year-old)"
+    r"|stepdaughter|fianc[eé]e?|partner|roommate|companion|civilian|bystander|juvenile|pedestrian|passenger|patron"
+    r"|customer|employee|\d+-year-old)"
 )
 _PEOPLE = (
     r"(?:people|persons|men|women|boys|girls|teens|teenagers|children|kids|sons|daughters|brothers|sisters"
-    r"|friends|officers|deputies|victims|students|others|members|relatives|grandchildren|classmates|siblings|adults)"
+    r"|friends|officers|deputies|victims|students|others|members|relatives|grandchildren|classmates|siblings|adults"
+    r"|civilians|bystanders|juveniles|pedestrians|passengers|patrons|customers|employees)"
 )
 _MOD = (  # up to two modifiers ("his 17-month-old son"), not a number, a conjunction or a casualty word
     r"(?:(?!(?:and|or|in|at|on|with|\d+(?!-[a-z]+-old)|wound\w*|injur\w*|kill\w*|shot|shoot\w*|hurt)\b)[\w'-]+\s+)"
@@ -305,6 +308,29 @@ _AND_OTHERS = re.compile(
     rf"\b(?:he|she|{_PERSON}|[A-Z][a-z]+)\s+and\s+{_NUM}\s+others\s+(?:were|have been|had been|are)\s+"
     r"(?:(?:also|all|critically|seriously)\s+)?"
     r"(?:(?P<shot>shot)(?!\s+(?:and killed|dead|to death))|wounded|injured|hurt)\b"
+)
+# people listed by name, shot or hurt: "Raymone West, Brian Dearmond and Marquise McPherson were also struck by
+# bullets" (each name one to three capitalised words)
+_NAME = r"[A-Z][A-Za-z'-]++(?:\s+[A-Z][A-Za-z'-]++){0,2}+"
+_NAMES_HURT = re.compile(
+    rf"(?:^|[.;:]\s+|,\s+(?:and\s+)?(?:police said|officials said)?\s*)"
+    rf"(?P<names>{_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME})\s+(?:were|have been|had been)\s+"
+    r"(?P<also>also\s+)?(?:(?:critically|seriously|badly)\s+)?"
+    r"(?:(?P<shot>shot|struck)(?!\s+(?:and killed|dead|to death))|wounded|injured|hurt)\b"
+)
+# "the shootings of four members of a family", "the fatal shooting of two men"
+_SHOOTING_OF = re.compile(
+    rf"\b(?P<fatal>(?:fatal|deadly)\s+)?shootings?\s+of\s+(?:the\s+|his\s+|her\s+|their\s+)?{_QUAL}{_NUM}\s+{_MOD}"
+    rf"(?:{_PEOPLE})\b",
+    re.I,
+)
+# a second victim in a headline, after the first: "Teenager fatally shot, another wounded in Paterson", "2 boys
+# killed, woman injured in West Side shooting"
+_HEADLINE_MORE_HURT = re.compile(
+    rf"(?:,|\band)\s+(?:another|(?:(?:a|an|one|1)\s+)?(?:[\w-]+\s+)?{_PERSON})\s+(?:is\s+|was\s+)?"
+    r"(?:(?:critically|seriously|badly|also)\s+)?(?:wounded|injured|hurt|hospitali[sz]ed"
+    r"|shot(?!\s+(?:and killed|dead|to death)))\b",
+    re.I,
 )
 _ONE_NP = re.compile(rf"(?:(?P<num>{_WORD}|\d+)\s+{_MOD})?(?P<noun>couple|parents|{_PERSON}|{_PEOPLE})\b", re.I)
 
@@ -504,6 +530,18 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
         n = parse_number(m.group("num"))[0]
         if n is not None:
             add("shot" if m.group("shot") else "injured", n + 1, n + 1, m.span(), "people", "")
+    for m in _NAMES_HURT.finditer(sentence):
+        n = len(re.split(r",\s+(?:and\s+)?|,?\s+and\s+", m.group("names")))
+        kind = "shot" if m.group("shot") and not m.group("also") else "injured"  # "also": besides the dead
+        add(kind, n, n, m.span("names")[:1] + m.span()[1:], "people", "")
+    for m in _SHOOTING_OF.finditer(sentence):
+        low, high, qual = _range(m.group("num"), m.group("qual"))
+        if low is not None or high is not None:
+            add("killed" if m.group("fatal") else "shot", low, high, m.span(), "people", qual)
+    for m in _HEADLINE_MORE_HURT.finditer(sentence) if index < 0 else ():
+        if _FATAL.search(sentence, 0, m.start()):  # the first victim died: this one lived
+            add("injured", 1, 1, m.span(), "people", "")
+        break
     for m in _PARTITIVE.finditer(sentence):
         kind = _kind(m)
         if _ANIMALS_AFTER.match(sentence, m.end()):
@@ -539,7 +577,8 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
         if "fatal" in m.group(0).lower():
             kind = "killed"
         elif kind == "injured" and m.group("injured").lower() in ("shot", "struck"):
-            kind = "killed" if _FATAL.search(sentence, m.end()) else "shot"
+            # "Another man was shot", "Her mother was also shot, but survived": a victim more, who lived
+            kind = "killed" if _FATAL.search(sentence, m.end()) else "injured" if _MORE.search(m.group(0)) else "shot"
         if kind and not any(q.kind == kind for q in out):
             add(kind, 1, 1, m.span(), "people", "")
     m2 = _HEADLINE.search(sentence)
