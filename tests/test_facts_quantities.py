@@ -665,3 +665,11 @@ def test_both_of_the_wounded_are_counted() -> None:
         "She and her mom are both recovering at home.", 2
     )
     assert choose_casualties(qs)[:2] == (1, 2)
+
+
+def test_a_deputy_in_a_headline_and_victims_listed_with_a_number() -> None:
+    # gva-dev (Franklin, Louisiana, December 2016)
+    assert ("killed", 1, 1) in _kinds("St. Mary Parish deputy killed in accidental shooting Thursday night")
+    # gva-dev (Roswell, 2016): "the killing of his wife, 4 daughters" is five deaths
+    assert ("killed", 5, 5) in _kinds("Interpol takes custody of man wanted in the killing of his wife, 4 daughters")
+    assert ("killed", 3, 3) in _kinds("Man shoots self after killing wife, 2 young children")

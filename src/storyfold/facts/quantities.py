@@ -145,7 +145,7 @@ _MORE = re.compile(r"^(?:another|a second|a third|the other|one other)\b|\balso\
 _HEADLINE = re.compile(
     r"^(?:(?:a|an|one)\s+)?(?:(?:\d+-year-old\s+)?(?:(?:St\.\s+)?[a-z]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|youth"
     r"|person|child|toddler|student|officer|driver|victim|mother|father|son|daughter|juvenile|baby|infant"
-    r"|bystander|resident)|\d+-year-old)"
+    r"|bystander|resident|deputy|trooper|detective|sergeant|firefighter|guard|clerk|cashier)|\d+-year-old)"
     r"(?:,\s*\d{1,2},)?\s+(?:is\s+)?(?:(?:accidentally|reportedly|critically|seriously|allegedly)\s+)?"  # "Boy, 3,"
     r"(?:(?P<killed>killed|slain|dead|dies|shot dead|fatally shot|shot,? (?:and )?killed|suffers fatal gunshot wounds?"
     r"|found (?:shot )?dead|found shot to death"
@@ -271,7 +271,7 @@ _KILLS_WHOM = re.compile(
 )
 # one more victim after the first: "kills husband, infant son" (not an apposition: "kills his son, a 3-year-old")
 _AND_WHOM = re.compile(
-    rf"(?:,\s*(?:and\s+)?(?!(?:a|an|the)\s)|\s+and\s+)(?:(?:his|her|their|a|an|the)\s+)?{_MOD}"
+    rf"(?:,\s*(?:and\s+)?(?!(?:a|an|the)\s)|\s+and\s+)(?:(?:his|her|their|a|an|the)\s+)?(?:(?:{_WORD}|\d+)\s+)?{_MOD}"
     rf"(?:{_PERSON}|{_PEOPLE})\b(?!-)",
     re.I,
 )
