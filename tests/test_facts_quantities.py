@@ -673,3 +673,25 @@ def test_a_deputy_in_a_headline_and_victims_listed_with_a_number() -> None:
     # gva-dev (Roswell, 2016): "the killing of his wife, 4 daughters" is five deaths
     assert ("killed", 5, 5) in _kinds("Interpol takes custody of man wanted in the killing of his wife, 4 daughters")
     assert ("killed", 3, 3) in _kinds("Man shoots self after killing wife, 2 young children")
+
+
+def test_a_victim_who_was_shot_and_lived_is_wounded_beside_the_dead() -> None:
+    # gva-dev (Dearborn Heights, 2016): "His wife, Faith Green, was shot and slashed but survived."
+    qs = find_quantities("His two stepchildren were shot and killed in the basement.", 0)
+    assert choose_casualties(qs + find_quantities("His wife, Faith Green, was shot and slashed but survived.", 1))[
+        :2
+    ] == (
+        2,
+        1,
+    )
+    # the victim's own wounds, no sign he lived, stay the dead one's
+    qs = find_quantities("A man was shot and killed on Main Street.", 0)
+    assert choose_casualties(qs + find_quantities("He was shot in the chest.", 1))[:2] == (1, 0)
+    # gva-dev (Quincy, Washington, February 2017; Capulin, Colorado): hospitalized, "a fourth victim remains ..."
+    quincy = "Jahleel Munnings died at the scene and Luis Nava Trujillo was hospitalized after a single gunshot wound."
+    assert choose_casualties(find_quantities(quincy, 0))[:2] == (1, 1)
+    assert ("injured", 1, 1) in _kinds("A fourth victim remains hospitalized with a gunshot wound to the shoulder.")
+    # gva-dev (San Diego, City Heights): a name beside a noun
+    assert ("injured", 2, 2) in _kinds("Gonzalez and her 67-year-old grandfather were wounded.")
+    # the dead are taken to hospital too: no count of the wounded (gvc, Aransas Pass)
+    assert not [k for k in _kinds("The man and the girl were rushed to an area hospital.") if k[0] == "injured"][1:]

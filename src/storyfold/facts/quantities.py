@@ -131,15 +131,23 @@ _ANIMALS_AFTER = re.compile(
 )
 # "a man was shot and killed", "Smith, 23, was pronounced dead", "is dead"
 _SINGULAR = re.compile(
-    r"(?:\b(?:another|a second|a third|the other|one other)(?:\s+[\w'-]+){0,3}?\s+)?"  # kept: a victim more
-    r"\b(?:was|is|has been|had been)\s+(?:(?:fatally|critically|seriously|severely|later|also|reportedly|allegedly"
+    r"(?:\b(?:another|a second|a third|a fourth|a fifth|the other|one other)(?:\s+[\w'-]+){0,3}?\s+)?"  # a victim more
+    r"\b(?:was|is|has been|had been|remains|remained)\s+"
+    r"(?:(?:fatally|critically|seriously|severely|later|also|reportedly|allegedly"
     r"|then|found|pronounced|apparently|accidentally|clinically)\s+){0,2}"
     r"(?:(?P<killed>shot (?:and killed|dead|to death)|killed|slain|murdered|dead|stabbed to death)"
-    r"|(?P<injured>shot|wounded|injured|hurt|grazed|struck)|(?P<arrested>arrested|detained|taken into custody)"
+    r"|(?P<injured>shot|wounded|injured|hurt|grazed|struck|hospitali[sz]ed)"
+    r"|(?P<arrested>arrested|detained|taken into custody)"
     r"|(?P<missing>missing))\b",
     re.I,
 )
-_MORE = re.compile(r"^(?:another|a second|a third|the other|one other)\b|\balso\b", re.I)
+_MORE = re.compile(r"^(?:another|a second|a third|a fourth|a fifth|the other|one other)\b|\balso\b", re.I)
+# one who was shot and lived: "was shot in the left leg ... treated and released", "non-life-threatening"
+_SURVIVED = re.compile(
+    r"\bnon[- ]?life[- ]threatening\b|\bnot life[- ]threatening\b|\bsurvived\b|\bexpected to (?:survive|recover)\b"
+    r"|\btreated and released\b|\bstable condition\b|\bminor injur",
+    re.I,
+)
 # a headline or sentence opening with a singular victim: "Man killed in shooting", "Teen shot dead", "17-year-old
 # shot, killed inside house"
 _HEADLINE = re.compile(
@@ -309,13 +317,15 @@ _AND_OTHERS = re.compile(
     r"(?:(?:also|all|critically|seriously)\s+)?"
     r"(?:(?P<shot>shot)(?!\s+(?:and killed|dead|to death))|wounded|injured|hurt)\b"
 )
-# people listed by name, shot or hurt: "Raymone West, Brian Dearmond and Marquise McPherson were also struck by
-# bullets" (each name one to three capitalised words)
+# people listed by name (or a name beside a noun), shot or hurt: "Raymone West, Brian Dearmond and Marquise McPherson
+# were also struck by bullets", "Gonzalez and her 67-year-old grandfather were wounded" (a name: one to three
+# capitalised words; not "were taken to the hospital": the dead are too)
 _NAME = r"[A-Z][A-Za-z'-]++(?:\s+[A-Z][A-Za-z'-]++){0,2}+"
+_ITEM = rf"(?:{_NAME}|(?i:{_NP}))"
 _NAMES_HURT = re.compile(
     rf"(?:^|[.;:]\s+|,\s+(?:and\s+)?(?:police said|officials said)?\s*)"
-    rf"(?P<names>{_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME})\s+(?:were|have been|had been)\s+"
-    r"(?P<also>also\s+)?(?:(?:critically|seriously|badly)\s+)?"
+    rf"(?P<names>{_ITEM}(?:,\s+{_ITEM})*,?\s+and\s+{_ITEM})\s+(?:were|have been|had been)\s+"
+    r"(?P<also>also\s+)?(?:(?:critically|seriously|badly|both|all)\s+)?"
     r"(?:(?P<shot>shot|struck)(?!\s+(?:and killed|dead|to death))|wounded|injured|hurt)\b"
 )
 # "the shootings of four members of a family", "the fatal shooting of two men"
@@ -351,6 +361,23 @@ def _listed_count(text: str) -> int | None:
         elif noun in ("couple", "parents"):
             total += 2
         elif re.fullmatch(_PEOPLE, noun, re.I):
+            return None
+        else:
+            total += 1
+    return total
+
+
+def _named_count(text: str) -> int | None:
+    """How many people a list of names and nouns names ("Gonzalez and her grandfather" → 2); None when a plural
+    gives no count."""
+    total = 0
+    for part in re.split(r",\s+(?:and\s+)?|,?\s+and\s+", text):
+        m = _ONE_NP.fullmatch(part)
+        if m is None:
+            total += 1  # a name
+        elif m.group("num"):
+            total += parse_number(m.group("num"))[0] or 0
+        elif re.fullmatch(_PEOPLE, m.group("noun"), re.I):
             return None
         else:
             total += 1
@@ -531,7 +558,9 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
         if n is not None:
             add("shot" if m.group("shot") else "injured", n + 1, n + 1, m.span(), "people", "")
     for m in _NAMES_HURT.finditer(sentence):
-        n = len(re.split(r",\s+(?:and\s+)?|,?\s+and\s+", m.group("names")))
+        n = _named_count(m.group("names"))
+        if n is None:
+            continue
         kind = "shot" if m.group("shot") and not m.group("also") else "injured"  # "also": besides the dead
         add(kind, n, n, m.span("names")[:1] + m.span()[1:], "people", "")
     for m in _SHOOTING_OF.finditer(sentence):
@@ -578,7 +607,10 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
             kind = "killed"
         elif kind == "injured" and m.group("injured").lower() in ("shot", "struck"):
             # "Another man was shot", "Her mother was also shot, but survived": a victim more, who lived
-            kind = "killed" if _FATAL.search(sentence, m.end()) else "injured" if _MORE.search(m.group(0)) else "shot"
+            if _FATAL.search(sentence, m.end()):
+                kind = "killed"
+            else:
+                kind = "injured" if _MORE.search(m.group(0)) or _SURVIVED.search(sentence) else "shot"
         if kind and not any(q.kind == kind for q in out):
             add(kind, 1, 1, m.span(), "people", "")
     m2 = _HEADLINE.search(sentence)
