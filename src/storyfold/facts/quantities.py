@@ -141,13 +141,22 @@ _SINGULAR = re.compile(
     r"|(?P<missing>missing))\b",
     re.I,
 )
-_MORE = re.compile(r"^(?:another|a second|a third|a fourth|a fifth|the other|one other)\b|\balso\b", re.I)
-# one who was shot and lived: "was shot in the left leg ... treated and released", "non-life-threatening"
+_MORE = re.compile(r"^(?:another|a second|a third|a fourth|a fifth|one other)\b|\balso\b", re.I)
+# what says a victim told as "another" or "also" is not one more of this incident's: another incident ("in an
+# unrelated incident", "hours later"), the same victim's other wound ("she had been beaten and was also shot")
+_ELSEWHERE = re.compile(r"\b(?:unrelated|separate|different|earlier|later)\b|\bin another\b|\bblocks? away\b", re.I)
+_SAME_VICTIM_BEFORE = re.compile(
+    r"\b(?:he|she|and|who|they)\s*$|\b(?:shot|stabbed|beaten|struck|wounded|hit|slashed)\b", re.I
+)
+# one who was shot and lived, told after the shot in the same clause: "was shot in the left leg and was treated
+# and released", "non-life-threatening" (not "is survived by", nor a new subject's: ", and an officer who fell ...")
 _SURVIVED = re.compile(
-    r"\bnon[- ]?life[- ]threatening\b|\bnot life[- ]threatening\b|\bsurvived\b|\bexpected to (?:survive|recover)\b"
-    r"|\btreated and released\b|\bstable condition\b|\bminor injur",
+    r"(?:(?!,\s+and\s|;|\bwho\b|\bwhile\b)[^.])*?(?:\bnon[- ]?life[- ]threatening\b|\bnot life[- ]threatening\b"
+    r"|\bsurvived\b(?!\s+by\b)|\bexpected to (?:survive|recover)\b|\btreated and released\b|\bstable condition\b"
+    r"|\bminor injur)",
     re.I,
 )
+_GUNSHOT = re.compile(r"\b(?:gunshot|gunfire|bullets?|shot|shooting|wounds?)\b", re.I)
 # a headline or sentence opening with a singular victim: "Man killed in shooting", "Teen shot dead", "17-year-old
 # shot, killed inside house"
 _HEADLINE = re.compile(
@@ -161,7 +170,7 @@ _HEADLINE = re.compile(
     r"|(?P<injured>wounded|injured|hurt|shot|hospitali[sz]ed|grazed|hit by (?:a )?(?:stray )?bullet"
     r"|survives? (?:being shot|(?:a |the )?shooting)"
     r"|suffers (?:a )?(?:[\w-]+ )?gunshot wounds?))\b(?!\s+(?:his|her|their|its|a|an|the|him|them|himself|herself"
-    r"|\d|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple|and (?:killed|wounded|injured))\b)",
+    r"|\d|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple|and (?:killed|wounded|injured)|at)\b)",
     re.I,
 )
 _SUICIDE = re.compile(
@@ -250,8 +259,7 @@ _PERSON = (
     r"(?:man|woman|boy|girl|teen|teenager|toddler|child|baby|infant|person|friend|brother|sister|son|daughter"
     r"|wife|husband|girlfriend|boyfriend|father|mother|dad|mom|grandfather|grandmother|grandson|granddaughter"
     r"|cousin|nephew|niece|uncle|aunt|neighbou?r|relative|classmate|officer|deputy|victim|student|stepson"
-    r"|stepdaughter|fianc[eé]e?|partner|roommate|companion|civilian|bystander|juvenile|pedestrian|passenger|patron"
-    r"|customer|employee|\d+-year-old)"
+    r"|stepdaughter|fianc[eé]e?|partner|roommate|companion|civilian|bystander|juvenile|\d+-year-old)"
 )
 _PEOPLE = (
     r"(?:people|persons|men|women|boys|girls|teens|teenagers|children|kids|sons|daughters|brothers|sisters"
@@ -262,7 +270,23 @@ _MOD = (  # up to two modifiers ("his 17-month-old son"), not a number, a conjun
     r"(?:(?!(?:and|or|in|at|on|with|\d+(?!-[a-z]+-old)|wound\w*|injur\w*|kill\w*|shot|shoot\w*|hurt)\b)[\w'-]+\s+)"
     r"{0,2}?"
 )
+
+
 # "charged with the killing of two men", "the slayings of 4 children", "in the deaths of three people"
+def _clause_after(sentence: str, at: int) -> str:
+    """The rest of the clause after ``at`` (to a full stop or semicolon: a splitter may join two sentences)."""
+    return re.split(r"[.;]", sentence[at:], maxsplit=1)[0]
+
+
+def _lived(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the one a singular "was shot" tells of is a victim more who lived: "another" or "also" (not about
+    another incident, nor the same victim's other wound), or a survival told after it in the same clause."""
+    if _SURVIVED.match(sentence, m.end()):
+        return True
+    before = sentence[: m.start()]
+    return bool(_MORE.search(m.group(0))) and not _ELSEWHERE.search(sentence) and not _SAME_VICTIM_BEFORE.search(before)
+
+
 _DEATHS_OF = re.compile(
     rf"\b(?:killings?|deaths|slayings?|murders?|shooting deaths)\s+of\s+(?:the\s+|his\s+|her\s+|their\s+)?"
     rf"{_QUAL}{_NUM}\s+{_MOD}{_PEOPLE}\b",
@@ -280,7 +304,10 @@ _KILLS_WHOM = re.compile(
 # one more victim after the first: "kills husband, infant son" (not an apposition: "kills his son, a 3-year-old")
 _AND_WHOM = re.compile(
     rf"(?:,\s*(?:and\s+)?(?!(?:a|an|the)\s)|\s+and\s+)(?:(?:his|her|their|a|an|the)\s+)?(?:(?:{_WORD}|\d+)\s+)?{_MOD}"
-    rf"(?:{_PERSON}|{_PEOPLE})\b(?!-)",
+    rf"(?:{_PERSON}|{_PEOPLE})\b(?!-)"
+    # not the subject of a new clause: "Man kills girlfriend, 2 others wounded", "customers flee"
+    r"(?!\s+(?:(?:were|are|was|is)\s+)?(?:wounded|injured|hurt|arrested|found|flee|fled|shot|unharmed|safe|escaped"
+    r"|survived?|taken|hospitali[sz]ed|charged|held)\b)",
     re.I,
 )
 # victims listed: "killed his wife and two daughters", "a woman and her son were found dead"
@@ -320,28 +347,31 @@ _AND_OTHERS = re.compile(
 # people listed by name (or a name beside a noun), shot or hurt: "Raymone West, Brian Dearmond and Marquise McPherson
 # were also struck by bullets", "Gonzalez and her 67-year-old grandfather were wounded" (a name: one to three
 # capitalised words; not "were taken to the hospital": the dead are too)
-_NAME = r"[A-Z][A-Za-z'-]++(?:\s+[A-Z][A-Za-z'-]++){0,2}+"
+_NAME = r"[A-Z][A-Za-z-]*+(?:'[A-Z][A-Za-z-]++)?+(?:\s+[A-Z][A-Za-z-]*+(?:'[A-Z][A-Za-z-]++)?+){0,2}+(?!['\u2019])"
 _ITEM = rf"(?:{_NAME}|(?i:{_NP}))"
 _NAMES_HURT = re.compile(
     rf"(?:^|[.;:]\s+|,\s+(?:and\s+)?(?:police said|officials said)?\s*)"
     rf"(?P<names>{_ITEM}(?:,\s+{_ITEM})*,?\s+and\s+{_ITEM})\s+(?:were|have been|had been)\s+"
     r"(?P<also>also\s+)?(?:(?:critically|seriously|badly|both|all)\s+)?"
-    r"(?:(?P<shot>shot|struck)(?!\s+(?:and killed|dead|to death))|wounded|injured|hurt)\b"
+    r"(?:(?P<shot>shot|struck)"
+    r"(?!\s+(?:and killed|dead|to death|at|by (?:a|an|the) (?:[\w-]+ )?(?:car|vehicle|truck|van|SUV))\b)"
+    r"|(?P<wounded>wounded)|injured|hurt)\b"
 )
-# "the shootings of four members of a family", "the fatal shooting of two men"
+# "the shooting of four members of a family", "the fatal shootings of two teens"
 _SHOOTING_OF = re.compile(
-    rf"\b(?P<fatal>(?:fatal|deadly)\s+)?shootings?\s+of\s+(?:the\s+|his\s+|her\s+|their\s+)?{_QUAL}{_NUM}\s+{_MOD}"
+    rf"\b(?:(?P<fatal>(?:fatal|deadly)\s+)shootings?|shooting)\s+of\s+(?:the\s+|his\s+|her\s+|their\s+)?{_QUAL}{_NUM}\s+{_MOD}"
     rf"(?:{_PEOPLE})\b",
     re.I,
 )
 # a second victim in a headline, after the first: "Teenager fatally shot, another wounded in Paterson", "2 boys
 # killed, woman injured in West Side shooting"
 _HEADLINE_MORE_HURT = re.compile(
-    rf"(?:,|\band)\s+(?:another|(?:(?:a|an|one|1)\s+)?(?:[\w-]+\s+)?{_PERSON})\s+(?:is\s+|was\s+)?"
+    rf",\s+(?P<who>another|{_NP}(?:,?\s+and\s+{_NP})?)\s+(?:is\s+|are\s+|was\s+|were\s+)?"
     r"(?:(?:critically|seriously|badly|also)\s+)?(?:wounded|injured|hurt|hospitali[sz]ed"
     r"|shot(?!\s+(?:and killed|dead|to death)))\b",
     re.I,
 )
+_DIED_BEFORE = re.compile(r"\b(?:killed|kills|killing|dead|dies|died|slain|fatally|murdered)\b", re.I)
 _ONE_NP = re.compile(rf"(?:(?P<num>{_WORD}|\d+)\s+{_MOD})?(?P<noun>couple|parents|{_PERSON}|{_PEOPLE})\b", re.I)
 
 
@@ -559,17 +589,30 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
             add("shot" if m.group("shot") else "injured", n + 1, n + 1, m.span(), "people", "")
     for m in _NAMES_HURT.finditer(sentence):
         n = _named_count(m.group("names"))
-        if n is None:
-            continue
+        if n is None or _FATAL.search(sentence, m.end()) or re.search(r"\bmurder", sentence, re.I):
+            continue  # "Smith and Jones were shot multiple times and were pronounced dead"
+        if (
+            not m.group("wounded")
+            and m.group("shot") != "shot"
+            and (not _GUNSHOT.search(sentence, 0, m.start("names")) and not _GUNSHOT.search(sentence, m.end()))
+        ):
+            continue  # "were hurt when their cruiser crashed", "were struck by a car"
         kind = "shot" if m.group("shot") and not m.group("also") else "injured"  # "also": besides the dead
         add(kind, n, n, m.span("names")[:1] + m.span()[1:], "people", "")
     for m in _SHOOTING_OF.finditer(sentence):
+        if re.search(
+            r"\b(?:after|since|before|following|over|amid|like)\s+(?:\S+\s+){0,3}$", sentence[: m.start()], re.I
+        ):
+            continue  # "a week after the shooting of five officers in Dallas": another one
+        if not m.group("fatal") and re.search(r"\bmurder|\bdeath|\bdead\b", sentence, re.I):
+            continue  # "two counts of murder in the shooting of two men": the outcome is told, not as a count
         low, high, qual = _range(m.group("num"), m.group("qual"))
         if low is not None or high is not None:
             add("killed" if m.group("fatal") else "shot", low, high, m.span(), "people", qual)
     for m in _HEADLINE_MORE_HURT.finditer(sentence) if index < 0 else ():
-        if _FATAL.search(sentence, 0, m.start()):  # the first victim died: this one lived
-            add("injured", 1, 1, m.span(), "people", "")
+        n = 1 if m.group("who").lower() == "another" else _listed_count(m.group("who"))
+        if n and _DIED_BEFORE.search(sentence, 0, m.start()):  # the first victim died: these lived
+            add("injured", n, n, m.span(), "people", "")
         break
     for m in _PARTITIVE.finditer(sentence):
         kind = _kind(m)
@@ -606,11 +649,20 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
         if "fatal" in m.group(0).lower():
             kind = "killed"
         elif kind == "injured" and m.group("injured").lower() in ("shot", "struck"):
-            # "Another man was shot", "Her mother was also shot, but survived": a victim more, who lived
-            if _FATAL.search(sentence, m.end()):
+            if _FATAL.search(_clause_after(sentence, m.end())):
                 kind = "killed"
+            elif (
+                m.group("injured").lower() == "shot" and not sentence.startswith(" at", m.end()) and _lived(sentence, m)
+            ):
+                kind = "injured"  # "Another man was shot", "Her mother was also shot, but survived": one more, alive
             else:
-                kind = "injured" if _MORE.search(m.group(0)) or _SURVIVED.search(sentence) else "shot"
+                kind = "shot"
+        elif kind == "injured" and m.group("injured").lower().startswith("hospitali"):
+            # "was hospitalized after a single gunshot wound", "Another child was hospitalized", "was hospitalized
+            # with non-life threatening injuries": not "for a psychiatric evaluation", nor one who died
+            told = _GUNSHOT.search(sentence) or _MORE.search(m.group(0)) or _SURVIVED.match(sentence, m.end())
+            if not told or _FATAL.search(_clause_after(sentence, m.end())):
+                continue
         if kind and not any(q.kind == kind for q in out):
             add(kind, 1, 1, m.span(), "people", "")
     m2 = _HEADLINE.search(sentence)
