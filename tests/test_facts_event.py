@@ -210,3 +210,28 @@ def test_a_clock_time_inside_a_pages_stamp_is_not_the_incidents() -> None:
         "Tifton Police are waiting on autopsy and forensic tests to determine if the death was an accident.",
     )
     assert _day(date(2014, 11, 3), stamp, *filler, shot) == date(2014, 11, 1)
+
+
+def test_a_day_said_of_a_later_step_yields_to_the_days_of_the_shooting() -> None:
+    # gvc (Hudson, Florida; published Thursday 2015-03-26): "said the argument Wednesday night" dates the argument,
+    # "a sheriff said Thursday" the saying
+    lede = (
+        "A 12-year-old boy was cooking with his older brother when an argument erupted, and the boy shot his"
+        " 6-year-old brother to death, a sheriff said Thursday."
+    )
+    then = "Pasco County Sheriff Chris Nocco previously said the argument Wednesday night was over food."
+    assert _day(date(2015, 3, 26), lede, then) == date(2015, 3, 25)
+    # gvc (Poplar Bluff, published Thursday 2015-12-24): a vigil "gathered Tuesday evening"; the shot "Monday morning"
+    vigil = (
+        "Members of the community gathered Tuesday evening at Poplar Bluff High School to offer prayers and support"
+        " for a student injured in her home by an accidental gunshot."
+    )
+    shot = "Junior Kaitlyn Pullam is in critical condition after her father accidentally shot her Monday morning."
+    assert _day(date(2015, 12, 24), vigil, "She is at St. Louis Children's Hospital.", shot) == date(2015, 12, 21)
+    # gvc (Philadelphia, published Monday 2016-04-18): the man "confessed early Sunday morning"; the shooting was
+    # Saturday afternoon
+    confessed = (
+        "Phillips confessed early Sunday morning to shooting his 4-year-old daughter in the face inside a home"
+        " on Mayfield Street just before 2:30 p.m. Saturday, a police source told NBC10."
+    )
+    assert _day(date(2016, 4, 18), confessed) == date(2016, 4, 16)

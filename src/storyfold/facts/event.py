@@ -51,7 +51,10 @@ _REPORTING = re.compile(
     # what is done after the event: "interviewed ... on Wednesday", "an investigation was underway Wednesday",
     # "was being held Thursday on $50,000 bond", "appeared in juvenile court Tuesday", "as of Wednesday"
     r"|interviewed|investigat\w*|underway|continued|held|appeared|booked|searching|remained|remains|as of"
-    r"|addressed|filed|media)\b",
+    r"|addressed|filed|media"
+    # what is said or done about it later: "confessed early Sunday", "ruled the death a homicide Thursday", "was
+    # indicted Tuesday", "gathered Tuesday evening to offer prayers", "a Monday morning email"
+    r"|confessed|ruled|indicted|pleaded|gathered|e-?mail|mourned|remembered|rallied)\b",
     re.I,
 )
 _CLOCK = re.compile(
@@ -513,7 +516,13 @@ def _reported_on(text: str, ref: TimeRef) -> bool:
     before = text[max(0, ref.start - 25) : ref.start]
     before = re.split(r"[,.;:!?()\u2014\u2013]", before)[-1]
     after = re.split(r"[,.;:!?()\u2014\u2013]", text[ref.end : ref.end + 25])[0]
+    # "said the argument Wednesday": the day is the argument's; "said Wednesday", "told reporters Wednesday" the
+    # saying's
+    before = _SAID_NOT_NEXT.sub("", before)
     return bool(_REPORTING.search(before) or _REPORTING.search(after))
+
+
+_SAID_NOT_NEXT = re.compile(r"\b(?:said|says)\b(?=\s+(?:the|a|an|his|her|their)\s+\w+\s*$)", re.I)
 
 
 def _gap(ref: TimeRef, m: re.Match[str]) -> int:
