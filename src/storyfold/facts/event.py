@@ -146,7 +146,7 @@ def _value(q: Quantity) -> int | None:
 
 _BARE_FATAL = re.compile(r"(?:fatal|deadly)\b.*\bshooting$", re.I)  # a quantity read from "a fatal shooting"
 _TO_HOSPITAL = re.compile(r"\bhospital", re.I)
-_TOTAL = re.compile(r"\b(?:others|all|total|both)\b", re.I)  # a count of everyone hurt, not "two other officers"
+_TOTAL = re.compile(r"\b(?:others|all|total)\b", re.I)  # a count of everyone hurt, not "two other officers"
 _FAR = 6  # sentences: a death counted from here on, and not before, may be another incident's
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from storyfold.facts.lines import LEDE_SENTENCES
 from storyfold.model import Quantity
 
 _UNITS = {
@@ -146,12 +147,29 @@ _MORE = re.compile(r"^(?:another|a second|a third|a fourth|a fifth|one other)\b|
 # unrelated incident", "hours later"), the same victim's other wound ("she had been beaten and was also shot")
 _ELSEWHERE = re.compile(r"\b(?:unrelated|separate|different|earlier|later)\b|\bin another\b|\bblocks? away\b", re.I)
 _SAME_VICTIM_BEFORE = re.compile(
-    r"\b(?:he|she|and|who|they)\s*$|\b(?:shot|stabbed|beaten|struck|wounded|hit|slashed)\b", re.I
+    r"\b(?:he|she|and|who|they)\s*$|\b(?:shot|stabbed|beaten|struck|wounded|hit|slashed|cut|tied)\b|\bthe victim\b",
+    re.I,
+)
+# who was "also shot" must be a person: "Her mother was also shot", "Another was shot" (not "The dog was also shot")
+_PERSON_BEFORE = re.compile(
+    r"^(?:another|a second|a third|a fourth|a fifth|one other)\s+(?:was|is|has|had)\b"
+    r"|\b(?:man|woman|boy|girl|teen|teenager|child|toddler|baby|mother|father|son|daughter|brother|sister|wife"
+    r"|husband|girlfriend|boyfriend|friend|cousin|officer|deputy|suspect|gunman|bystander|person|driver|passenger"
+    r"|victim|resident|neighbou?r|grandmother|grandfather|aunt|uncle|nephew|niece|relative|student|\d+-year-old)s?\b"
+    r"|(?-i:\b[A-Z][a-z]+\s+(?:was|is)\s+also\b)",  # a name
+    re.I,
+)
+# a shot from no firearm: "shot with a Taser", "shot with a BB gun"
+_NOT_GUNFIRE_AFTER = re.compile(
+    r"\s+(?:up\b|(?:[\w-]+\s+){0,3}?(?:with|by)\s+(?:a\s+|an\s+)?(?:taser|stun gun|bb|pellet|paintball|bean ?bag"
+    r"|rubber|air (?:gun|rifle)|nail gun))",
+    re.I,
 )
 # one who was shot and lived, told after the shot in the same clause: "was shot in the left leg and was treated
 # and released", "non-life-threatening" (not "is survived by", nor a new subject's: ", and an officer who fell ...")
 _SURVIVED = re.compile(
-    r"(?:(?!,\s+and\s|;|\bwho\b|\bwhile\b)[^.])*?(?:\bnon[- ]?life[- ]threatening\b|\bnot life[- ]threatening\b"
+    r"(?:(?!,\s+and\s|;|\bwho\b|\bwhile\b|\b(?:and|but)\s+(?:his|her|their|a|an|the|(?-i:[A-Z]))|\bbefore\b|\blast\b"
+    r"|\bpreviously\b)[^.])*?(?:\bnon[- ]?life[- ]threatening\b|\bnot life[- ]threatening\b"
     r"|\bsurvived\b(?!\s+by\b)|\bexpected to (?:survive|recover)\b|\btreated and released\b|\bstable condition\b"
     r"|\bminor injur)",
     re.I,
@@ -273,18 +291,34 @@ _MOD = (  # up to two modifiers ("his 17-month-old son"), not a number, a conjun
 
 
 # "charged with the killing of two men", "the slayings of 4 children", "in the deaths of three people"
+_BY_GUNFIRE = re.compile(
+    r"\s+(?:\w+\s+)?(?:in|by|during|from|after)\s+(?:an?\s+|the\s+)?(?:[\w'.-]+\s+){0,4}?(?:shooting|gunfire|shootout"
+    r"|bullets?|gunshots?|drive-by|gun)",
+    re.I,
+)
+
+
 def _clause_after(sentence: str, at: int) -> str:
     """The rest of the clause after ``at`` (to a full stop or semicolon: a splitter may join two sentences)."""
     return re.split(r"[.;]", sentence[at:], maxsplit=1)[0]
 
 
 def _lived(sentence: str, m: re.Match[str]) -> bool:
-    """Whether the one a singular "was shot" tells of is a victim more who lived: "another" or "also" (not about
-    another incident, nor the same victim's other wound), or a survival told after it in the same clause."""
+    """Whether the one a singular "was shot" tells of is a victim more who lived: "another" or "also" (a person,
+    not about another incident, nor the same victim's other wound), or a survival told after it in the same
+    clause; never a shot from no firearm ("shot with a Taser") or a house "shot up"."""
+    if _NOT_GUNFIRE_AFTER.match(sentence, m.end()):
+        return False
     if _SURVIVED.match(sentence, m.end()):
         return True
     before = sentence[: m.start()]
-    return bool(_MORE.search(m.group(0))) and not _ELSEWHERE.search(sentence) and not _SAME_VICTIM_BEFORE.search(before)
+    subject = before[-40:] + m.group(0)
+    return (
+        bool(_MORE.search(m.group(0)))
+        and not _ELSEWHERE.search(sentence)
+        and not _SAME_VICTIM_BEFORE.search(before)
+        and bool(_PERSON_BEFORE.search(subject))
+    )
 
 
 _DEATHS_OF = re.compile(
@@ -303,11 +337,11 @@ _KILLS_WHOM = re.compile(
 )
 # one more victim after the first: "kills husband, infant son" (not an apposition: "kills his son, a 3-year-old")
 _AND_WHOM = re.compile(
-    rf"(?:,\s*(?:and\s+)?(?!(?:a|an|the)\s)|\s+and\s+)(?:(?:his|her|their|a|an|the)\s+)?(?:(?:{_WORD}|\d+)\s+)?{_MOD}"
+    rf"(?:,\s*(?:and\s+)?(?!(?:a|an|the)\s)|\s+and\s+)(?:(?:his|her|their|a|an|the)\s+)?{_MOD}"
     rf"(?:{_PERSON}|{_PEOPLE})\b(?!-)"
-    # not the subject of a new clause: "Man kills girlfriend, 2 others wounded", "customers flee"
-    r"(?!\s+(?:(?:were|are|was|is)\s+)?(?:wounded|injured|hurt|arrested|found|flee|fled|shot|unharmed|safe|escaped"
-    r"|survived?|taken|hospitali[sz]ed|charged|held)\b)",
+    # where the list ends, not the subject of a new clause ("Man kills girlfriend, son wounded", "customers flee")
+    r"(?=\s*(?:$|[,.;:)]|[-–—|]|\band\b|\b(?:in|at|on|near|after|before|during|with|outside|inside|then|while"
+    r"|as|over|amid|following|since|because)\b))",
     re.I,
 )
 # victims listed: "killed his wife and two daughters", "a woman and her son were found dead"
@@ -347,7 +381,13 @@ _AND_OTHERS = re.compile(
 # people listed by name (or a name beside a noun), shot or hurt: "Raymone West, Brian Dearmond and Marquise McPherson
 # were also struck by bullets", "Gonzalez and her 67-year-old grandfather were wounded" (a name: one to three
 # capitalised words; not "were taken to the hospital": the dead are too)
-_NAME = r"[A-Z][A-Za-z-]*+(?:'[A-Z][A-Za-z-]++)?+(?:\s+[A-Z][A-Za-z-]*+(?:'[A-Z][A-Za-z-]++)?+){0,2}+(?!['\u2019])"
+_NOT_NAME = (
+    r"(?!(?:Late|Early|Last|On|In|At|About|Around|After|Before|Police|Officers|Officials|Authorities|Monday|Tuesday"
+    r"|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)\b)"
+)
+_WORD_OF_NAME = r"[A-Z][A-Za-z-]*+(?:'[A-Z][A-Za-z-]++)?+"  # "McPherson", "O'Neal", not "Smith's"
+_NAME = rf"{_NOT_NAME}{_WORD_OF_NAME}(?:\s+{_NOT_NAME}{_WORD_OF_NAME}){{0,2}}+(?!['\u2019])"
 _ITEM = rf"(?:{_NAME}|(?i:{_NP}))"
 _NAMES_HURT = re.compile(
     rf"(?:^|[.;:]\s+|,\s+(?:and\s+)?(?:police said|officials said)?\s*)"
@@ -355,7 +395,7 @@ _NAMES_HURT = re.compile(
     r"(?P<also>also\s+)?(?:(?:critically|seriously|badly|both|all)\s+)?"
     r"(?:(?P<shot>shot|struck)"
     r"(?!\s+(?:and killed|dead|to death|at|by (?:a|an|the) (?:[\w-]+ )?(?:car|vehicle|truck|van|SUV))\b)"
-    r"|(?P<wounded>wounded)|injured|hurt)\b"
+    r"|(?P<wounded>wounded))\b"  # not "hurt" or "injured": in a crash, a struggle, by glass
 )
 # "the shooting of four members of a family", "the fatal shootings of two teens"
 _SHOOTING_OF = re.compile(
@@ -371,7 +411,8 @@ _HEADLINE_MORE_HURT = re.compile(
     r"|shot(?!\s+(?:and killed|dead|to death)))\b",
     re.I,
 )
-_DIED_BEFORE = re.compile(r"\b(?:killed|kills|killing|dead|dies|died|slain|fatally|murdered)\b", re.I)
+_DIED_BEFORE = re.compile(r"\b(?:killed|kills|dead|dies|died|slain|fatally|murdered)\b", re.I)
+_SHOOTING_AFTER = re.compile(r"\b(?:shooting|shootout|gunfire|shot)\b", re.I)
 _ONE_NP = re.compile(rf"(?:(?P<num>{_WORD}|\d+)\s+{_MOD})?(?P<noun>couple|parents|{_PERSON}|{_PEOPLE})\b", re.I)
 
 
@@ -591,15 +632,13 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
         n = _named_count(m.group("names"))
         if n is None or _FATAL.search(sentence, m.end()) or re.search(r"\bmurder", sentence, re.I):
             continue  # "Smith and Jones were shot multiple times and were pronounced dead"
-        if (
-            not m.group("wounded")
-            and m.group("shot") != "shot"
-            and (not _GUNSHOT.search(sentence, 0, m.start("names")) and not _GUNSHOT.search(sentence, m.end()))
-        ):
-            continue  # "were hurt when their cruiser crashed", "were struck by a car"
+        if _ELSEWHERE.search(sentence) or _NOT_GUNFIRE_AFTER.match(sentence, m.end()):
+            continue  # "in a separate shooting", "were shot with a Taser"
+        if m.group("shot") == "struck" and not _GUNSHOT.search(_clause_after(sentence, m.end())):
+            continue  # "were struck by a car", not "were also struck by bullets"
         kind = "shot" if m.group("shot") and not m.group("also") else "injured"  # "also": besides the dead
         add(kind, n, n, m.span("names")[:1] + m.span()[1:], "people", "")
-    for m in _SHOOTING_OF.finditer(sentence):
+    for m in _SHOOTING_OF.finditer(sentence) if index < LEDE_SENTENCES else ():  # further down: often another
         if re.search(
             r"\b(?:after|since|before|following|over|amid|like)\s+(?:\S+\s+){0,3}$", sentence[: m.start()], re.I
         ):
@@ -611,7 +650,8 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
             add("killed" if m.group("fatal") else "shot", low, high, m.span(), "people", qual)
     for m in _HEADLINE_MORE_HURT.finditer(sentence) if index < 0 else ():
         n = 1 if m.group("who").lower() == "another" else _listed_count(m.group("who"))
-        if n and _DIED_BEFORE.search(sentence, 0, m.start()):  # the first victim died: these lived
+        by_gunfire = m.group(0).lower().endswith(("wounded", "shot")) or _SHOOTING_AFTER.search(sentence, m.end())
+        if n and by_gunfire and _DIED_BEFORE.search(sentence, 0, m.start()):  # the first victim died: these lived
             add("injured", n, n, m.span(), "people", "")
         break
     for m in _PARTITIVE.finditer(sentence):
@@ -658,10 +698,10 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
             else:
                 kind = "shot"
         elif kind == "injured" and m.group("injured").lower().startswith("hospitali"):
-            # "was hospitalized after a single gunshot wound", "Another child was hospitalized", "was hospitalized
-            # with non-life threatening injuries": not "for a psychiatric evaluation", nor one who died
-            told = _GUNSHOT.search(sentence) or _MORE.search(m.group(0)) or _SURVIVED.match(sentence, m.end())
-            if not told or _FATAL.search(_clause_after(sentence, m.end())):
+            # "was hospitalized after a single gunshot wound", "was hospitalized with non-life threatening
+            # injuries": not "for a psychiatric evaluation" nor "after the shooting", nor one who died
+            after = _clause_after(sentence, m.end())
+            if not (_GUNSHOT.search(after) or _SURVIVED.match(sentence, m.end())) or _FATAL.search(after):
                 continue
         if kind and not any(q.kind == kind for q in out):
             add(kind, 1, 1, m.span(), "people", "")
@@ -670,6 +710,12 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
         kind = _kind(m2)
         if kind == "injured" and m2.group("injured").lower() == "shot":
             kind = "shot"
+        elif (
+            kind == "injured"
+            and m2.group("injured").lower() in ("hurt", "injured")
+            and not _BY_GUNFIRE.match(sentence, m2.end())
+        ):
+            kind = None  # "Detective hurt in crash", "Deputy injured while arresting suspect": not by gunfire
         if kind and not any(q.kind == kind for q in out):
             add(kind, 1, 1, m2.span(), "people", "")
     if not any(q.kind == "killed" for q in out):
