@@ -150,15 +150,6 @@ _SAME_VICTIM_BEFORE = re.compile(
     r"\b(?:he|she|and|who|they)\s*$|\b(?:shot|stabbed|beaten|struck|wounded|hit|slashed|cut|tied)\b|\bthe victim\b",
     re.I,
 )
-# who was "also shot" must be a person: "Her mother was also shot", "Another was shot" (not "The dog was also shot")
-_PERSON_BEFORE = re.compile(
-    r"^(?:another|a second|a third|a fourth|a fifth|one other)\s+(?:was|is|has|had)\b"
-    r"|\b(?:man|woman|boy|girl|teen|teenager|child|toddler|baby|mother|father|son|daughter|brother|sister|wife"
-    r"|husband|girlfriend|boyfriend|friend|cousin|officer|deputy|suspect|gunman|bystander|person|driver|passenger"
-    r"|victim|resident|neighbou?r|grandmother|grandfather|aunt|uncle|nephew|niece|relative|student|\d+-year-old)s?\b"
-    r"|(?-i:\b[A-Z][a-z]+\s+(?:was|is)\s+also\b)",  # a name
-    re.I,
-)
 # a shot from no firearm: "shot with a Taser", "shot with a BB gun"
 _NOT_GUNFIRE_AFTER = re.compile(
     r"\s+(?:up\b|(?:[\w-]+\s+){0,3}?(?:with|by)\s+(?:a\s+|an\s+)?(?:taser|stun gun|bb|pellet|paintball|bean ?bag"
@@ -278,6 +269,13 @@ _PERSON = (
     r"|wife|husband|girlfriend|boyfriend|father|mother|dad|mom|grandfather|grandmother|grandson|granddaughter"
     r"|cousin|nephew|niece|uncle|aunt|neighbou?r|relative|classmate|officer|deputy|victim|student|stepson"
     r"|stepdaughter|fianc[eé]e?|partner|roommate|companion|civilian|bystander|juvenile|\d+-year-old)"
+)
+# who was "also shot" must be a person: "Her mother was also shot", "Another was shot" (not "The dog was also shot")
+_PERSON_BEFORE = re.compile(
+    r"^(?:another|a second|a third|a fourth|a fifth|one other)\s+(?:was|is|has|had)\b"
+    rf"|\b(?:{_PERSON}|suspect|gunman|driver|passenger|resident)s?\b"
+    r"|(?-i:\b[A-Z][a-z]+\s+(?:was|is)\s+also\b)",  # a name
+    re.I,
 )
 _PEOPLE = (
     r"(?:people|persons|men|women|boys|girls|teens|teenagers|children|kids|sons|daughters|brothers|sisters"
