@@ -806,3 +806,14 @@ def test_more_sentences_written_to_break_the_victim_readings() -> None:
     assert _casualties("Gunman kills woman, employees recall terror", "The gunman walked in after closing.") == (1, 0)
     # a headline's victim "hurt" or "injured" with no gunfire told is no casualty of a shooting
     assert _casualties("Detective hurt in crash after chase of murder suspect", "A man was shot dead Sunday.") == (1, 0)
+
+
+def test_a_sentence_opening_on_another_incident_counts_for_that_one() -> None:
+    # a third review's ordinary cases (written before the code ran): round-ups that go on to other incidents
+    killed = "A 24-year-old man was shot and killed early Sunday in the Ensley neighborhood, police said."
+    other = "In a separate incident early Sunday, two men were wounded outside a bar on Third Avenue."
+    assert _casualties("Man killed in Ensley shooting", killed, other) == (1, 0)
+    wounded = "A woman was wounded by gunfire Friday night on Monroe Street, police said."
+    assert _casualties(None, wounded, "Elsewhere, a 19-year-old man was shot to death on the East Side.") == (0, 1)
+    # not any opening "in a shooting": "In a shooting Saturday night, two men were wounded" is the article's own
+    assert ("injured", 2, 2) in _kinds("In a shooting Saturday night, two men were wounded.")

@@ -528,11 +528,22 @@ def _kind(m: re.Match[str]) -> str | None:
 _TALLY = re.compile(r"\b(?:in|from)\s+(?:[\w'-]+\s+){0,3}?(?P<ev>shootings|attacks|incidents|homicides)\b", re.I)
 
 
+# a sentence that opens on another incident: "In a separate incident, ...", "Elsewhere, ...", "In another shooting"
+_ELSEWHERE_OPENING = re.compile(
+    r"^\W*(?:in\s+(?:another|(?:a|an)\s+(?:separate|unrelated|different))\s+(?:incident|shooting|case|attack)"
+    r"|elsewhere|separately)\b",
+    re.I,
+)
+
+
 def _other_event(sentence: str, at: int, year: int | None, headline: bool = False) -> str:
     """The name of the event a number at ``at`` belongs to when it is not the article's own, else ""."""
     tally = None if headline else _TALLY.search(sentence, at, at + 80)
     if tally:
         return tally.group(0)
+    opening = _ELSEWHERE_OPENING.match(sentence)
+    if opening and not headline and opening.end() <= at:
+        return opening.group(0).strip(" ,")  # "In a separate incident early Sunday, two men were wounded"
     for m in _OTHER_EVENT.finditer(sentence):
         if m.end() <= at and at - m.end() < 60:
             ev = m.group("ev")  # "a shooting that left a man dead" is the article's own unless marked as other
