@@ -817,3 +817,11 @@ def test_a_sentence_opening_on_another_incident_counts_for_that_one() -> None:
     assert _casualties(None, wounded, "Elsewhere, a 19-year-old man was shot to death on the East Side.") == (0, 1)
     # not any opening "in a shooting": "In a shooting Saturday night, two men were wounded" is the article's own
     assert ("injured", 2, 2) in _kinds("In a shooting Saturday night, two men were wounded.")
+
+
+def test_fatally_shot_his_wife_then_himself_is_two_deaths() -> None:
+    # the third review's ordinary case: "fatally shot" a victim is the killer's act, as "killed his wife" is
+    lede = "A man fatally shot his wife before turning the gun on himself Sunday, police said."
+    assert _casualties(None, lede, "Officers found the couple dead inside the home.") == (2, 0)
+    # police who fatally shot a man: one death, nobody took their own life
+    assert _casualties(None, "Police fatally shot a man who fired at officers Sunday.") == (1, 0)

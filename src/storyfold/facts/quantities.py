@@ -218,7 +218,8 @@ _TOLL = re.compile(rf"\bdeath toll\b[^.;\d]{{0,40}}?\b(?:to|at|of|is|was|stands 
 _NUM_FATALLY = re.compile(rf"{_QUAL}{_NUM}\s+(?:of them\s+)?fatally\b", re.I)
 # singular events without a number: "shooting and killing his best friend", "the death of a 3-year-old boy"
 _SINGLE_KILL = re.compile(
-    r"\b(?P<victim>(?:(?:shot and )?kill(?:ed|ing)|shooting and killing|murder(?:ed|ing)|fatally shooting)"
+    r"\b(?P<victim>(?:(?:shot and )?kill(?:ed|ing)|shooting and killing|murder(?:ed|ing)"
+    r"|fatally shoot(?:ing|s)|fatally shot)"
     r"\s+(?:a|an|his|her|their|one|the|\d+-year-old)\s+"
     r"|shot (?:his|her|their|a|an|the) (?:[\w-]+ ){0,3}?to death\b)"
     r"|\b(?:kills|killed)\s+\d+-year-old\b"
