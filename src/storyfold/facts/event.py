@@ -145,7 +145,6 @@ def _value(q: Quantity) -> int | None:
 
 
 _BARE_FATAL = re.compile(r"(?:fatal|deadly)\b.*\bshooting$", re.I)  # a quantity read from "a fatal shooting"
-_TO_HOSPITAL = re.compile(r"\bhospital", re.I)
 _TOTAL = re.compile(r"\b(?:others|all|total)\b", re.I)  # a count of everyone hurt, not "two other officers"
 _FAR = 6  # sentences: a death counted from here on, and not before, may be another incident's
 
@@ -186,10 +185,7 @@ def choose_casualties(
             near = [
                 q
                 for q in body
-                if pick.sentence < q.sentence <= pick.sentence + 2
-                and q.low == q.high
-                and _TOTAL.search(q.text)
-                and not _TO_HOSPITAL.search(q.text)  # "Both were taken to a hospital, where the man died"
+                if pick.sentence < q.sentence <= pick.sentence + 2 and q.low == q.high and _TOTAL.search(q.text)
             ]
             most = max(near, key=lambda q: _value(q) or 0) if near else None
             pick = most if most is not None and (_value(most) or 0) > 1 else pick
