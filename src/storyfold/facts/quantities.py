@@ -324,6 +324,35 @@ _NAMES_HURT = re.compile(
     r"(?!\s+(?:and killed|dead|to death|at|by (?:a|an|the) (?:[\w-]+ )?(?:car|vehicle|truck|van|SUV))\b)"
     r"|(?P<wounded>wounded))\b"  # not "hurt" or "injured": in a crash, a struggle, by glass
 )
+# people told by their gunshot wounds: "A juvenile was found with a gunshot wound", "Man Shows up to Taco Bell With
+# Gunshot Wound", "three more people are at a hospital with gunshot wounds" (one shot, or the count: the outcome is
+# told elsewhere, if at all)
+_WITH_WOUND = r"\s+(?:with|suffering(?:\s+from)?|suffered|suffers|sustained|sustaining)\s+(?:an?\s+|one\s+)?"
+_WOUND = r"(?:[\w-]+\s+){0,3}?(?:gunshot|gun\s+shot|bullet|graze)\s+wounds?\b"
+_GAP_TO_WOUND = r"(?:,\s*\d{1,3},)?(?:\s+(?!and\b|or\b|but\b|who\b|while\b|after\b)[\w'-]+){0,8}?"
+_ONE_WOUNDED = re.compile(
+    rf"(?:^|\b(?:a|an|one|the)\s+)(?:[\w'-]+\s+){{0,3}}?{_PERSON}\b{_GAP_TO_WOUND}{_WITH_WOUND}{_WOUND}",
+    re.I,
+)
+_MANY_WOUNDED = re.compile(
+    rf"{_QUAL}{_NUM}\s+(?:more\s+|other\s+)?{_MOD}{_PEOPLE}\b{_GAP_TO_WOUND}{_WITH_WOUND}{_WOUND}",
+    re.I,
+)
+# one person hit, told by where: "approached him and shot him in his hand", "a stray bullet struck the back of his
+# head", "a bullet grazed her head"
+_BODY = (
+    r"(?:head|neck|chest|back|shoulder|arm|leg|hand|foot|hip|thigh|stomach|abdomen|face|knee|ankle|buttocks?|side"
+    r"|torso|wrist|finger|toe|jaw|cheek|eye|elbow|calf|groin|skull|forehead|heel|shin|forearm|spine|lung|liver)s?"
+)
+_ONE_HIT = re.compile(
+    r"\bshot\s+(?:him|her)\s+(?:(?:once|twice|(?:multiple|several|\w+)\s+times)\s+)?in\s+(?:the|his|her)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?{_BODY}\b"
+    r"|\b(?:bullets?|rounds?|gunfire|gunshots?)\b[^.;]{0,60}?\b(?:struck|hit|hitting|striking|grazed|grazing|pierced"
+    r"|entered)\s+(?:(?:him|her)\s+in\s+)?(?:the\s+(?:[\w-]+\s+){0,2}?of\s+)?(?:his|her|the)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?{_BODY}\b",
+    re.I,
+)
+_NO_FIREARM = re.compile(r"\b(?:bb|pellets?|paintball|taser|stun gun|airsoft|nail gun|air (?:gun|rifle))\b", re.I)
 # "the shooting of four members of a family", "the fatal shootings of two teens"
 _SHOOTING_OF = re.compile(
     rf"\b(?:(?P<fatal>(?:fatal|deadly)\s+)shootings?|shooting)\s+of\s+(?:the\s+|his\s+|her\s+|their\s+)?{_QUAL}{_NUM}\s+{_MOD}"
@@ -633,6 +662,28 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
     if index <= 0 and not any(q.kind == "killed" for q in out):
         for m in _FATAL_SHOOTING.finditer(sentence):
             add("killed", 1, 1, m.span(), "people", "")
+            break
+    if (
+        index < LEDE_SENTENCES
+        and not _ELSEWHERE.search(sentence)
+        and not any(q.kind in ("injured", "shot") for q in out)
+    ):  # the wounded told without a count, where nothing else counts them; further down: often another incident's
+        for m in _MANY_WOUNDED.finditer(sentence):
+            low, high, qual = _range(m.group("num"), m.group("qual"))
+            if _FATAL.search(m.group(0) + _clause_after(sentence, m.end())):
+                continue  # "found dead with gunshot wounds": the dead, counted as such
+            more = re.search(r"\b(?:more|other)\s", m.group(0), re.I)
+            if low is not None or high is not None:  # "three more people ... with gunshot wounds": besides the dead
+                add("injured" if more else "shot", low, high, m.span(), "people", qual)
+        for m in _ONE_WOUNDED.finditer(sentence):
+            fatal = _FATAL.search(m.group(0) + _clause_after(sentence, m.end()))
+            if not fatal and not any(q.kind in ("shot", "injured") for q in out):
+                add("shot", 1, 1, m.span(), "people", "")
+            break
+        for m in _ONE_HIT.finditer(sentence):
+            fatal = _FATAL.search(m.group(0) + _clause_after(sentence, m.end()))
+            if not fatal and not _NO_FIREARM.search(sentence) and not any(q.kind in ("shot", "injured") for q in out):
+                add("shot", 1, 1, m.span(), "people", "")
             break
     if not any(q.kind in ("injured", "shot") for q in out):
         for m in _SINGLE_HURT.finditer(sentence):

@@ -1,0 +1,55 @@
+"""Victims told by their wounds rather than by a count: "a juvenile was found with a gunshot wound", "shot him in
+his hand", "three more people are at a hospital with gunshot wounds"."""
+
+from __future__ import annotations
+
+from storyfold.facts.event import choose_casualties
+from storyfold.facts.quantities import find_quantities
+
+
+def _casualties(title: str | None, *body: str) -> tuple[int | None, int | None]:
+    qs = find_quantities(title, -1, 2016) if title else []
+    for i, s in enumerate(body):
+        qs += find_quantities(s, i, 2016)
+    killed, injured, _ = choose_casualties(qs)
+    return killed, injured
+
+
+def test_one_person_with_a_gunshot_wound_is_one_wounded() -> None:
+    # the ledes of real reports (gva-dev), which gave no count before
+    found = "Lexington Police are investigating after a juvenile was found with a gunshot wound along Gunbow Court."
+    assert _casualties(None, found, "Police say the juvenile was taken to the hospital.") == (0, 1)
+    assert _casualties("Man Shows up to LR Taco Bell With Gunshot Wound", "Police were called Friday.") == (0, 1)
+    brother = "The 7-year-old brother suffering from a gunshot wound to the leg has been released from the hospital."
+    assert _casualties(None, brother) == (0, 1)
+    # the one found with a wound is as often the one who died: beside a death it adds nobody
+    found_dead = "Officers found a man with a gunshot wound to the chest. He was pronounced dead at the scene."
+    assert _casualties(None, "A man was shot and killed Sunday night on Elm Street.", found_dead) == (1, 0)
+
+
+def test_people_with_gunshot_wounds_are_counted_and_more_of_them_are_besides_the_dead() -> None:
+    lede = "Manuel Otiz, 28, died, three more people are at a hospital with gunshot wounds after a man opened fire."
+    assert _casualties(None, lede) == (1, 3)
+    assert _casualties(None, "Two men arrived at a hospital suffering from gunshot wounds early Sunday.") == (0, 2)
+
+
+def test_a_victim_who_died_of_the_wound_is_no_wounded_one() -> None:
+    assert _casualties(None, "A man was found dead with a gunshot wound to the head Tuesday, police said.") == (1, 0)
+    assert _casualties(None, "Two other men were found with gunshot wounds and were pronounced dead.") == (None, None)
+    # another incident's wound, told in the lede, is no victim of this one
+    other = "In a separate shooting, a man showed up at a hospital with a gunshot wound."
+    assert _casualties(None, "A woman was shot and killed on Elm Street on Friday.", other) == (1, 0)
+
+
+def test_one_person_hit_told_by_where() -> None:
+    hand = "They say someone approached the man's car and shot him in his hand."
+    assert _casualties(None, "Detectives are investigating an early morning shooting.", hand) == (0, 1)
+    head = (
+        "Savion Smith was asleep when a stray bullet from a 9 mm handgun struck the back of his head, a sergeant said."
+    )
+    assert _casualties(None, head) == (0, 1)
+    assert _casualties(None, "A bullet grazed her head as she slept, police said.") == (0, 1)
+    # not a car, nor a killing, nor a pellet
+    assert _casualties(None, "A bullet hit his car as he drove home Friday.") == (None, None)
+    assert _casualties(None, "The gunman shot him in the head, killing him, police said.") == (1, 0)
+    assert _casualties(None, "A pellet from a BB gun struck her in the arm, police said.") == (None, None)
