@@ -235,3 +235,13 @@ def test_a_day_said_of_a_later_step_yields_to_the_days_of_the_shooting() -> None
         " on Mayfield Street just before 2:30 p.m. Saturday, a police source told NBC10."
     )
     assert _day(date(2016, 4, 18), confessed) == date(2016, 4, 16)
+
+
+def test_the_day_of_an_update_stamp_is_not_the_incidents() -> None:
+    # gva-dev (Bakersfield, published Sunday 2017-02-26; Dayton, published Monday 2015-11-02): "UPDATE (Feb. 25
+    # 2017 5:20 p.m.):" and "UPDATE @ 4:29 p.m. (Nov. 2)" date the update, not the shooting
+    update = "UPDATE (Feb. 25 2017 5:20 p.m.): The 7-year-old brother has been released from the hospital."
+    shot = "A 5-year-old boy was shot and killed in a drive-by shooting Thursday night, police said."
+    assert _day(date(2017, 2, 26), update, shot) == date(2017, 2, 23)
+    clock = "UPDATE @ 4:29 p.m. (Nov. 2) Four juveniles showed up at a hospital about 7:30 p.m. Sunday."
+    assert _day(date(2015, 11, 2), clock, "A 15-year-old had been shot.") == date(2015, 11, 1)

@@ -72,7 +72,7 @@ _STAMP = re.compile(
 )
 # and, as before that pattern, any such word a few characters before the day: a stamp ("Posted 3/4/15") or an
 # aside about the people in the report ("who posted bail March 3", "updated his Facebook status June 1")
-_STAMP_NEAR = re.compile(r"\b(?:published|posted|updated|last update)\b[^.]{0,25}$", re.I)
+_STAMP_NEAR = re.compile(r"\b(?:published|posted|updated|update|last update)\b(?:[ap]\.m\.|[^.]){0,25}$", re.I)
 _POSTED = re.compile(
     r"\b(?:published|posted)\b:?\s*(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$", re.I
 )  # a stamp, not "posted bail March 3, 2016"
