@@ -668,14 +668,15 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
         and not _ELSEWHERE.search(sentence)
         and not any(q.kind in ("injured", "shot") for q in out)
     ):  # the wounded told without a count, where nothing else counts them; further down: often another incident's
-        for m in _MANY_WOUNDED.finditer(sentence):
+        wound = "wound" in sentence.lower()  # the readings below are slow; most sentences tell no wound
+        for m in _MANY_WOUNDED.finditer(sentence) if wound else ():
             low, high, qual = _range(m.group("num"), m.group("qual"))
             if _FATAL.search(m.group(0) + _clause_after(sentence, m.end())):
                 continue  # "found dead with gunshot wounds": the dead, counted as such
             more = re.search(r"\b(?:more|other)\s", m.group(0), re.I)
             if low is not None or high is not None:  # "three more people ... with gunshot wounds": besides the dead
                 add("injured" if more else "shot", low, high, m.span(), "people", qual)
-        for m in _ONE_WOUNDED.finditer(sentence):
+        for m in _ONE_WOUNDED.finditer(sentence) if wound else ():
             fatal = _FATAL.search(m.group(0) + _clause_after(sentence, m.end()))
             if not fatal and not any(q.kind in ("shot", "injured") for q in out):
                 add("shot", 1, 1, m.span(), "people", "")
