@@ -605,3 +605,14 @@ def test_a_part_and_a_town_beside_the_city_are_told_by_distance() -> None:
         "The Vancouver man was listed in stable condition.",
     )
     assert _place("Man shot in Vancouver", *vancouver, places=("Vancouver",)) == "Vancouver"
+
+
+def test_a_dateline_after_a_line_or_two_of_page_debris() -> None:
+    # gvc (Salt Lake City, July 2016): a video player's lines come first; the model tags "Salt Lake" alone and
+    # "Lake City" was chosen
+    debris = ("Having trouble viewing the video?", "Try disabling any ad blocking extensions on your browser.")
+    lede = "SALT LAKE CITY — Police say a Salt Lake man shot his 8-year-old son and then himself Tuesday."
+    assert _place(None, *debris, lede, places=("Salt Lake", "LAKE CITY")) == "Salt Lake City"
+    # only a dateline in capitals: "Update — Police say" further down is none
+    update = "Update — Police say the man had a history of domestic violence."
+    assert _place(None, *debris, update, "The shooting happened in Provo.", places=("Provo",)) == "Provo"

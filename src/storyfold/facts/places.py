@@ -431,9 +431,14 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
     strong: set[str] = set()  # named in a dateline or beside a state
     # (the sentence splitter may end a sentence at the state's abbreviation: "EUTAW, Ala." "(AP) Authorities")
     heads = [*lines.sentences[:2], " ".join(lines.sentences[:2])]
+    late_dateline = False
     m = next((d for d in (DATELINE.match(t) for t in heads) if d is not None), None)
     if m is None:
         m = next((d for d in (DATELINE_INSIDE.search(t) for t in lines.sentences[:2]) if d is not None), None)
+    if m is None:  # a dateline in capitals after a line or two of page debris ("Having trouble viewing the video?")
+        later = (DATELINE.match(t) for t in lines.sentences[2:5])
+        m = next((d for d in later if d is not None and d.group("city").strip().isupper()), None)
+        late_dateline = m is not None
     if m is None:  # "KOTV (CBS/AP)" is a station: without a state, the name must be a town's
         m = next((d for d in (_DATELINE_AGENCY.match(t) for t in heads) if d is not None), None)
         m = m if m is not None and (m.group("state") or town_states(m.group("city").strip().title())) else None
@@ -451,7 +456,8 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
     ):
         city = m.group("city").strip().title()
         score[city] += DATELINE_WEIGHT  # a station's home town as often as the scene
-        strong.add(city)
+        if not late_dateline:
+            strong.add(city)
         if m.group("state"):
             states[city] = m.group("state")
     headline = headline_of(lines.title)
