@@ -1,5 +1,6 @@
-"""Victims told by their wounds rather than by a count: "a juvenile was found with a gunshot wound", "shot him in
-his hand", "three more people are at a hospital with gunshot wounds"."""
+"""Victims told without a count: by their wounds ("a juvenile was found with a gunshot wound", "shot him in his
+hand", "three more people are at a hospital with gunshot wounds"), by the deed ("arrested in the murder of Brennon
+Davis") or by the body ("a body has been found")."""
 
 from __future__ import annotations
 
@@ -53,3 +54,31 @@ def test_one_person_hit_told_by_where() -> None:
     assert _casualties(None, "A bullet hit his car as he drove home Friday.") == (None, None)
     assert _casualties(None, "The gunman shot him in the head, killing him, police said.") == (1, 0)
     assert _casualties(None, "A pellet from a BB gun struck her in the arm, police said.") == (None, None)
+
+
+def test_one_death_told_by_the_deed_or_the_body() -> None:
+    # the ledes of real follow-up reports (gva-dev), which gave no count before
+    arrest = "Cody Austin Thompson, 23, has been arrested in connection with the murder of Brennon Davis, 15."
+    assert _casualties(None, arrest) == (1, 0)
+    assert _casualties(None, "Two men were charged in the killing of a 9-year-old boy, prosecutors said.") == (1, 0)
+    assert _casualties(None, "Officials confirm a body has been found on Cricket Drive in Dorchester County.") == (1, 0)
+    assert _casualties(None, "The body of a 15-year-old was found in a creek on Sunday.") == (1, 0)
+    # a count, where one is given, is the count
+    assert _casualties(None, "He was charged in the murder of two men outside a bar.") == (2, 0)
+
+
+def test_no_death_in_an_attempt_or_a_figure_of_speech() -> None:
+    assert _casualties(None, "He faces a charge of attempted murder of a police officer.") == (None, None)
+    assert _casualties(None, "The senator celebrated the killing of the bill on Tuesday.") == (None, None)
+    assert _casualties(None, "Critics called the cuts the murder of a once-great newspaper.") == (None, None)
+
+
+def test_no_death_in_a_title_an_animal_a_missing_body_or_one_found_alive() -> None:
+    # a review's cases: a book's title, an animal's body, a body not found, a body that was a man alive
+    play = "The theater staged an adaptation of Agatha Christie's 'The Murder of Roger Ackroyd.'"
+    assert _casualties(None, "A man was shot in the leg outside the theater Friday.", play) == (0, 1)
+    assert _casualties(None, "The body of a deer was found on the football field Monday.") == (None, None)
+    assert _casualties(None, "No body has been found, police said.") == (None, None)
+    alive = "Police said a body had been found in a ditch, but the man, who had been shot twice, was found alive."
+    assert _casualties(None, alive) == (0, 1)
+    assert _casualties(None, "He was charged in the killing of his neighbor's dog.") == (None, None)

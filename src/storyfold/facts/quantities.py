@@ -206,6 +206,15 @@ _PERSON_BEFORE = re.compile(
     r"|(?-i:\b[A-Z][a-z]+\s+(?:was|is)\s+also\b)",  # a name
     re.I,
 )
+# one death told by the deed or the body: "charged in the murder of Brennon Davis", "the killing of a 9-year-old
+# boy" (a person: not "the attempted murder of", nor "the killing of the bill"); "a body has been found", "the body
+# of a 15-year-old was found"
+_MURDER_OF = re.compile(
+    r"(?<!attempted )\b(?-i:murder|killing|slaying) of (?:(?:a|an|his|her|their|the)\s+(?:[\w'-]+\s+){0,2}?"
+    rf"{_PERSON}s?\b(?!['\u2019])|(?-i:[A-Z][a-z])|\d+-year-old)"  # not a title, "The Murder of Roger Ackroyd"
+    r"|(?<!\bno )\bbody (?:of (?:a|an|the|his|her|(?-i:[A-Z]))[^.;]{0,60}?)?(?:was|has been|had been) found\b",
+    re.I,
+)
 _PEOPLE = (
     r"(?:people|persons|men|women|boys|girls|teens|teenagers|children|kids|sons|daughters|brothers|sisters"
     r"|friends|officers|deputies|victims|students|others|members|relatives|grandchildren|classmates|siblings|adults"
@@ -651,7 +660,16 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
             add("killed", 1, 1, m.span(), "victims" if by_killer else "people", "")
             break
     if not any(q.kind == "killed" for q in out):
+        for m in _MURDER_OF.finditer(sentence):
+            body = m.group(0).lower().startswith("body")
+            if body and (_ANIMALS_AFTER.match(sentence, m.start() + 4) or "alive" in sentence[m.end() :].lower()):
+                continue  # "the body of a deer was found", "a body had been found ... but ... was found alive"
+            add("killed", 1, 1, m.span(), "people", "")
+            break
+    if not any(q.kind == "killed" for q in out):
         for m in _KILLS_WHOM.finditer(sentence):
+            if re.match(r"['\u2019]s\b", sentence[m.end() :]) and _ANIMALS_AFTER.match(sentence, m.end() + 2):
+                break  # "the killing of his neighbor's dog"
             end = m.end()
             while (more := _AND_WHOM.match(sentence, end)) is not None:
                 end = more.end()
