@@ -82,3 +82,34 @@ def test_no_death_in_a_title_an_animal_a_missing_body_or_one_found_alive() -> No
     alive = "Police said a body had been found in a ditch, but the man, who had been shot twice, was found alive."
     assert _casualties(None, alive) == (0, 1)
     assert _casualties(None, "He was charged in the killing of his neighbor's dog.") == (None, None)
+
+
+def test_a_death_told_by_the_charge_or_the_inquiry() -> None:
+    # the ledes of real follow-up reports (gva-dev) that gave no count before
+    assert _casualties("Helena teen appears on homicide charge", "He appeared in court Monday.") == (1, 0)
+    guilty = "Albert Hernandez, 18, was found guilty of second-degree murder and criminal street-gang participation."
+    assert _casualties(None, guilty) == (1, 0)
+    assert _casualties(None, "The weapon discharge inside the residence was ruled as manslaughter.") == (1, 0)
+    # not an attempt nor a plot
+    assert _casualties(None, "He was charged with attempted murder after the shooting.") == (None, None)
+    assert _casualties(None, "She is charged with conspiracy to commit murder.") == (None, None)
+
+
+def test_the_charges_are_no_count_of_the_dead() -> None:
+    # counts of murder are per charge: "four counts of murder" for one death; the count the text gives wins
+    charged = "Three men were charged with two counts of first-degree murder each."
+    assert _casualties(None, charged, "Police said the men shot and killed three people at the house.") == (3, 0)
+    assert _casualties(None, "He was charged with four counts of aggravated murder.", "A man was killed.") == (1, 0)
+    # a charge today of a killing in another year: the killing's count stands
+    trial = "A man accused of a double murder at a 2013 house party appeared in court Tuesday."
+    assert _casualties(None, trial, "Julio Romero is charged with two counts of murder.") == (2, 0)
+
+
+def test_no_death_from_another_cases_warrant_or_a_charge_that_may_come() -> None:
+    # a review's cases: the wanted man's warrant is another case's; the law's threat and a charge not yet filed
+    wanted = "A man wanted on a murder warrant in Georgia was shot and wounded by U.S. Marshals on Tuesday."
+    assert _casualties(None, wanted) == (0, 1)
+    law = "Under the law, a gun owner whose weapon is used by a child to kill someone can face manslaughter charges."
+    assert _casualties(None, "A 6-year-old boy was shot in the arm by his brother.", law) == (0, 1)
+    could = "Prosecutors said murder charges could be filed if the victim dies."
+    assert _casualties(None, "A man was shot in the head and is in critical condition.", could) == (0, 1)

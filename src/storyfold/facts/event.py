@@ -145,6 +145,13 @@ def _value(q: Quantity) -> int | None:
 
 
 _BARE_FATAL = re.compile(r"(?:fatal|deadly)\b.*\bshooting$", re.I)  # a quantity read from "a fatal shooting"
+
+
+def _bare(q: Quantity) -> bool:
+    """A death told without how many: "a fatal shooting", "charged with murder" (a count elsewhere says)."""
+    return q.unit == "charge" or bool(_BARE_FATAL.match(q.text))
+
+
 _TOTAL = re.compile(r"\b(?:others|all|total)\b", re.I)  # a count of everyone hurt, not "two other officers"
 _FAR = 6  # sentences: a death counted from here on, and not before, may be another incident's
 
@@ -156,7 +163,7 @@ def choose_casualties(
     first ``_FAR`` sentences tell of a death; where they do not and tell of people shot or hurt, a death
     counted only further down is another incident's (the city's toll of the week, an earlier shooting)."""
     casualty = ("killed", "injured", "shot")
-    if not any(q.kind in casualty and q.current for q in quantities):
+    if not any(q.kind in casualty and q.current and q.unit != "charge" for q in quantities):
         # only counts of an earlier day ("was shot and killed on Dec. 22, 2015" in a report of the trial):
         # that is the event the article is about
         quantities = [replace(q, current=True) if q.kind in casualty else q for q in quantities]
@@ -165,9 +172,9 @@ def choose_casualties(
         cands = [q for q in quantities if q.kind == kind and q.current and _value(q) is not None]
         body = [q for q in cands if q.sentence >= 0]
         title = [q for q in cands if q.sentence < 0 and (_value(q) or 0) > 0]
-        if kind == "killed" and body and _BARE_FATAL.match(body[0].text):
+        if kind == "killed" and body and _bare(body[0]):
             # "Sunday's deadly west Houston shooting" tells of a death, not how many: a count further down does
-            more = [q for q in body if not _BARE_FATAL.match(q.text) and (_value(q) or 0) > 1]
+            more = [q for q in body if not _bare(q) and (_value(q) or 0) > 1]
             body = more or body
         pick = title[0] if title and kind == "injured" else body[0] if body else cands[0] if cands else None
         if (
@@ -191,7 +198,7 @@ def choose_casualties(
             pick = most if most is not None and (_value(most) or 0) > 1 else pick
         if kind == "killed" and title and body and (_value(title[0]) or 0) > (_value(body[0]) or 0):
             pick = title[0]  # "Husband kills wife and stepdaughter" over a later "died"
-        if kind == "killed" and title and body and body[0].sentence >= _FAR and not _BARE_FATAL.match(title[0].text):
+        if kind == "killed" and title and body and body[0].sentence >= _FAR and not _bare(title[0]):
             pick = title[0]  # "13-year-old Ocoee boy dies" over a "double homicide" told far below
         if pick is not None:
             found[kind] = pick

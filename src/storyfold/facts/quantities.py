@@ -215,6 +215,17 @@ _MURDER_OF = re.compile(
     r"|(?<!\bno )\bbody (?:of (?:a|an|the|his|her|(?-i:[A-Z]))[^.;]{0,60}?)?(?:was|has been|had been) found\b",
     re.I,
 )
+# a death told by the charge or the inquiry: "charged with first-degree murder", "a homicide investigation", "ruled
+# a homicide" (not "attempted murder", "conspiracy to commit murder", a "murder-suicide"). How many died is for a count
+# elsewhere to say (``event._BARE_FATAL``): "four counts of murder" may all be of one death
+_DEGREE = r"(?:(?:first|second|third)[- ]degree\s+|capital\s+|felony\s+|negligent\s+|reckless\s+|involuntary\s+)*"
+_CHARGED_DEATH = re.compile(
+    r"(?<!attempted )(?<!commit )(?<!to )\b(?:(?:charged with|charges? of|guilty of|convicted of|accused of"
+    r"|arrested for|arrested on suspicion of|faces?|facing|ruled(?:\s+as)?)\s+(?:an?\s+)?"
+    rf"(?:(?:{_WORD}|\d+)\s+counts?\s+of\s+)?{_DEGREE}(?:murder|homicide|manslaughter)"
+    r"|(?:murder|homicide|manslaughter)\s+(?:charges?|warrant|investigation|case|victim|trial))\b(?!-)",
+    re.I,
+)
 _PEOPLE = (
     r"(?:people|persons|men|women|boys|girls|teens|teenagers|children|kids|sons|daughters|brothers|sisters"
     r"|friends|officers|deputies|victims|students|others|members|relatives|grandchildren|classmates|siblings|adults"
@@ -665,6 +676,17 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
             if body and (_ANIMALS_AFTER.match(sentence, m.start() + 4) or "alive" in sentence[m.end() :].lower()):
                 continue  # "the body of a deer was found", "a body had been found ... but ... was found alive"
             add("killed", 1, 1, m.span(), "people", "")
+            break
+    if not any(q.kind == "killed" for q in out):
+        for m in _CHARGED_DEATH.finditer(sentence):
+            before = sentence[max(0, m.start() - 40) : m.start()]
+            if (
+                re.search(r"\b(?:attempted|conspiracy|solicitation|wanted)\b", before + m.group(0), re.I)
+                or re.search(r"\b(?:can|could|may|might|would|will)\s+(?:\w+\s+)?$", before, re.I)
+                or re.match(r"\s+(?:could|may|might|would|will)\b", sentence[m.end() :], re.I)
+            ):
+                continue  # a plot, another case's warrant ("wanted on a murder warrant"), a charge that may come
+            add("killed", 1, 1, m.span(), "charge", "")  # "four counts of murder" may be counts of one death
             break
     if not any(q.kind == "killed" for q in out):
         for m in _KILLS_WHOM.finditer(sentence):
