@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta
 
 from storyfold.facts.lines import LEDE_SENTENCES, Lines
 from storyfold.facts.places import choose_place
+from storyfold.facts.quantities import CHARGED_DEATH
 from storyfold.model import Event, Quantity, TimeRef
 
 TimeFinder = Callable[[str, date | datetime | None], Sequence[TimeRef]]
@@ -149,7 +150,7 @@ _BARE_FATAL = re.compile(r"(?:fatal|deadly)\b.*\bshooting$", re.I)  # a quantity
 
 def _bare(q: Quantity) -> bool:
     """A death told without how many: "a fatal shooting", "charged with murder" (a count elsewhere says)."""
-    return q.unit == "charge" or bool(_BARE_FATAL.match(q.text))
+    return bool(_BARE_FATAL.match(q.text) or CHARGED_DEATH.fullmatch(q.text))
 
 
 _TOTAL = re.compile(r"\b(?:others|all|total)\b", re.I)  # a count of everyone hurt, not "two other officers"
@@ -163,7 +164,7 @@ def choose_casualties(
     first ``_FAR`` sentences tell of a death; where they do not and tell of people shot or hurt, a death
     counted only further down is another incident's (the city's toll of the week, an earlier shooting)."""
     casualty = ("killed", "injured", "shot")
-    if not any(q.kind in casualty and q.current and q.unit != "charge" for q in quantities):
+    if not any(q.kind in casualty and q.current and not CHARGED_DEATH.fullmatch(q.text) for q in quantities):
         # only counts of an earlier day ("was shot and killed on Dec. 22, 2015" in a report of the trial):
         # that is the event the article is about
         quantities = [replace(q, current=True) if q.kind in casualty else q for q in quantities]

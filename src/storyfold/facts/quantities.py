@@ -217,9 +217,9 @@ _MURDER_OF = re.compile(
 )
 # a death told by the charge or the inquiry: "charged with first-degree murder", "a homicide investigation", "ruled
 # a homicide" (not "attempted murder", "conspiracy to commit murder", a "murder-suicide"). How many died is for a count
-# elsewhere to say (``event._BARE_FATAL``): "four counts of murder" may all be of one death
+# elsewhere to say (``event._bare``): "four counts of murder" may all be of one death
 _DEGREE = r"(?:(?:first|second|third)[- ]degree\s+|capital\s+|felony\s+|negligent\s+|reckless\s+|involuntary\s+)*"
-_CHARGED_DEATH = re.compile(
+CHARGED_DEATH = re.compile(
     r"(?<!attempted )(?<!commit )(?<!to )\b(?:(?:charged with|charges? of|guilty of|convicted of|accused of"
     r"|arrested for|arrested on suspicion of|faces?|facing|ruled(?:\s+as)?)\s+(?:an?\s+)?"
     rf"(?:(?:{_WORD}|\d+)\s+counts?\s+of\s+)?{_DEGREE}(?:murder|homicide|manslaughter)"
@@ -678,7 +678,7 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
             add("killed", 1, 1, m.span(), "people", "")
             break
     if not any(q.kind == "killed" for q in out):
-        for m in _CHARGED_DEATH.finditer(sentence):
+        for m in CHARGED_DEATH.finditer(sentence):
             before = sentence[max(0, m.start() - 40) : m.start()]
             if (
                 re.search(r"\b(?:attempted|conspiracy|solicitation|wanted)\b", before + m.group(0), re.I)
@@ -686,7 +686,7 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
                 or re.match(r"\s+(?:could|may|might|would|will)\b", sentence[m.end() :], re.I)
             ):
                 continue  # a plot, another case's warrant ("wanted on a murder warrant"), a charge that may come
-            add("killed", 1, 1, m.span(), "charge", "")  # "four counts of murder" may be counts of one death
+            add("killed", 1, 1, m.span(), "people", "")  # "four counts of murder" may be counts of one death
             break
     if not any(q.kind == "killed" for q in out):
         for m in _KILLS_WHOM.finditer(sentence):
