@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 
 from storyfold.facts.lines import LEDE_SENTENCES, Lines
 from storyfold.facts.places import choose_place
-from storyfold.facts.quantities import CHARGED_DEATH
+from storyfold.facts.untold import CHARGED_DEATH
 from storyfold.model import Event, Quantity, TimeRef
 
 TimeFinder = Callable[[str, date | datetime | None], Sequence[TimeRef]]

@@ -14,6 +14,14 @@ from storyfold.facts.numbers import QUAL as _QUAL
 from storyfold.facts.numbers import WORD as _WORD
 from storyfold.facts.numbers import number_range as _range
 from storyfold.facts.numbers import parse_number
+from storyfold.facts.persons import ANIMALS_AFTER as _ANIMALS_AFTER
+from storyfold.facts.persons import ELSEWHERE as _ELSEWHERE
+from storyfold.facts.persons import FATAL as _FATAL
+from storyfold.facts.persons import MOD as _MOD
+from storyfold.facts.persons import PEOPLE as _PEOPLE
+from storyfold.facts.persons import PERSON as _PERSON
+from storyfold.facts.persons import clause_after as _clause_after
+from storyfold.facts.untold import charged_death, one_death, wounded
 from storyfold.model import Quantity
 
 _KINDS: tuple[tuple[str, str], ...] = (
@@ -52,12 +60,6 @@ _VERB_THEN_NUM = re.compile(
     r"|students|victims|residents|bystanders))?\b",
     re.I,
 )
-# animals, not people, after a count: "injured one of the family dogs", "killed two deer"
-_ANIMALS_AFTER = re.compile(
-    r"\s*(?:of\s+(?:the|his|her|their|its)\s+)?(?:[\w-]+\s+){0,2}?(?:dogs?|cats?|horses?|pets?|puppy|puppies|cattle"
-    r"|cows?|animals?|deer|birds?|livestock)\b",
-    re.I,
-)
 # "a man was shot and killed", "Smith, 23, was pronounced dead", "is dead"
 _SINGULAR = re.compile(
     r"(?:\b(?:another|a second|a third|a fourth|a fifth|the other|one other)(?:\s+[\w'-]+){0,3}?\s+)?"  # a victim more
@@ -71,9 +73,7 @@ _SINGULAR = re.compile(
     re.I,
 )
 _MORE = re.compile(r"^(?:another|a second|a third|a fourth|a fifth|one other)\b|\balso\b", re.I)
-# what says a victim told as "another" or "also" is not one more of this incident's: another incident ("in an
-# unrelated incident", "hours later"), the same victim's other wound ("she had been beaten and was also shot")
-_ELSEWHERE = re.compile(r"\b(?:unrelated|separate|different|earlier|later)\b|\bin another\b|\bblocks? away\b", re.I)
+# (what says a victim told as "another" or "also" is not one more of this incident's: ``persons.ELSEWHERE``)
 _SAME_VICTIM_BEFORE = re.compile(
     r"\b(?:he|she|and|who|they)\s*$|\b(?:shot|stabbed|beaten|struck|wounded|hit|slashed|cut|tied)\b|\bthe victim\b",
     re.I,
@@ -129,7 +129,6 @@ _DIED = re.compile(r"\b(?<!they )(?<!both )(?<!all )(?:later\s+)?(?:died|passed 
 _COULD_HAVE = re.compile(
     r"\b(?:(?:could|would|might|may|should)(?:['’]ve|\s+have)\s+(?:[a-z]+\s+)?|(?:almost|nearly)\s+)$", re.I
 )
-_FATAL = re.compile(r"\b(?:fatal(?:ly)?|killed|died|dead|death)\b", re.I)
 # counts the text names but does not give: "wounded among civilians", "the dead"
 _UNKNOWN = re.compile(
     r"\b(?P<w>(?P<injured>wounded|injured)|(?P<killed>dead|casualties))\s+(?:among|were|are|was)\b"
@@ -192,48 +191,12 @@ _MULTIPLE = re.compile(
     re.I,
 )
 _TIMES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
-# who a shooting hit, named as people: "shot his 11-year-old friend", "shoots grandfather", "shot six people"
-_PERSON = (
-    r"(?:man|woman|boy|girl|teen|teenager|toddler|child|baby|infant|person|friend|brother|sister|son|daughter"
-    r"|wife|husband|girlfriend|boyfriend|father|mother|dad|mom|grandfather|grandmother|grandson|granddaughter"
-    r"|cousin|nephew|niece|uncle|aunt|neighbou?r|relative|classmate|officer|deputy|victim|student|stepson"
-    r"|stepdaughter|fianc[eé]e?|partner|roommate|companion|civilian|bystander|juvenile|\d+-year-old)"
-)
 # who was "also shot" must be a person: "Her mother was also shot", "Another was shot" (not "The dog was also shot")
 _PERSON_BEFORE = re.compile(
     r"^(?:another|a second|a third|a fourth|a fifth|one other)\s+(?:was|is|has|had)\b"
     rf"|\b(?:{_PERSON}|suspect|gunman|driver|passenger|resident)s?\b"
     r"|(?-i:\b[A-Z][a-z]+\s+(?:was|is)\s+also\b)",  # a name
     re.I,
-)
-# one death told by the deed or the body: "charged in the murder of Brennon Davis", "the killing of a 9-year-old
-# boy" (a person: not "the attempted murder of", nor "the killing of the bill"); "a body has been found", "the body
-# of a 15-year-old was found"
-_MURDER_OF = re.compile(
-    r"(?<!attempted )\b(?-i:murder|killing|slaying) of (?:(?:a|an|his|her|their|the)\s+(?:[\w'-]+\s+){0,2}?"
-    rf"{_PERSON}s?\b(?!['\u2019])|(?-i:[A-Z][a-z])|\d+-year-old)"  # not a title, "The Murder of Roger Ackroyd"
-    r"|(?<!\bno )\bbody (?:of (?:a|an|the|his|her|(?-i:[A-Z]))[^.;]{0,60}?)?(?:was|has been|had been) found\b",
-    re.I,
-)
-# a death told by the charge or the inquiry: "charged with first-degree murder", "a homicide investigation", "ruled
-# a homicide" (not "attempted murder", "conspiracy to commit murder", a "murder-suicide"). How many died is for a count
-# elsewhere to say (``event._bare``): "four counts of murder" may all be of one death
-_DEGREE = r"(?:(?:first|second|third)[- ]degree\s+|capital\s+|felony\s+|negligent\s+|reckless\s+|involuntary\s+)*"
-CHARGED_DEATH = re.compile(
-    r"(?<!attempted )(?<!commit )(?<!to )\b(?:(?:charged with|charges? of|guilty of|convicted of|accused of"
-    r"|arrested for|arrested on suspicion of|faces?|facing|ruled(?:\s+as)?)\s+(?:an?\s+)?"
-    rf"(?:(?:{_WORD}|\d+)\s+counts?\s+of\s+)?{_DEGREE}(?:murder|homicide|manslaughter)"
-    r"|(?:murder|homicide|manslaughter)\s+(?:charges?|warrant|investigation|case|victim|trial))\b(?!-)",
-    re.I,
-)
-_PEOPLE = (
-    r"(?:people|persons|men|women|boys|girls|teens|teenagers|children|kids|sons|daughters|brothers|sisters"
-    r"|friends|officers|deputies|victims|students|others|members|relatives|grandchildren|classmates|siblings|adults"
-    r"|civilians|bystanders|juveniles|pedestrians|passengers|patrons|customers|employees)"
-)
-_MOD = (  # up to two modifiers ("his 17-month-old son"), not a number, a conjunction or a casualty word
-    r"(?:(?!(?:and|or|in|at|on|with|\d+(?!-[a-z]+-old)|wound\w*|injur\w*|kill\w*|shot|shoot\w*|hurt)\b)[\w'-]+\s+)"
-    r"{0,2}?"
 )
 
 
@@ -243,11 +206,6 @@ _BY_GUNFIRE = re.compile(
     r"|bullets?|gunshots?|drive-by|gun)",
     re.I,
 )
-
-
-def _clause_after(sentence: str, at: int) -> str:
-    """The rest of the clause after ``at`` (to a full stop or semicolon: a splitter may join two sentences)."""
-    return re.split(r"[.;]", sentence[at:], maxsplit=1)[0]
 
 
 def _lived(sentence: str, m: re.Match[str]) -> bool:
@@ -344,35 +302,6 @@ _NAMES_HURT = re.compile(
     r"(?!\s+(?:and killed|dead|to death|at|by (?:a|an|the) (?:[\w-]+ )?(?:car|vehicle|truck|van|SUV))\b)"
     r"|(?P<wounded>wounded))\b"  # not "hurt" or "injured": in a crash, a struggle, by glass
 )
-# people told by their gunshot wounds: "A juvenile was found with a gunshot wound", "Man Shows up to Taco Bell With
-# Gunshot Wound", "three more people are at a hospital with gunshot wounds" (one shot, or the count: the outcome is
-# told elsewhere, if at all)
-_WITH_WOUND = r"\s+(?:with|suffering(?:\s+from)?|suffered|suffers|sustained|sustaining)\s+(?:an?\s+|one\s+)?"
-_WOUND = r"(?:[\w-]+\s+){0,3}?(?:gunshot|gun\s+shot|bullet|graze)\s+wounds?\b"
-_GAP_TO_WOUND = r"(?:,\s*\d{1,3},)?(?:\s+(?!and\b|or\b|but\b|who\b|while\b|after\b)[\w'-]+){0,8}?"
-_ONE_WOUNDED = re.compile(
-    rf"(?:^|\b(?:a|an|one|the)\s+)(?:[\w'-]+\s+){{0,3}}?{_PERSON}\b{_GAP_TO_WOUND}{_WITH_WOUND}{_WOUND}",
-    re.I,
-)
-_MANY_WOUNDED = re.compile(
-    rf"{_QUAL}{_NUM}\s+(?:more\s+|other\s+)?{_MOD}{_PEOPLE}\b{_GAP_TO_WOUND}{_WITH_WOUND}{_WOUND}",
-    re.I,
-)
-# one person hit, told by where: "approached him and shot him in his hand", "a stray bullet struck the back of his
-# head", "a bullet grazed her head"
-_BODY = (
-    r"(?:head|neck|chest|back|shoulder|arm|leg|hand|foot|hip|thigh|stomach|abdomen|face|knee|ankle|buttocks?|side"
-    r"|torso|wrist|finger|toe|jaw|cheek|eye|elbow|calf|groin|skull|forehead|heel|shin|forearm|spine|lung|liver)s?"
-)
-_ONE_HIT = re.compile(
-    r"\bshot\s+(?:him|her)\s+(?:(?:once|twice|(?:multiple|several|\w+)\s+times)\s+)?in\s+(?:the|his|her)\s+"
-    rf"(?:[\w-]+\s+){{0,2}}?{_BODY}\b"
-    r"|\b(?:bullets?|rounds?|gunfire|gunshots?)\b[^.;]{0,60}?\b(?:struck|hit|hitting|striking|grazed|grazing|pierced"
-    r"|entered)\s+(?:(?:him|her)\s+in\s+)?(?:the\s+(?:[\w-]+\s+){0,2}?of\s+)?(?:his|her|the)\s+"
-    rf"(?:[\w-]+\s+){{0,2}}?{_BODY}\b",
-    re.I,
-)
-_NO_FIREARM = re.compile(r"\b(?:bb|pellets?|paintball|taser|stun gun|airsoft|nail gun|air (?:gun|rifle))\b", re.I)
 # "the shooting of four members of a family", "the fatal shootings of two teens"
 _SHOOTING_OF = re.compile(
     rf"\b(?:(?P<fatal>(?:fatal|deadly)\s+)shootings?|shooting)\s+of\s+(?:the\s+|his\s+|her\s+|their\s+)?{_QUAL}{_NUM}\s+{_MOD}"
@@ -670,24 +599,8 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
             by_killer = m.group("victim") is not None and not _EVENT_KILLS.search(sentence, 0, m.start())
             add("killed", 1, 1, m.span(), "victims" if by_killer else "people", "")
             break
-    if not any(q.kind == "killed" for q in out):
-        for m in _MURDER_OF.finditer(sentence):
-            body = m.group(0).lower().startswith("body")
-            if body and (_ANIMALS_AFTER.match(sentence, m.start() + 4) or "alive" in sentence[m.end() :].lower()):
-                continue  # "the body of a deer was found", "a body had been found ... but ... was found alive"
-            add("killed", 1, 1, m.span(), "people", "")
-            break
-    if not any(q.kind == "killed" for q in out):
-        for m in CHARGED_DEATH.finditer(sentence):
-            before = sentence[max(0, m.start() - 40) : m.start()]
-            if (
-                re.search(r"\b(?:attempted|conspiracy|solicitation|wanted)\b", before + m.group(0), re.I)
-                or re.search(r"\b(?:can|could|may|might|would|will)\s+(?:\w+\s+)?$", before, re.I)
-                or re.match(r"\s+(?:could|may|might|would|will)\b", sentence[m.end() :], re.I)
-            ):
-                continue  # a plot, another case's warrant ("wanted on a murder warrant"), a charge that may come
-            add("killed", 1, 1, m.span(), "people", "")  # "four counts of murder" may be counts of one death
-            break
+    if not any(q.kind == "killed" for q in out) and (found := one_death(sentence) or charged_death(sentence)):
+        add(*found)
     if not any(q.kind == "killed" for q in out):
         for m in _KILLS_WHOM.finditer(sentence):
             if re.match(r"['\u2019]s\b", sentence[m.end() :]) and _ANIMALS_AFTER.match(sentence, m.end() + 2):
@@ -708,24 +621,8 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
         and not _ELSEWHERE.search(sentence)
         and not any(q.kind in ("injured", "shot") for q in out)
     ):  # the wounded told without a count, where nothing else counts them; further down: often another incident's
-        wound = "wound" in sentence.lower()  # the readings below are slow; most sentences tell no wound
-        for m in _MANY_WOUNDED.finditer(sentence) if wound else ():
-            low, high, qual = _range(m.group("num"), m.group("qual"))
-            if _FATAL.search(m.group(0) + _clause_after(sentence, m.end())):
-                continue  # "found dead with gunshot wounds": the dead, counted as such
-            more = re.search(r"\b(?:more|other)\s", m.group(0), re.I)
-            if low is not None or high is not None:  # "three more people ... with gunshot wounds": besides the dead
-                add("injured" if more else "shot", low, high, m.span(), "people", qual)
-        for m in _ONE_WOUNDED.finditer(sentence) if wound else ():
-            fatal = _FATAL.search(m.group(0) + _clause_after(sentence, m.end()))
-            if not fatal and not any(q.kind in ("shot", "injured") for q in out):
-                add("shot", 1, 1, m.span(), "people", "")
-            break
-        for m in _ONE_HIT.finditer(sentence):
-            fatal = _FATAL.search(m.group(0) + _clause_after(sentence, m.end()))
-            if not fatal and not _NO_FIREARM.search(sentence) and not any(q.kind in ("shot", "injured") for q in out):
-                add("shot", 1, 1, m.span(), "people", "")
-            break
+        for reading in wounded(sentence):
+            add(*reading)
     if not any(q.kind in ("injured", "shot") for q in out):
         for m in _SINGLE_HURT.finditer(sentence):
             if not _ANIMALS_AFTER.match(sentence, m.end()):
