@@ -113,3 +113,16 @@ def test_no_death_from_another_cases_warrant_or_a_charge_that_may_come() -> None
     assert _casualties(None, "A 6-year-old boy was shot in the arm by his brother.", law) == (0, 1)
     could = "Prosecutors said murder charges could be filed if the victim dies."
     assert _casualties(None, "A man was shot in the head and is in critical condition.", could) == (0, 1)
+
+
+def test_one_still_in_hospital_beside_the_dead_is_wounded() -> None:
+    # gvc (Paulding County, Georgia, 2016): the child died, the mother was wounded
+    lede = "An 8-year-old child died Sunday morning and her mother remains in the hospital following a shooting."
+    assert _casualties(None, lede) == (1, 1)
+    # the same victim, on life support or until death; another shooting's victim
+    support = "Five-year-old Lily remains in the hospital on life support Wednesday."
+    assert _casualties(None, support, "Doctors said the girl is brain dead.") == (1, 0)
+    assert _casualties(None, "The boy remained in the hospital until he died Tuesday.") == (1, 0)
+    dead = "A man was shot and killed on Tuesday in the 2300 block of Elm Street."
+    other = "It was the second shooting on the block this month; a man shot there on July 3 remains hospitalized."
+    assert _casualties(None, dead, other) == (1, 0)

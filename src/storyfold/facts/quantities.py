@@ -170,6 +170,9 @@ _SINGLE_HURT = re.compile(
     r"\b(?:is|was|remains|remained|listed|left)\s+in\s+(?:\w+\s+){0,2}?(?:critical|serious|stable|grave|fair|good)\s+"
     r"condition|\b(?:wounding|injuring|wounded|injured|wounds|injures)\s+(?:(?:a|an|his|her|one)\s+|another\b|the\s+other\b)"
     r"|\b(?:is|was)\s+(?:now\s+)?recovering\b"
+    # "her mother remains in the hospital following an accidental shooting"
+    r"|\b(?:remains|remained|is still|was still)\s+(?:hospitali[sz]ed|in\s+(?:the|a)\s+hospital)\b"
+    r"(?![^.;]*\b(?:died|dead|death|life support)\b)"
     r"|\band\s+an?\s+(?:critically\s+|seriously\s+|badly\s+)?(?:wounded|injured)\s+"
     # "left one child dead, and another critically injured", "left a 7-year-old girl dead and her friend injured"
     r"|(?<=\bdead),?\s+and\s+(?:another|(?:a|an|his|her|their|the|one)(?:\s+[\w'-]+){1,3}?)\s+"
@@ -177,6 +180,12 @@ _SINGLE_HURT = re.compile(
     # "a drive-by shooting that left a 12-year-old girl injured", "The deputy shot and injured ... was released"
     r"|\bleft\s+(?:a|an|one)(?:\s+[\w'-]+){1,3}?\s+(?:critically\s+|seriously\s+|badly\s+)?(?:wounded|injured|hurt)\b"
     r"|\b(?:the|a|an)\s+[\w'-]+\s+shot\s+and\s+(?:injured|wounded)\b",
+    re.I,
+)
+# a victim still in hospital from another shooting: "the second shooting on the block this month"
+_STILL_OTHER = re.compile(
+    r"\b(?:second|third|another|earlier|previous|prior|separate|unrelated)\b|\blast\s+(?:week|month|year)\b"
+    r"|\b(?:on|since)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
     re.I,
 )
 _SENT_TO_HOSPITAL = re.compile(
@@ -625,6 +634,8 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
             add(*reading)
     if not any(q.kind in ("injured", "shot") for q in out):
         for m in _SINGLE_HURT.finditer(sentence):
+            if m.group(0).lower().startswith(("remain", "is still", "was still")) and _STILL_OTHER.search(sentence):
+                continue  # "the second shooting on the block; a man shot there on July 3 remains hospitalized"
             if not _ANIMALS_AFTER.match(sentence, m.end()):
                 add("injured", 1, 1, m.span(), "people", "")
                 break
