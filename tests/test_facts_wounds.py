@@ -126,3 +126,19 @@ def test_one_still_in_hospital_beside_the_dead_is_wounded() -> None:
     dead = "A man was shot and killed on Tuesday in the 2300 block of Elm Street."
     other = "It was the second shooting on the block this month; a man shot there on July 3 remains hospitalized."
     assert _casualties(None, dead, other) == (1, 0)
+
+
+def test_one_with_a_wound_who_lived_is_wounded_beside_the_dead() -> None:
+    # gva-dev (Bakersfield, 2017): the brother "suffering from a gunshot wound" has been released: a second victim
+    dead = "A 5-year-old boy was shot and killed in a drive-by shooting Thursday night."
+    brother = "The 7-year-old brother suffering from a gunshot wound to the leg has been released from the hospital."
+    assert _casualties(None, dead, brother) == (1, 1)
+    assert _casualties(
+        None, "The suspect was killed by police.", "An officer suffered a bullet graze to the nose."
+    ) == (
+        1,
+        1,
+    )
+    # gva-dev (DeKalb County, 2014): "put three women into the hospital"
+    invasion = "The shooting was part of a violent home invasion that put three women into the hospital."
+    assert _casualties(None, "A 9-month-old boy was shot and killed.", invasion) == (1, 3)

@@ -190,7 +190,7 @@ _STILL_OTHER = re.compile(
 )
 _SENT_TO_HOSPITAL = re.compile(
     rf"\b(?:sen(?:t|ds?|ding)|put)\s+{_QUAL}{_NUM}(?:\s+(?:other\s+)?(?:people|persons|others|men|women|children|teens"
-    r"|victims))?\s+to\s+(?:the\s+|a\s+|area\s+|local\s+)?hospitals?\b",
+    r"|victims))?\s+(?:in)?to\s+(?:the\s+|a\s+|area\s+|local\s+)?hospitals?\b",  # "put three women into the hospital"
     re.I,
 )
 # "a double shooting", "a triple homicide", "a triple murder-suicide" (three killed, then the killer)

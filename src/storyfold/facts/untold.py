@@ -21,7 +21,13 @@ Reading = tuple[str, int | None, int | None, tuple[int, int], str, str]
 # Gunshot Wound", "three more people are at a hospital with gunshot wounds" (one shot, or the count: the outcome is
 # told elsewhere, if at all)
 _WITH_WOUND = r"\s+(?:with|suffering(?:\s+from)?|suffered|suffers|sustained|sustaining)\s+(?:an?\s+|one\s+)?"
-_WOUND = r"(?:[\w-]+\s+){0,3}?(?:gunshot|gun\s+shot|bullet|graze)\s+wounds?\b"
+_WOUND = r"(?:[\w-]+\s+){0,3}?(?:(?:gunshot|gun\s+shot|bullet|graze)\s+wounds?|bullet\s+graze)\b"
+# one who lived, told with the wound: a graze, "has been released from the hospital", "non-life-threatening"
+_LIVED = re.compile(
+    r"\bgraze\b|\b(?:released|recovering|expected to (?:survive|recover)|stable condition|non[- ]?life[- ]threatening"
+    r"|not life[- ]threatening|minor)\b",
+    re.I,
+)
 _GAP_TO_WOUND = r"(?:,\s*\d{1,3},)?(?:\s+(?!and\b|or\b|but\b|who\b|while\b|after\b)[\w'-]+){0,8}?"
 _ONE_WOUNDED = re.compile(
     rf"(?:^|\b(?:a|an|one|the)\s+)(?:[\w'-]+\s+){{0,3}}?{PERSON}\b{_GAP_TO_WOUND}{_WITH_WOUND}{_WOUND}",
@@ -73,17 +79,19 @@ def wounded(sentence: str) -> list[Reading]:
     with a wound, else one hit somewhere ("shot him in his hand"); none where the clause tells a death ("found dead
     with gunshot wounds": the dead, counted as such) or the gun fires no bullets."""
     out: list[Reading] = []
-    if "wound" in sentence.lower():  # the readings below are slow; most sentences tell no wound
+    low = sentence.lower()
+    if "wound" in low or "graze" in low:  # the readings below are slow; most sentences tell no wound
         for m in _MANY_WOUNDED.finditer(sentence):
-            low, high, qual = number_range(m.group("num"), m.group("qual"))
+            least, most, qual = number_range(m.group("num"), m.group("qual"))
             if FATAL.search(m.group(0) + clause_after(sentence, m.end())):
                 continue
             more = re.search(r"\b(?:more|other)\s", m.group(0), re.I)
-            if low is not None or high is not None:  # "three more people ... with gunshot wounds": besides the dead
-                out.append(("injured" if more else "shot", low, high, m.span(), "people", qual))
+            if least is not None or most is not None:  # "three more people ... with gunshot wounds": besides the dead
+                out.append(("injured" if more else "shot", least, most, m.span(), "people", qual))
         for m in _ONE_WOUNDED.finditer(sentence) if not out else ():
-            if not FATAL.search(m.group(0) + clause_after(sentence, m.end())):
-                out.append(("shot", 1, 1, m.span(), "people", ""))
+            told = m.group(0) + clause_after(sentence, m.end())
+            if not FATAL.search(told):  # one shot, or one who lived: "suffered a bullet graze to the nose"
+                out.append(("injured" if _LIVED.search(told) else "shot", 1, 1, m.span(), "people", ""))
             break
     for m in _ONE_HIT.finditer(sentence) if not out else ():
         if not FATAL.search(m.group(0) + clause_after(sentence, m.end())) and not _NO_FIREARM.search(sentence):
