@@ -245,3 +245,9 @@ def test_the_day_of_an_update_stamp_is_not_the_incidents() -> None:
     assert _day(date(2017, 2, 26), update, shot) == date(2017, 2, 23)
     clock = "UPDATE @ 4:29 p.m. (Nov. 2) Four juveniles showed up at a hospital about 7:30 p.m. Sunday."
     assert _day(date(2015, 11, 2), clock, "A 15-year-old had been shot.") == date(2015, 11, 1)
+
+
+def test_an_update_told_in_words_is_no_stamp() -> None:
+    # a code review's case: only the stamp's capitals ("UPDATE (Nov. 2)") are a stamp, not "gave an update"
+    said = "Police gave an update on the shooting Sunday night, saying a man was killed."
+    assert _day(date(2016, 3, 8), said) == date(2016, 3, 6)

@@ -616,3 +616,13 @@ def test_a_dateline_after_a_line_or_two_of_page_debris() -> None:
     # only a dateline in capitals: "Update — Police say" further down is none
     update = "Update — Police say the man had a history of domestic violence."
     assert _place(None, *debris, update, "The shooting happened in Provo.", places=("Provo",)) == "Provo"
+
+
+def test_a_heading_in_capitals_after_page_debris_is_no_dateline() -> None:
+    # a code review's cases: "UPDATE —", "VIDEO —" are headings, not towns; a station's dateline on the first line
+    # stands
+    debris = ("Having trouble viewing the video?", "Try disabling any ad blocking extensions on your browser.")
+    update = "UPDATE — Police say the man had a history of domestic violence."
+    assert _place(None, *debris, update, "The shooting happened in Provo.", places=("Provo",)) == "Provo"
+    station = "PHILADELPHIA (WTXF) A man was shot Sunday."
+    assert _place(None, station, *debris, "VIDEO — Police are investigating.") == "Philadelphia"

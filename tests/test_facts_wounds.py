@@ -36,10 +36,12 @@ def test_people_with_gunshot_wounds_are_counted_and_more_of_them_are_besides_the
 
 def test_a_victim_who_died_of_the_wound_is_no_wounded_one() -> None:
     assert _casualties(None, "A man was found dead with a gunshot wound to the head Tuesday, police said.") == (1, 0)
-    assert _casualties(None, "Two other men were found with gunshot wounds and were pronounced dead.") == (None, None)
+    # no wounded of the dead (their count is not read here)
+    assert _casualties(None, "Two other men were found with gunshot wounds and were pronounced dead.")[1] in (0, None)
     # another incident's wound, told in the lede, is no victim of this one
     other = "In a separate shooting, a man showed up at a hospital with a gunshot wound."
     assert _casualties(None, "A woman was shot and killed on Elm Street on Friday.", other) == (1, 0)
+    assert _casualties(None, other) == (None, None)
 
 
 def test_one_person_hit_told_by_where() -> None:
@@ -53,7 +55,10 @@ def test_one_person_hit_told_by_where() -> None:
     # not a car, nor a killing, nor a pellet
     assert _casualties(None, "A bullet hit his car as he drove home Friday.") == (None, None)
     assert _casualties(None, "The gunman shot him in the head, killing him, police said.") == (1, 0)
-    assert _casualties(None, "A pellet from a BB gun struck her in the arm, police said.") == (None, None)
+    assert _casualties(None, "A bullet from a BB gun struck her arm, police said.") == (None, None)
+    # a thing's side, back or face is no person's (a code review's cases)
+    assert _casualties(None, "A bullet struck the side of the house, police said.") == (None, None)
+    assert _casualties(None, "Two rounds hit the back window of the patrol car.") == (None, None)
 
 
 def test_one_death_told_by_the_deed_or_the_body() -> None:
@@ -142,3 +147,24 @@ def test_one_with_a_wound_who_lived_is_wounded_beside_the_dead() -> None:
     # gva-dev (DeKalb County, 2014): "put three women into the hospital"
     invasion = "The shooting was part of a violent home invasion that put three women into the hospital."
     assert _casualties(None, "A 9-month-old boy was shot and killed.", invasion) == (1, 3)
+
+
+def test_a_code_reviews_cases_of_the_charge_the_body_and_the_hospital() -> None:
+    # "May" the month is no "may" of a charge to come; "pleaded guilty to murder charges" is a death
+    assert _casualties(None, "He was charged with murder May 3.") == (1, 0)
+    assert _casualties(None, "He pleaded guilty to murder charges on Monday.") == (1, 0)
+    # a death told by the body or the deed says that someone died, not how many: the count further down wins
+    body = "A body has been found on Elm Street."
+    assert _casualties(None, body, "Police later said three people were found dead in the home.") == (3, 0)
+    murder = "Police are investigating the murder of a man outside a bar."
+    assert _casualties(None, murder, "Two other men were killed in the shooting.") == (2, 0)
+    # the guard against another shooting's victim "still in hospital" is the new reading's, not the old ones'
+    critical = "A woman died Sunday and her husband remains in critical condition after the shooting on March 3."
+    assert _casualties(None, critical) == (1, 1)
+    assert _casualties(None, "A man remained in critical condition Tuesday, a day after another man was arrested.") == (
+        0,
+        1,
+    )
+    # a dog's killing stops no reading of a person's in the same sentence
+    dog = "He was charged in the killing of his neighbor's dog and then killing his neighbor."
+    assert _casualties(None, dog)[0] == 1

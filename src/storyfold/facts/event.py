@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 
 from storyfold.facts.lines import LEDE_SENTENCES, Lines
 from storyfold.facts.places import choose_place
-from storyfold.facts.untold import CHARGED_DEATH
+from storyfold.facts.untold import told_without_count
 from storyfold.model import Event, Quantity, TimeRef
 
 TimeFinder = Callable[[str, date | datetime | None], Sequence[TimeRef]]
@@ -73,7 +73,7 @@ _STAMP = re.compile(
 )
 # and, as before that pattern, any such word a few characters before the day: a stamp ("Posted 3/4/15") or an
 # aside about the people in the report ("who posted bail March 3", "updated his Facebook status June 1")
-_STAMP_NEAR = re.compile(r"\b(?:published|posted|updated|update|last update)\b(?:[ap]\.m\.|[^.]){0,25}$", re.I)
+_STAMP_NEAR = re.compile(r"\b(?:published|posted|updated|last update|(?-i:UPDATE))\b(?:[ap]\.m\.|[^.]){0,25}$", re.I)
 _POSTED = re.compile(
     r"\b(?:published|posted)\b:?\s*(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$", re.I
 )  # a stamp, not "posted bail March 3, 2016"
@@ -150,7 +150,7 @@ _BARE_FATAL = re.compile(r"(?:fatal|deadly)\b.*\bshooting$", re.I)  # a quantity
 
 def _bare(q: Quantity) -> bool:
     """A death told without how many: "a fatal shooting", "charged with murder" (a count elsewhere says)."""
-    return bool(_BARE_FATAL.match(q.text) or CHARGED_DEATH.fullmatch(q.text))
+    return bool(_BARE_FATAL.match(q.text)) or told_without_count(q.text)
 
 
 _TOTAL = re.compile(r"\b(?:others|all|total)\b", re.I)  # a count of everyone hurt, not "two other officers"
@@ -164,7 +164,7 @@ def choose_casualties(
     first ``_FAR`` sentences tell of a death; where they do not and tell of people shot or hurt, a death
     counted only further down is another incident's (the city's toll of the week, an earlier shooting)."""
     casualty = ("killed", "injured", "shot")
-    if not any(q.kind in casualty and q.current and not CHARGED_DEATH.fullmatch(q.text) for q in quantities):
+    if not any(q.kind in casualty and q.current and not told_without_count(q.text) for q in quantities):
         # only counts of an earlier day ("was shot and killed on Dec. 22, 2015" in a report of the trial):
         # that is the event the article is about
         quantities = [replace(q, current=True) if q.kind in casualty else q for q in quantities]

@@ -435,10 +435,6 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
     m = next((d for d in (DATELINE.match(t) for t in heads) if d is not None), None)
     if m is None:
         m = next((d for d in (DATELINE_INSIDE.search(t) for t in lines.sentences[:2]) if d is not None), None)
-    if m is None:  # a dateline in capitals after a line or two of page debris ("Having trouble viewing the video?")
-        later = (DATELINE.match(t) for t in lines.sentences[2:5])
-        m = next((d for d in later if d is not None and d.group("city").strip().isupper()), None)
-        late_dateline = m is not None
     if m is None:  # "KOTV (CBS/AP)" is a station: without a state, the name must be a town's
         m = next((d for d in (_DATELINE_AGENCY.match(t) for t in heads) if d is not None), None)
         m = m if m is not None and (m.group("state") or town_states(m.group("city").strip().title())) else None
@@ -449,6 +445,18 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
     if m is None:  # a town's name alone on the line above the text: "CAMPBELL"
         m = next((d for d in (_DATELINE_ALONE.match(t) for t in lines.sentences[:2]) if d is not None), None)
         m = m if m is not None and town_states(m.group("city")) else None
+    if m is None:  # a town's dateline in capitals after up to four lines of page debris ("Having trouble viewing the
+        # video?" ... "SALT LAKE CITY —"; not a heading: "UPDATE —", "VIDEO —")
+        later = (DATELINE.match(t) for t in lines.sentences[2:5])
+        m = next(
+            (
+                d
+                for d in later
+                if d is not None and d.group("city").strip().isupper() and town_states(d.group("city").strip().title())
+            ),
+            None,
+        )
+        late_dateline = m is not None
     if (
         m
         and (is_city_candidate(m.group("city")) or m.group("city").strip().lower() in _STATE_CITIES)

@@ -171,8 +171,7 @@ _SINGLE_HURT = re.compile(
     r"condition|\b(?:wounding|injuring|wounded|injured|wounds|injures)\s+(?:(?:a|an|his|her|one)\s+|another\b|the\s+other\b)"
     r"|\b(?:is|was)\s+(?:now\s+)?recovering\b"
     # "her mother remains in the hospital following an accidental shooting"
-    r"|\b(?:remains|remained|is still|was still)\s+(?:hospitali[sz]ed|in\s+(?:the|a)\s+hospital)\b"
-    r"(?![^.;]*\b(?:died|dead|death|life support)\b)"
+    r"|\b(?P<still>(?:remains|remained|is still|was still)\s+(?:hospitali[sz]ed|in\s+(?:the|a)\s+hospital))\b"
     r"|\band\s+an?\s+(?:critically\s+|seriously\s+|badly\s+)?(?:wounded|injured)\s+"
     # "left one child dead, and another critically injured", "left a 7-year-old girl dead and her friend injured"
     r"|(?<=\bdead),?\s+and\s+(?:another|(?:a|an|his|her|their|the|one)(?:\s+[\w'-]+){1,3}?)\s+"
@@ -613,7 +612,7 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
     if not any(q.kind == "killed" for q in out):
         for m in _KILLS_WHOM.finditer(sentence):
             if re.match(r"['\u2019]s\b", sentence[m.end() :]) and _ANIMALS_AFTER.match(sentence, m.end() + 2):
-                break  # "the killing of his neighbor's dog"
+                continue  # "the killing of his neighbor's dog"
             end = m.end()
             while (more := _AND_WHOM.match(sentence, end)) is not None:
                 end = more.end()
@@ -634,8 +633,11 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
             add(*reading)
     if not any(q.kind in ("injured", "shot") for q in out):
         for m in _SINGLE_HURT.finditer(sentence):
-            if m.group(0).lower().startswith(("remain", "is still", "was still")) and _STILL_OTHER.search(sentence):
-                continue  # "the second shooting on the block; a man shot there on July 3 remains hospitalized"
+            if m.group("still") and (
+                _STILL_OTHER.search(sentence, max(0, m.start() - 80), m.start())
+                or re.search(r"\b(?:died|dead|death|life support)\b", _clause_after(sentence, m.end()), re.I)
+            ):
+                continue  # "a man shot there on July 3 remains hospitalized", "remained in the hospital until he died"
             if not _ANIMALS_AFTER.match(sentence, m.end()):
                 add("injured", 1, 1, m.span(), "people", "")
                 break

@@ -47,8 +47,8 @@ _ONE_HIT = re.compile(
     r"\bshot\s+(?:him|her)\s+(?:(?:once|twice|(?:multiple|several|\w+)\s+times)\s+)?in\s+(?:the|his|her)\s+"
     rf"(?:[\w-]+\s+){{0,2}}?{_BODY}\b"
     r"|\b(?:bullets?|rounds?|gunfire|gunshots?)\b[^.;]{0,60}?\b(?:struck|hit|hitting|striking|grazed|grazing|pierced"
-    r"|entered)\s+(?:(?:him|her)\s+in\s+)?(?:the\s+(?:[\w-]+\s+){0,2}?of\s+)?(?:his|her|the)\s+"
-    rf"(?:[\w-]+\s+){{0,2}}?{_BODY}\b",
+    r"|entered)\s+(?:(?:him|her)\s+in\s+(?:the|his|her)|(?:the\s+(?:[\w-]+\s+){0,2}?of\s+)?(?:his|her))\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?{_BODY}\b",  # a person's: not "struck the side of the house"
     re.I,
 )
 _NO_FIREARM = re.compile(r"\b(?:bb|pellets?|paintball|taser|stun gun|airsoft|nail gun|air (?:gun|rifle))\b", re.I)
@@ -66,7 +66,7 @@ _MURDER_OF = re.compile(
 # elsewhere to say (``event._bare``): "four counts of murder" may all be of one death
 _DEGREE = r"(?:(?:first|second|third)[- ]degree\s+|capital\s+|felony\s+|negligent\s+|reckless\s+|involuntary\s+)*"
 CHARGED_DEATH = re.compile(
-    r"(?<!attempted )(?<!commit )(?<!to )\b(?:(?:charged with|charges? of|guilty of|convicted of|accused of"
+    r"\b(?:(?:charged with|charges? of|guilty of|convicted of|accused of"
     r"|arrested for|arrested on suspicion of|faces?|facing|ruled(?:\s+as)?)\s+(?:an?\s+)?"
     rf"(?:(?:{_WORD}|\d+)\s+counts?\s+of\s+)?{_DEGREE}(?:murder|homicide|manslaughter)"
     r"|(?:murder|homicide|manslaughter)\s+(?:charges?|warrant|investigation|case|victim|trial))\b(?!-)",
@@ -85,7 +85,7 @@ def wounded(sentence: str) -> list[Reading]:
             least, most, qual = number_range(m.group("num"), m.group("qual"))
             if FATAL.search(m.group(0) + clause_after(sentence, m.end())):
                 continue
-            more = re.search(r"\b(?:more|other)\s", m.group(0), re.I)
+            more = re.match(r"\s+(?:more|other)\s", sentence[m.end("num") :], re.I)
             if least is not None or most is not None:  # "three more people ... with gunshot wounds": besides the dead
                 out.append(("injured" if more else "shot", least, most, m.span(), "people", qual))
         for m in _ONE_WOUNDED.finditer(sentence) if not out else ():
@@ -117,9 +117,15 @@ def charged_death(sentence: str) -> Reading | None:
         before = sentence[max(0, m.start() - 40) : m.start()]
         if (
             re.search(r"\b(?:attempted|conspiracy|solicitation|wanted)\b", before + m.group(0), re.I)
-            or re.search(r"\b(?:can|could|may|might|would|will)\s+(?:\w+\s+)?$", before, re.I)
-            or re.match(r"\s+(?:could|may|might|would|will)\b", sentence[m.end() :], re.I)
+            or re.search(r"\b(?:can|could|(?-i:may)|might|would|will)\s+(?:\w+\s+)?$", before, re.I)
+            or re.match(r"\s+(?:could|(?-i:may)|might|would|will)\b(?!\s*\d)", sentence[m.end() :], re.I)
         ):
             continue
         return ("killed", 1, 1, m.span(), "people", "")  # "four counts of murder" may be counts of one death
     return None
+
+
+def told_without_count(text: str) -> bool:
+    """Whether a quantity's text is a death told without how many (``one_death``, ``charged_death``): a count
+    elsewhere says how many."""
+    return bool(CHARGED_DEATH.fullmatch(text) or _MURDER_OF.fullmatch(text))
