@@ -258,7 +258,10 @@ _AND_WHOM = re.compile(
     re.I,
 )
 # victims listed: "killed his wife and two daughters", "a woman and her son were found dead"
-_NP = rf"(?:(?:his|her|their|a|an|the)\s+)?(?:(?:{_WORD}|\d+)\s+)?{_MOD}(?:couple|parents|{_PERSON}|{_PEOPLE})"
+# a listed noun's modifiers are no determiner: one way to read "a man, a woman, ..." (with a determiner among them,
+# a list of 16 took seconds to fail)
+_NP_MOD = _MOD.replace("(?!(?:and|", "(?!(?:a|an|the|and|", 1)
+_NP = rf"(?:(?:his|her|their|a|an|the)\s+)?(?:(?:{_WORD}|\d+)\s+)?{_NP_MOD}(?:couple|parents|{_PERSON}|{_PEOPLE})"
 _LIST = rf"{_NP}(?:,\s+{_NP})*,?\s+and\s+{_NP}"
 _LISTED = re.compile(
     r"\b(?:(?:shot and )?kill(?:ed|ing|s)|murder(?:ed|ing|s)|fatally shot|shot (?:to death|dead)|left)"
