@@ -29,6 +29,7 @@ class Settings:
     fetch_timeout: float = DEFAULT_FETCH_TIMEOUT  # seconds per http(s) URL
     csv_columns: str = ""  # CSV column mapping, e.g. "text=body,published=pubdate"
     commit_every: int = 200  # articles per ingest transaction (see IngestOptions.commit_every)
+    workers: int = 0  # processes that clean and extract facts for ingest while its own stores (0: none)
     token: str = ""  # the bearer token of the server's write endpoints; empty: writes refused
 
     def __repr__(self) -> str:  # never print the token

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from storyfold.align import AlignOptions, align_story, compare, source_views, story_order
 from storyfold.boilerplate import LearnOptions, candidate_lines, is_learned, relabel
@@ -18,7 +21,7 @@ from storyfold.dedup import DedupOptions, DedupResult, dedup_article
 from storyfold.errors import InputError
 from storyfold.facts.entities import story_entities as merge_story
 from storyfold.facts.event import default_time_finder
-from storyfold.facts.extract import FactExtractor
+from storyfold.facts.extract import FactExtractor, FactsOptions
 from storyfold.ingest import ReadOptions, read_inputs
 from storyfold.ingest.meta import date_from_url, detect_language, find_dateline, find_wire, host, registered_domain
 from storyfold.model import (
@@ -59,6 +62,9 @@ from storyfold.stories import (
     uses_names,
 )
 from storyfold.textproc import normalise, sentences
+
+if TYPE_CHECKING:
+    from storyfold.workers import Workers
 
 Progress = Callable[[str], None]
 
@@ -353,40 +359,73 @@ class _Batches:
             stack.__exit__(*exc)  # type: ignore[arg-type]  # rolls back on an exception
 
 
+def _cleaned(items: Iterable[RawArticle | Skipped]) -> Iterator[Article | Skipped]:
+    """Each raw article cleaned in this process (a Skipped passes through; one that fails becomes one)."""
+    for item in items:
+        if isinstance(item, Skipped):
+            yield item
+            continue
+        try:
+            yield build_article(item)
+        except InputError as exc:
+            yield Skipped(item.origin, exc.reason, exc.stage or "ingest")
+
+
 def ingest_items(
     items: Iterable[RawArticle | Skipped],
     store: Store,
     opts: IngestOptions,
     progress: Progress | None = None,
     facts: FactExtractor | None = None,
+    workers: Workers | None = None,
 ) -> IngestReport:
     """Ingest raw articles, ``opts.commit_every`` to a transaction; a bad item is recorded and the batch
-    goes on. With ``facts``, the facts of the new articles are extracted in batches and stored."""
+    goes on. With ``facts``, the facts of the new articles are extracted in batches and stored.
+
+    With ``workers`` (``storyfold.workers.Workers``), cleaning and, when the pool was made with facts, the
+    facts batches run in its processes (``facts`` is then not needed); articles are stored and assigned here,
+    in input order, as without workers, and each facts batch is stored when it comes back."""
     ingested: list[str] = []
     present: list[str] = []
     skipped: list[Skipped] = []
     assignments: list[Assignment] = []
     non_articles: list[tuple[str, str]] = []
     pending: list[Article] = []
-    batch = facts.options.batch_articles if facts else 0
+    wants_facts = facts is not None or (workers is not None and workers.with_facts)
+    batch = facts.options.batch_articles if facts else FactsOptions().batch_articles
+    inflight: deque[Future[list[ArticleFacts | Skipped]]] = deque()
+
+    def store_facts(results: Sequence[ArticleFacts | Skipped]) -> None:
+        with store.transaction():
+            for r in results:
+                if isinstance(r, ArticleFacts):
+                    store.put_facts(r)
+                else:
+                    skipped.append(r)
+
+    def extract(articles: list[Article], wait: bool) -> None:
+        """Facts of these articles: in a worker when there is a pool (stored once back, the oldest first;
+        ``wait``: all of them), here otherwise."""
+        if workers is not None and workers.with_facts:
+            if articles:
+                inflight.append(workers.facts(articles))
+            while inflight and (wait or inflight[0].done() or len(inflight) > 2 * workers.processes):
+                store_facts(inflight.popleft().result())
+        elif facts is not None and articles:
+            skipped.extend(add_facts(store, articles, facts))
+
+    cleaned = workers.articles(items) if workers is not None else _cleaned(items)
     with _Batches(store, opts.commit_every, opts.commit_seconds) as batches:
-        for item in items:
-            if isinstance(item, Skipped):
-                skipped.append(item)
-                if progress:
-                    progress(item.origin)
-                continue
-            try:
-                article = build_article(item)
-            except InputError as exc:
-                skipped.append(Skipped(item.origin, exc.reason, exc.stage or "ingest"))
+        for article in cleaned:
+            if isinstance(article, Skipped):
+                skipped.append(article)
             else:
                 batches.begin()
                 added = store_article(store, article, opts.stories, opts.learn, opts.dedup)
                 batches.step()
                 if added.present:
                     present.append(added.article_id)
-                    if facts is not None and store.get_facts(added.article_id) is None:
+                    if wants_facts and store.get_facts(added.article_id) is None:
                         # stored by a run that stopped before its facts batch (or ran with --skip-facts)
                         stored = store.get_article(added.article_id)
                         if stored.non_article is None:
@@ -397,17 +436,17 @@ def ingest_items(
                         assignments.append(added.assignment)
                     if added.non_article is not None:
                         non_articles.append((added.article_id, added.non_article))
-                    elif facts is not None and added.article is not None:
+                    elif wants_facts and added.article is not None:
                         pending.append(added.article)
-                if facts is not None and len(pending) >= batch:
-                    batches.commit()
-                    skipped.extend(add_facts(store, pending, facts))
+                if wants_facts and len(pending) >= batch:
+                    if workers is None:
+                        batches.commit()  # the language model never runs here with the write lock held
+                    extract(pending, wait=False)
                     pending = []
             if progress:
-                progress(item.origin)
+                progress(article.origin)
         batches.commit()
-    if facts is not None and pending:
-        skipped.extend(add_facts(store, pending, facts))
+        extract(pending, wait=True)
     return IngestReport(tuple(ingested), tuple(present), tuple(skipped), tuple(assignments), tuple(non_articles))
 
 
@@ -417,10 +456,12 @@ def ingest_paths(
     opts: IngestOptions | None = None,
     progress: Progress | None = None,
     facts: FactExtractor | None = None,
+    workers: Workers | None = None,
 ) -> IngestReport:
-    """Read every input under the paths and ingest it (and extract facts when given an extractor)."""
+    """Read every input under the paths and ingest it (and extract facts when given an extractor, or a pool
+    of workers made with facts)."""
     opts = opts or IngestOptions()
-    return ingest_items(read_inputs(paths, options=opts.read_options()), store, opts, progress, facts)
+    return ingest_items(read_inputs(paths, options=opts.read_options()), store, opts, progress, facts, workers)
 
 
 def read_article(path: str | Path) -> Article:

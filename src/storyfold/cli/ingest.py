@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from typing import Annotated
 
 import typer
@@ -15,6 +16,7 @@ from storyfold.cli.facts_cmds import make_extractor
 from storyfold.errors import StoryfoldError
 from storyfold.ingest.options import ReadOptions, parse_column_map
 from storyfold.pipeline import IngestOptions, ingest_paths
+from storyfold.workers import Workers
 
 EXIT_SKIPPED = 3
 
@@ -58,6 +60,15 @@ def ingest(
     skip_facts: Annotated[
         bool, typer.Option("--skip-facts", help="Do not extract facts (entities, counts, quotes, main event).")
     ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=0,
+            help="Worker processes that clean articles and extract facts while this one stores them (default 0: "
+            "all in this process). The same input gives the same store either way.",
+        ),
+    ] = None,
 ) -> None:
     """Ingest articles into the store. Re-running on the same input adds nothing twice.
 
@@ -72,6 +83,7 @@ def ingest(
             fetch_timeout=fetch_timeout,
             csv_columns=csv_columns,
             commit_every=commit_every,
+            workers=workers,
         )
         try:
             columns = parse_column_map(cfg.csv_columns)
@@ -87,8 +99,9 @@ def ingest(
         opts = IngestOptions(
             stories=cfg.stories, max_file_bytes=cfg.max_file_bytes, read=read, commit_every=max(1, cfg.commit_every)
         )
-        facts = None if skip_facts else make_extractor()
-        with store_for(cfg) as store:
+        pool = Workers(cfg.workers, facts=not skip_facts) if cfg.workers > 0 else None
+        facts = None if skip_facts or pool is not None else make_extractor()
+        with store_for(cfg) as store, pool or nullcontext():
             if sys.stderr.isatty() and not as_json:
                 with Progress(
                     SpinnerColumn(),
@@ -104,9 +117,9 @@ def ingest(
                     def tick(origin: str) -> None:
                         bar.update(task, advance=1, description=escape(origin[-60:]))
 
-                    report = ingest_paths(paths, store, opts, tick, facts)
+                    report = ingest_paths(paths, store, opts, tick, facts, pool)
             else:
-                report = ingest_paths(paths, store, opts, facts=facts)
+                report = ingest_paths(paths, store, opts, facts=facts, workers=pool)
     except StoryfoldError as exc:
         raise fail(exc) from exc
     if as_json:

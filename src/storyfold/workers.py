@@ -1,0 +1,107 @@
+"""Worker processes for the stages of an ingest that need no store: cleaning each raw article
+(``build_article``: segmentation, page debris, language, dateline) and the facts stage (the language model).
+
+The store stays in the calling process, which stores the articles and assigns their stories one at a time,
+in input order, exactly as without workers: the workers only run ahead of it. Cleaning goes out in chunks
+of ``chunk`` raw articles, at most ``ahead`` chunks at a time, and comes back in input order; facts go out a
+batch at a time and are stored when they come back. The same input gives the same store, rows and stories,
+with or without workers (``tests/test_workers.py``).
+
+Processes are started with ``spawn`` (a fresh interpreter: nothing of the caller's open store or threads is
+inherited); each loads the language model once when facts are wanted.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from typing import Any
+
+from storyfold.errors import InputError
+from storyfold.model import Article, ArticleFacts, RawArticle, Skipped
+
+_extractor: Any = None  # this worker's FactExtractor (loaded by _start when facts are wanted)
+
+
+def _start(facts: bool) -> None:
+    global _extractor
+    # Ctrl-C is the ingest's to handle (it rolls back the open batch and shuts the pool down), not each worker's
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if facts:
+        from storyfold.facts.extract import FactExtractor
+        from storyfold.facts.nlp import SentenceNer, load_nlp
+
+        _extractor = FactExtractor(SentenceNer(load_nlp()))
+
+
+def prepare(items: Sequence[RawArticle | Skipped]) -> list[Article | Skipped]:
+    """Clean each raw article (a Skipped passes through; an article that cannot be cleaned becomes one)."""
+    from storyfold.pipeline import build_article
+
+    out: list[Article | Skipped] = []
+    for item in items:
+        if isinstance(item, Skipped):
+            out.append(item)
+            continue
+        try:
+            out.append(build_article(item))
+        except InputError as exc:
+            out.append(Skipped(item.origin, exc.reason, exc.stage or "ingest"))
+    return out
+
+
+def _facts(articles: Sequence[Article]) -> list[ArticleFacts | Skipped]:
+    if _extractor is None:  # pragma: no cover - the pool was made without facts
+        raise RuntimeError("this worker pool was started without the facts stage")
+    return list(_extractor.extract(articles))
+
+
+class Workers:
+    """A pool of ``processes`` worker processes. Use as a context manager; ``facts`` loads the language model
+    in each worker (needed by ``facts``)."""
+
+    def __init__(self, processes: int, facts: bool = False, chunk: int = 16, ahead: int | None = None) -> None:
+        if processes < 1:
+            raise ValueError("workers: at least one process")
+        self.processes = processes
+        self.with_facts = facts
+        self.chunk = max(1, chunk)
+        self.ahead = ahead if ahead is not None else 4 * processes
+        self._pool = ProcessPoolExecutor(
+            processes, mp_context=multiprocessing.get_context("spawn"), initializer=_start, initargs=(facts,)
+        )
+
+    def articles(self, items: Iterable[RawArticle | Skipped]) -> Iterator[Article | Skipped]:
+        """Each item cleaned, in input order; at most ``ahead`` chunks are read ahead of what was taken."""
+        source = iter(items)
+        window: deque[Future[list[Article | Skipped]]] = deque()
+
+        def fill() -> None:
+            while len(window) < self.ahead:
+                chunk = list(islice(source, self.chunk))
+                if not chunk:
+                    return
+                window.append(self._pool.submit(prepare, chunk))
+
+        fill()
+        while window:
+            done = window.popleft().result()
+            fill()
+            yield from done
+
+    def facts(self, articles: Sequence[Article]) -> Future[list[ArticleFacts | Skipped]]:
+        """The facts of these articles (one worker, one batch), in order, when done."""
+        return self._pool.submit(_facts, list(articles))
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
