@@ -13,8 +13,11 @@ from typing import Any
 
 import pytest
 
-from storyfold.pipeline import IngestOptions, ingest_paths
+from storyfold.dedup import DedupOptions
+from storyfold.model import RawArticle
+from storyfold.pipeline import IngestOptions, build_article, compute_ahead, ingest_paths, store_article
 from storyfold.store import open_store
+from storyfold.stories import StoryOptions
 from storyfold.workers import Workers
 
 from conftest import DEMO, SEEDS
@@ -89,3 +92,36 @@ def test_workers_without_facts_clean_in_input_order(tmp_path: Path) -> None:
 def test_a_pool_needs_a_process() -> None:
     with pytest.raises(ValueError):
         Workers(0)
+
+
+def test_what_was_computed_ahead_gives_way_to_learned_boilerplate(tmp_path: Path) -> None:
+    """A worker computes an article's term weights before the store has learned its outlet's boilerplate; a
+    line learned at store time must not count among the article's terms (generated articles of one outlet)."""
+    promo = "Download the Pelican Gazette app for breaking alerts"
+    bodies = [
+        "The county council voted on Tuesday to close the old library on Main Street after a long debate.",
+        "Firefighters put out a blaze at a lumber yard near the river late on Wednesday night.",
+        "A new bakery opened on Thursday in the former post office, drawing a line around the block.",
+        "The school board approved a budget on Friday that adds two teachers and a bus route.",
+    ]
+    opts, dedup = StoryOptions(), DedupOptions()
+    store = open_store(str(tmp_path / "learn.db"))
+    try:
+        for k, body in enumerate(bodies):
+            raw = RawArticle(
+                origin=f"gen-{k}",
+                paragraphs=(body, promo),
+                title=f"Local news {k}",
+                url=f"https://pelican-gazette.example/news/{k}",
+            )
+            article = build_article(raw)
+            ahead = compute_ahead(article, opts, dedup)
+            assert "pelican" in ahead.weights  # before learning, the promo line is body
+            added = store_article(store, article, opts, dedup=dedup, ahead=ahead)
+            stored = store.story_articles([added.assignment.story_id])  # type: ignore[union-attr]
+            weights = next(w for _, aid, _, _, w in stored if aid == added.article_id)
+        # the fourth article's promo line was learned (three earlier articles of the outlet carry it)
+        assert added.article is not None and promo not in added.article.text
+        assert "pelican" not in weights and "bakery" not in weights and "budget" in weights
+    finally:
+        store.close()

@@ -17,7 +17,7 @@ from storyfold.boilerplate import LearnOptions, candidate_lines, is_learned, rel
 from storyfold.claims import ClaimOptions
 from storyfold.claims import story_claims as merge_claims
 from storyfold.clean import segment
-from storyfold.dedup import DedupOptions, DedupResult, dedup_article
+from storyfold.dedup import DedupOptions, DedupResult, dedup_article, features
 from storyfold.errors import InputError
 from storyfold.facts.entities import story_entities as merge_story
 from storyfold.facts.event import default_time_finder
@@ -31,6 +31,7 @@ from storyfold.model import (
     Assignment,
     ClaimSource,
     Comparison,
+    DedupRecord,
     DuplicateLink,
     Entity,
     Event,
@@ -130,23 +131,46 @@ def _learn_boilerplate(store: Store, article: Article, learn: LearnOptions) -> t
     return article, lines
 
 
+@dataclass(frozen=True, slots=True)
+class Ahead:
+    """What ``store_article`` reads of an article alone (its term weights, names and dedup features),
+    computed ahead of it, e.g. by an ingest worker. Used only while the article stays as it was when these
+    were computed: a body line learned as the outlet's boilerplate at store time changes them."""
+
+    weights: dict[str, float]
+    names: ArticleNames | None  # None: the options read no names
+    dedup: DedupRecord
+
+
+def compute_ahead(article: Article, opts: StoryOptions, dedup: DedupOptions) -> Ahead:
+    """The ``Ahead`` of an article under these options."""
+    return Ahead(
+        article_terms(article, opts), names_of(article, opts) if uses_names(opts) else None, features(article, dedup)
+    )
+
+
 def store_article(
     store: Store,
     article: Article,
     opts: StoryOptions,
     learn: LearnOptions | None = None,
     dedup: DedupOptions | None = None,
+    ahead: Ahead | None = None,
 ) -> Added:
     """Store one article in one transaction: learn the outlet's boilerplate, find what it copies
     (dedup), then assign a story unless the page is not an article (those are stored with the reason
     and kept out of stories, but for a headline-only page, which joins a story on its headline). A copy of an
-    earlier article joins that article's story directly."""
+    earlier article joins that article's story directly. ``ahead``: what ``compute_ahead`` gives for this
+    article and these options, when computed before."""
     learn = learn or LearnOptions()
     with store.transaction():
         existing = store.find_by_key(article.key)
         if existing is not None:
             return Added(existing, None, present=True)
+        given = article
         article, lines = _learn_boilerplate(store, article, learn)
+        if article is not given:
+            ahead = None  # the learned boilerplate left the body: weights, names and features change
         stored_id = store.add_article(article)
         if stored_id != article.id:
             article = _with_id(article, stored_id)
@@ -161,16 +185,21 @@ def store_article(
             return Added(stored_id, None, non_article=article.non_article, article=article)
         # a headline-only page joins a story on its headline; its notice or debris is no one's copy
         copy = (
-            None if article.non_article else dedup_article(store, article, dedup or DedupOptions(), store.get_article)
+            None
+            if article.non_article
+            else dedup_article(
+                store, article, dedup or DedupOptions(), store.get_article, ahead.dedup if ahead else None
+            )
         )
-        weights = article_terms(article, opts)
+        weights = ahead.weights if ahead else article_terms(article, opts)
         copied = _copy_assignment(store, article, copy) if copy is not None else None
         decision = copied or assign(article, weights, store, opts)
         if decision.new_story:
             store.create_story(decision.story_id, _story_title(article))
         unit = unit_vector(weights, store)
         store.add_article_terms(article.id, weights)
-        if uses_names(opts) and (names := names_of(article, opts)).mentions:
+        names = (ahead.names if ahead else None) or (names_of(article, opts) if uses_names(opts) else None)
+        if names is not None and names.mentions:
             store.add_article_names(article.id, names)
         store.add_to_story(decision, weights, article.published_date, unit)
         for other in decision.merges:
@@ -359,14 +388,14 @@ class _Batches:
             stack.__exit__(*exc)  # type: ignore[arg-type]  # rolls back on an exception
 
 
-def _cleaned(items: Iterable[RawArticle | Skipped]) -> Iterator[Article | Skipped]:
+def _cleaned(items: Iterable[RawArticle | Skipped]) -> Iterator[tuple[Article, Ahead | None] | Skipped]:
     """Each raw article cleaned in this process (a Skipped passes through; one that fails becomes one)."""
     for item in items:
         if isinstance(item, Skipped):
             yield item
             continue
         try:
-            yield build_article(item)
+            yield build_article(item), None
         except InputError as exc:
             yield Skipped(item.origin, exc.reason, exc.stage or "ingest")
 
@@ -414,14 +443,17 @@ def ingest_items(
         elif facts is not None and articles:
             skipped.extend(add_facts(store, articles, facts))
 
-    cleaned = workers.articles(items) if workers is not None else _cleaned(items)
+    cleaned = workers.articles(items, opts.stories, opts.dedup) if workers is not None else _cleaned(items)
     with _Batches(store, opts.commit_every, opts.commit_seconds) as batches:
-        for article in cleaned:
-            if isinstance(article, Skipped):
-                skipped.append(article)
+        for item in cleaned:
+            if isinstance(item, Skipped):
+                skipped.append(item)
+                origin = item.origin
             else:
+                article, ahead = item
+                origin = article.origin
                 batches.begin()
-                added = store_article(store, article, opts.stories, opts.learn, opts.dedup)
+                added = store_article(store, article, opts.stories, opts.learn, opts.dedup, ahead)
                 batches.step()
                 if added.present:
                     present.append(added.article_id)
@@ -444,7 +476,7 @@ def ingest_items(
                     extract(pending, wait=False)
                     pending = []
             if progress:
-                progress(article.origin)
+                progress(origin)
         batches.commit()
         extract(pending, wait=True)
     return IngestReport(tuple(ingested), tuple(present), tuple(skipped), tuple(assignments), tuple(non_articles))

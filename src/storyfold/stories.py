@@ -541,16 +541,13 @@ def _cuts(
         df, total = counted, n
     else:
         total, df = frequencies
-    vocab = {t: i for i, t in enumerate(sorted({t for _, _, _, weights in articles for t in weights}))}
-    rows: list[int] = []
-    cols: list[int] = []
-    vals: list[float] = []
-    for i, (_, _, _, weights) in enumerate(articles):
-        for t, w in weights.items():
-            rows.append(i)
-            cols.append(vocab[t])
-            vals.append(w * _idf(total, df[t]))
-    matrix = csr_matrix((vals, (rows, cols)), shape=(n, len(vocab)))
+    terms = sorted({t for _, _, _, weights in articles for t in weights})
+    vocab = {t: i for i, t in enumerate(terms)}
+    idf = np.array([_idf(total, df[t]) for t in terms])
+    rows = np.repeat(np.arange(n), [len(weights) for *_, weights in articles])
+    cols = np.fromiter((vocab[t] for *_, weights in articles for t in weights), dtype=np.int64, count=len(rows))
+    vals = np.fromiter((w for *_, weights in articles for w in weights.values()), dtype=float, count=len(rows))
+    matrix = csr_matrix((vals * idf[cols], (rows, cols)), shape=(n, len(vocab)))
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     unit = csr_matrix(matrix.multiply(1.0 / norms[:, None]))

@@ -19,10 +19,15 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from storyfold.dedup import DedupOptions
 from storyfold.errors import InputError
 from storyfold.model import Article, ArticleFacts, RawArticle, Skipped
+from storyfold.stories import StoryOptions
+
+if TYPE_CHECKING:
+    from storyfold.pipeline import Ahead
 
 _extractor: Any = None  # this worker's FactExtractor (loaded by _start when facts are wanted)
 
@@ -38,19 +43,25 @@ def _start(facts: bool) -> None:
         _extractor = FactExtractor(SentenceNer(load_nlp()))
 
 
-def prepare(items: Sequence[RawArticle | Skipped]) -> list[Article | Skipped]:
-    """Clean each raw article (a Skipped passes through; an article that cannot be cleaned becomes one)."""
-    from storyfold.pipeline import build_article
+def prepare(
+    items: Sequence[RawArticle | Skipped], stories: StoryOptions | None = None, dedup: DedupOptions | None = None
+) -> list[tuple[Article, Ahead | None] | Skipped]:
+    """Clean each raw article (a Skipped passes through; an article that cannot be cleaned becomes one) and,
+    given the ingest's options, compute what storing it reads of it alone (``pipeline.compute_ahead``)."""
+    from storyfold.pipeline import build_article, compute_ahead
 
-    out: list[Article | Skipped] = []
+    out: list[tuple[Article, Ahead | None] | Skipped] = []
     for item in items:
         if isinstance(item, Skipped):
             out.append(item)
             continue
         try:
-            out.append(build_article(item))
+            article = build_article(item)
         except InputError as exc:
             out.append(Skipped(item.origin, exc.reason, exc.stage or "ingest"))
+            continue
+        ahead = compute_ahead(article, stories, dedup) if stories is not None and dedup is not None else None
+        out.append((article, ahead))
     return out
 
 
@@ -75,17 +86,23 @@ class Workers:
             processes, mp_context=multiprocessing.get_context("spawn"), initializer=_start, initargs=(facts,)
         )
 
-    def articles(self, items: Iterable[RawArticle | Skipped]) -> Iterator[Article | Skipped]:
-        """Each item cleaned, in input order; at most ``ahead`` chunks are read ahead of what was taken."""
+    def articles(
+        self,
+        items: Iterable[RawArticle | Skipped],
+        stories: StoryOptions | None = None,
+        dedup: DedupOptions | None = None,
+    ) -> Iterator[tuple[Article, Ahead | None] | Skipped]:
+        """Each item cleaned, in input order (``prepare``); at most ``ahead`` chunks are read ahead of what was
+        taken."""
         source = iter(items)
-        window: deque[Future[list[Article | Skipped]]] = deque()
+        window: deque[Future[list[tuple[Article, Ahead | None] | Skipped]]] = deque()
 
         def fill() -> None:
             while len(window) < self.ahead:
                 chunk = list(islice(source, self.chunk))
                 if not chunk:
                     return
-                window.append(self._pool.submit(prepare, chunk))
+                window.append(self._pool.submit(prepare, chunk, stories, dedup))
 
         fill()
         while window:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 from urllib.parse import urlparse
@@ -210,11 +210,16 @@ def _sent_hash(text: str, opts: DedupOptions) -> int:
 
 
 def dedup_article(
-    store: DedupStore, article: Article, opts: DedupOptions, get_article: Callable[[str], Article]
+    store: DedupStore,
+    article: Article,
+    opts: DedupOptions,
+    get_article: Callable[[str], Article],
+    rec: DedupRecord | None = None,
 ) -> DedupResult:
     """Find the earlier articles this one copies or shares passages with, put it in a reporting line,
-    and index it. Call inside the transaction that stores the article."""
-    rec = features(article, opts)
+    and index it. Call inside the transaction that stores the article. ``rec``: the article's ``features``,
+    when computed ahead (by an ingest worker) for this article and ``opts``."""
+    rec = replace(rec, article_id=article.id, day=_day(article)) if rec is not None else features(article, opts)
     seen: list[str] = [a for a in store.dedup_exact(rec.text_hash) if a != article.id]
     for cand, bands, sents in store.dedup_candidates(rec.bands, rec.sentence_hashes, opts.candidates):
         if cand != article.id and cand not in seen and (bands or sents >= 2):
