@@ -9,7 +9,8 @@ from pathlib import Path
 
 from storyfold.align import align_story, compare, source_views
 from storyfold.model import Article, RawArticle
-from storyfold.pipeline import build_article, read_article
+from storyfold.pipeline import build_article
+from storyfold.views import read_article
 
 from conftest import SEED_A, SEED_B
 

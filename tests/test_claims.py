@@ -14,8 +14,8 @@ from storyfold.claims import story_claims
 from storyfold.cli import app
 from storyfold.model import ArticleFacts, ClaimSource, Event, Quantity, StoryClaims
 from storyfold.pipeline import ingest_paths
-from storyfold.pipeline import story_claims as stored_claims
 from storyfold.store import open_store
+from storyfold.views import story_claims as stored_claims
 
 from conftest import SEEDS
 

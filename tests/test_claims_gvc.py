@@ -20,8 +20,9 @@ from typing import Any
 import pytest
 
 from storyfold.model import Claim, StoryClaims
-from storyfold.pipeline import claims_of, ingest_paths
+from storyfold.pipeline import ingest_paths
 from storyfold.store import open_store
+from storyfold.views import claims_of
 
 STORIES = ("548991", "168844", "659289", "561245", "492366")
 

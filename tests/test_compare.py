@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from storyfold.align import word_diffs
 from storyfold.model import SegmentKind
-from storyfold.pipeline import compare_files
+from storyfold.views import compare_files
 
 from conftest import SEED_A, SEED_B
 

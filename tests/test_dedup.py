@@ -18,9 +18,10 @@ import pytest
 from storyfold.dedup import DedupOptions, expire_index, features
 from storyfold.dedup.minhash import IMPLEMENTATIONS, estimate_jaccard, make_hasher
 from storyfold.model import LinkKind, RawArticle
-from storyfold.pipeline import IngestOptions, ingest_items, ingest_paths, read_article
+from storyfold.pipeline import IngestOptions, ingest_items, ingest_paths
 from storyfold.store import Store, open_store
 from storyfold.textproc import jaccard, shingles, tokens
+from storyfold.views import read_article
 
 from conftest import DEMO, SEED_A, SEED_B, SEEDS
 

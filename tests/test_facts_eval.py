@@ -74,8 +74,9 @@ def test_eval_facts_command(shared_data: Path, tmp_path: Path) -> None:
 
 
 def test_story_entities_merge_across_the_seed_reports(tmp_path: Path, fact_extractor: Any) -> None:
-    from storyfold.pipeline import IngestOptions, ingest_paths, story_entities
+    from storyfold.pipeline import IngestOptions, ingest_paths
     from storyfold.store import open_store
+    from storyfold.views import story_entities
 
     store = open_store(tmp_path / "e.db")
     try:

@@ -10,7 +10,7 @@ import pytest
 
 from storyfold.facts.entities import story_entities
 from storyfold.model import ArticleFacts, Quantity
-from storyfold.pipeline import read_article
+from storyfold.views import read_article
 
 from conftest import SEED_A, SEED_B
 

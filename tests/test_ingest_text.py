@@ -7,8 +7,9 @@ from datetime import date
 from storyfold.ingest import read_inputs
 from storyfold.ingest.text import parse_text
 from storyfold.model import RawArticle, SegmentKind
-from storyfold.pipeline import build_article, read_article
+from storyfold.pipeline import build_article
 from storyfold.textproc import normalise
+from storyfold.views import read_article
 
 from conftest import SEED_A, SEED_B
 

@@ -17,8 +17,9 @@ from storyfold.cli import app
 from storyfold.evaluate.pairs import evaluate_pairs, pearson, read_pairs
 from storyfold.ingest.jsonl import record_to_raw
 from storyfold.model import Article, ArticleFacts, RawArticle
-from storyfold.pipeline import build_article, read_article
+from storyfold.pipeline import build_article
 from storyfold.similarity import Idf, PairOptions, article_text, pair_score
+from storyfold.views import read_article
 
 from conftest import DEMO, ROOT, SEED_A, SEED_B
 

@@ -92,7 +92,7 @@ def test_stored_article_round_trips(store: Store) -> None:
 
 
 def test_failed_transaction_leaves_nothing_behind(store: Store) -> None:
-    from storyfold.pipeline import read_article
+    from storyfold.views import read_article
 
     article = read_article(SEED_A)
     try:

@@ -7,8 +7,9 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from storyfold.pipeline import ingest_paths, recluster, story_view
+from storyfold.pipeline import ingest_paths, recluster
 from storyfold.store import Store, open_store
+from storyfold.views import story_view
 
 from conftest import DEMO, SEED_A, SEED_B, SEEDS
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from storyfold.pipeline import IngestOptions, ingest_paths, recluster, story_view
+from storyfold.pipeline import IngestOptions, ingest_paths, recluster
 from storyfold.store import Store
+from storyfold.views import story_view
 
 from conftest import DEMO
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from storyfold.errors import ConfigError, InputError, NotFoundError, StoreError, StoryfoldError
 from storyfold.model import Article, Assignment, Comparison, IngestReport, Segment, SegmentKind, Sentence, Story
-from storyfold.pipeline import build_article, compare_files, ingest_paths, read_article, story_view
+from storyfold.pipeline import build_article, ingest_paths
 from storyfold.store import Store, open_store
+from storyfold.views import compare_files, read_article, story_view
 
 __version__ = "0.1.0"
 

@@ -29,8 +29,9 @@ from storyfold.boilerplate import LearnOptions, candidate_lines, is_learned, rel
 from storyfold.dedup import DedupOptions, dedup_article
 from storyfold.model import Article, DedupRecord, DuplicateLink, Line, LineMember, Segment, SegmentKind, Skipped
 from storyfold.pagekind import non_article_reason
-from storyfold.pipeline import ExportView, IngestOptions, export_views, ingest_paths, recluster
+from storyfold.pipeline import IngestOptions, ingest_paths, recluster
 from storyfold.store.dedup_base import DedupStore
+from storyfold.views import ExportView, export_views
 
 ENGINES = ("local", "spark")
 ARTICLES_FILE = "articles.jsonl"

@@ -24,7 +24,7 @@ from storyfold.model import (
     StoryClaims,
     WordDiff,
 )
-from storyfold.pipeline import ArticleView, DupesView, ExportView, StoryView
+from storyfold.views import ArticleView, DupesView, ExportView, StoryView
 
 
 def iso(value: date | datetime | None) -> str | None:

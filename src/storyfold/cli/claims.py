@@ -12,7 +12,7 @@ from storyfold import serialize
 from storyfold.cli.app import DbOption, JsonOption, app, fail, out, print_json, settings, store_for
 from storyfold.errors import StoryfoldError
 from storyfold.model import StoryClaims
-from storyfold.pipeline import story_claims
+from storyfold.views import story_claims
 
 
 def print_claims(sc: StoryClaims, evidence: bool = False, limit: int | None = None) -> None:

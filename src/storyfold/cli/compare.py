@@ -11,7 +11,7 @@ from storyfold import serialize
 from storyfold.cli.app import JsonOption, app, fail, out, print_json
 from storyfold.errors import StoryfoldError
 from storyfold.model import SentencePair, WordDiff
-from storyfold.pipeline import compare_files
+from storyfold.views import compare_files
 
 
 def changes(diffs: tuple[WordDiff, ...]) -> str:

@@ -12,7 +12,7 @@ from storyfold import serialize
 from storyfold.cli.app import DbOption, JsonOption, app, fail, out, print_json, settings, store_for
 from storyfold.dedup import expire_index
 from storyfold.errors import StoryfoldError
-from storyfold.pipeline import dupes_view
+from storyfold.views import dupes_view
 
 
 @app.command()

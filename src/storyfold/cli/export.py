@@ -12,7 +12,7 @@ import typer
 from storyfold import serialize
 from storyfold.cli.app import DbOption, export_app, fail, settings, store_for
 from storyfold.errors import StoryfoldError
-from storyfold.pipeline import export_views
+from storyfold.views import export_views
 
 
 @export_app.command("articles")

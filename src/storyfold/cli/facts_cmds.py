@@ -11,7 +11,8 @@ from rich.table import Table
 from storyfold import serialize
 from storyfold.cli.app import DbOption, JsonOption, app, eval_app, fail, out, print_json, settings, store_for
 from storyfold.errors import StoryfoldError
-from storyfold.pipeline import article_view, build_article
+from storyfold.pipeline import build_article
+from storyfold.views import article_view
 
 
 def make_extractor() -> Any:

@@ -8,12 +8,12 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from storyfold import pipeline, serialize
+from storyfold import pipeline, serialize, views
 from storyfold.cli.app import DbOption, JsonOption, app, fail, out, print_json, settings, store_for
 from storyfold.cli.claims import print_claims
 from storyfold.cli.compare import changes
 from storyfold.errors import StoryfoldError
-from storyfold.pipeline import story_view
+from storyfold.views import story_view
 
 
 @app.command("stories")
@@ -50,7 +50,7 @@ def show(
     try:
         with store_for(settings(db)) as store:
             view = story_view(store, story)
-            claims = pipeline.story_claims(store, story)
+            claims = views.story_claims(store, story)
     except StoryfoldError as exc:
         raise fail(exc) from exc
     if as_json:

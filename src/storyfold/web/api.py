@@ -17,8 +17,8 @@ from starlette.datastructures import UploadFile
 from storyfold import serialize
 from storyfold.ingest.jsonl import MAX_NESTING, nesting_depth, record_to_raw
 from storyfold.model import RawArticle, Skipped
-from storyfold.pipeline import article_view, export_views, story_claims, story_view
 from storyfold.store import Store, StoryQuery
+from storyfold.views import article_view, export_views, story_claims, story_view
 from storyfold.web.context import WebContext
 from storyfold.web.security import token_matches
 

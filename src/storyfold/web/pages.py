@@ -11,8 +11,8 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from storyfold.pipeline import article_view, story_claims, story_view
 from storyfold.store import Store, StoryQuery
+from storyfold.views import article_view, story_claims, story_view
 from storyfold.web.api import story_query
 from storyfold.web.context import WebContext
 from storyfold.web.security import safe_href

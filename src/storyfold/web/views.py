@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from storyfold.model import Article, SentenceGroup, StoryClaims, WordDiff
-from storyfold.pipeline import StoryView
+from storyfold.views import StoryView
 from storyfold.web.security import safe_href
 
 
