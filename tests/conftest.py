@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from storyfold.store import Store, open_store
 
@@ -102,3 +105,23 @@ def fact_extractor() -> Any:
     from storyfold.facts.nlp import SentenceNer, load_nlp
 
     return FactExtractor(SentenceNer(load_nlp()))
+
+
+def warc_bytes(pages: list[tuple[str, bytes, str]], *, gz: bool) -> bytes:
+    """A web archive of HTML responses (url, body, WARC-Date), and a robots.txt record that is no page."""
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=gz)
+    for url, body, when in pages:
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        rec = writer.create_warc_record(
+            url, "response", payload=io.BytesIO(body), http_headers=http, warc_headers_dict={"WARC-Date": when}
+        )
+        writer.write_record(rec)
+    robots = writer.create_warc_record(
+        "https://x.example/robots.txt",
+        "response",
+        payload=io.BytesIO(b"User-agent: *"),
+        http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/plain")], protocol="HTTP/1.1"),
+    )
+    writer.write_record(robots)
+    return buf.getvalue()

@@ -13,12 +13,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
 
 from storyfold.ingest import ReadOptions, read_inputs
 from storyfold.model import RawArticle, Skipped
 from storyfold.pipeline import build_article
+
+from conftest import warc_bytes
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "ingest"
 QUAKE_URL = "https://www.dailyledger.example.com/world/2011/10/23/van-earthquake"
@@ -98,25 +98,6 @@ def test_atom_feed() -> None:
     assert raw.paragraphs[0].startswith("Ferry services between the islands resumed")
 
 
-def _warc(pages: list[tuple[str, bytes, str]], *, gz: bool) -> bytes:
-    buf = io.BytesIO()
-    writer = WARCWriter(buf, gzip=gz)
-    for url, body, when in pages:
-        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-        rec = writer.create_warc_record(
-            url, "response", payload=io.BytesIO(body), http_headers=http, warc_headers_dict={"WARC-Date": when}
-        )
-        writer.write_record(rec)
-    robots = writer.create_warc_record(
-        "https://x.example/robots.txt",
-        "response",
-        payload=io.BytesIO(b"User-agent: *"),
-        http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/plain")], protocol="HTTP/1.1"),
-    )
-    writer.write_record(robots)
-    return buf.getvalue()
-
-
 def _undated_page() -> bytes:
     page = (FIX / "quake.html").read_text(encoding="utf-8")
     page = page.replace('<meta property="article:published_time" content="2011-10-23T14:05:00+03:00">', "")
@@ -125,7 +106,7 @@ def _undated_page() -> bytes:
 
 @pytest.mark.parametrize("gz", [True, False])
 def test_warc_html_responses_become_articles_with_record_url_and_date(tmp_path: Path, gz: bool) -> None:
-    data = _warc(
+    data = warc_bytes(
         [
             ("https://news.example.net/a", (FIX / "quake.html").read_bytes(), "2011-10-24T00:00:00Z"),
             ("https://news.example.net/b", _undated_page(), "2011-10-25T08:00:00Z"),
@@ -144,7 +125,7 @@ def test_warc_html_responses_become_articles_with_record_url_and_date(tmp_path: 
 
 def test_truncated_warc_gz_keeps_the_pages_before_the_break(tmp_path: Path) -> None:
     pages = [(f"https://news.example.net/{n}", (FIX / "quake.html").read_bytes(), "2011-10-24T00:00:00Z") for n in "ab"]
-    data = _warc(pages, gz=True)
+    data = warc_bytes(pages, gz=True)
     f = tmp_path / "cut.warc.gz"
     f.write_bytes(data[: len(data) - 300])
     items = list(read_inputs([str(f)]))

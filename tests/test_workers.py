@@ -2,25 +2,30 @@
 processes, the store and the stories stay in this one. A user must get the same store as without workers,
 row for row (facts included), the same report of skipped inputs, and a re-run that adds nothing.
 
-Corpus: the two seeds, the first 40 articles of the bundled demo excerpt, and two bad inputs (a file that is
-not text, an empty JSON Lines record)."""
+Corpus: the two seeds, the first 40 articles of the bundled demo excerpt, the ingest fixtures (HTML pages,
+feeds whose entries join their pages, CSV), a web archive of two of those pages, and two bad inputs (a file
+that is not text, an empty JSON Lines record)."""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from storyfold.dedup import DedupOptions
-from storyfold.model import RawArticle
+from storyfold.ingest import HtmlPage, ReadOptions, extracted, read_inputs
+from storyfold.model import RawArticle, Skipped
 from storyfold.pipeline import IngestOptions, build_article, compute_ahead, ingest_paths, store_article
 from storyfold.store import open_store
 from storyfold.stories import StoryOptions
 from storyfold.workers import Workers
 
-from conftest import DEMO, SEEDS
+from conftest import DEMO, ROOT, SEEDS, warc_bytes
+
+INGEST = ROOT / "tests" / "fixtures" / "ingest"
 
 
 def _corpus(tmp_path: Path) -> list[str]:
@@ -29,7 +34,10 @@ def _corpus(tmp_path: Path) -> list[str]:
     part.write_text("".join(lines[:20]) + '{"id": "empty-record"}\n' + "".join(lines[20:]), encoding="utf-8")
     bad = tmp_path / "photo.html"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
-    return [str(SEEDS), str(part), str(bad)]
+    quake = (INGEST / "quake.html").read_bytes()
+    warc = tmp_path / "crawl.warc.gz"
+    warc.write_bytes(warc_bytes([("https://news.example.net/a", quake, "2011-10-24T00:00:00Z")] * 2, gz=True))
+    return [str(SEEDS), str(part), str(INGEST), str(warc), str(bad)]
 
 
 def _rows(db: str) -> dict[str, list[tuple[Any, ...]]]:
@@ -63,17 +71,26 @@ def test_workers_store_what_one_process_stores(tmp_path: Path, fact_extractor: A
         report = _ingest(pooled, paths, workers=pool)
         again = _ingest(pooled, paths, workers=pool)
 
-    assert len(expected.ingested) == 42 and report.ingested == expected.ingested
+    assert len(expected.ingested) == 50 and report.ingested == expected.ingested
     assert report.assignments == expected.assignments
     assert report.non_articles == expected.non_articles
     # the bad inputs are reported, each with its reason, the same way
     assert sorted(report.skipped, key=repr) == sorted(expected.skipped, key=repr)
-    assert {s.origin.rsplit("/", 1)[-1] for s in report.skipped} == {"photo.html", "demo-40.jsonl:21"}
+    assert {s.origin.rsplit("/", 1)[-1] for s in report.skipped} == {"photo.html", "demo-40.jsonl:21", "export.csv:5"}
     rows = _rows(pooled)
     assert rows == _rows(alone)
-    assert len(rows["article_facts"]) == 42  # every article's facts, extracted in the workers
+    # HTML pages, from files and from the archive, were extracted in the workers and joined to their feed entry
+    store = open_store(pooled)
+    try:
+        pages = {a.url: a for a in store.iter_articles() if dict(a.meta).get("format") == "html"}
+    finally:
+        store.close()
+    assert "https://news.example.net/a" in pages
+    quake = pages["https://www.dailyledger.example.com/world/2011/10/23/van-earthquake"]
+    assert dict(quake.meta)["feed_entry"].endswith("feed.rss#1") and "earthquake" in quake.text.lower()
+    assert len(rows["article_facts"]) == 49  # every article's facts (not the captcha page's), from the workers
     # a re-run adds nothing and changes nothing
-    assert again.ingested == () and len(again.already_present) == 42
+    assert again.ingested == () and len(again.already_present) == 51  # the archive's second copy of its page
     assert _rows(pooled) == rows
 
 
@@ -125,3 +142,24 @@ def test_what_was_computed_ahead_gives_way_to_learned_boilerplate(tmp_path: Path
         assert "pelican" not in weights and "bakery" not in weights and "budget" in weights
     finally:
         store.close()
+
+
+def test_html_pages_wait_for_the_callers_extractor(tmp_path: Path) -> None:
+    """Under ``defer_html`` every HTML page, from a file or from a web archive, reaches the extractor the caller
+    gives (the workers' in an ingest), and the items come out as extracting them in place gives them."""
+    warc = tmp_path / "crawl.warc"
+    warc.write_bytes(
+        warc_bytes([("https://news.example.net/b", (INGEST / "quake.html").read_bytes(), "2011-10-24")], gz=False)
+    )
+    paths = [str(INGEST), str(warc)]
+    pages: list[str] = []
+
+    def extract(items: Iterable[RawArticle | Skipped | HtmlPage]) -> Iterator[RawArticle | Skipped]:
+        for item in items:
+            if isinstance(item, HtmlPage):
+                pages.append(item.url or item.origin.rsplit("/", 1)[-1])
+            yield from extracted([item])
+
+    deferred = list(read_inputs(paths, options=ReadOptions(defer_html=True), extract=extract))
+    assert sorted(pages) == ["captcha.html", "https://news.example.net/b", "latin1.html", "quake.html"]
+    assert deferred == list(read_inputs(paths))

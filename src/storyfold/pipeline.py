@@ -476,7 +476,11 @@ def ingest_paths(
     """Read every input under the paths and ingest it (and extract facts when given an extractor, or a pool
     of workers made with facts)."""
     opts = opts or IngestOptions()
-    return ingest_items(read_inputs(paths, options=opts.read_options()), store, opts, progress, facts, workers)
+    if workers is None:
+        items = read_inputs(paths, options=opts.read_options())
+    else:  # HTML pages are extracted in the workers too
+        items = read_inputs(paths, options=replace(opts.read_options(), defer_html=True), extract=workers.extract)
+    return ingest_items(items, store, opts, progress, facts, workers)
 
 
 def recluster(store: Store, opts: StoryOptions | None = None) -> int:

@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any
 from storyfold.batch import BatchResult, Learned, export_row, replay_dedup, replay_outlet, write_output
 from storyfold.dedup import features
 from storyfold.errors import ConfigError, InputError
-from storyfold.ingest import _is_feed_file, _join, _read_source, expand_paths, url_key
+from storyfold.ingest import _is_feed_file, _join, _read_source, expand_paths, extracted, url_key
 from storyfold.ingest.formats import read_file
 from storyfold.model import Article, ArticleNames, LineMember, RawArticle, Skipped
 from storyfold.pagekind import headline_only
@@ -127,7 +127,7 @@ def _read(task: tuple[int, str, str], opts: IngestOptions, entries: dict[str, Ra
     absolute path, named as it was given: executors do not share the driver's working directory)."""
     index, given, path = task
     try:
-        for j, item in enumerate(read_file(Path(path), opts.read_options(), origin=given)):
+        for j, item in enumerate(extracted(read_file(Path(path), opts.read_options(), origin=given))):
             joined = None
             if isinstance(item, RawArticle) and item.url:
                 key = url_key(item.url)
@@ -318,7 +318,7 @@ def run_spark(
     entries: dict[str, RawArticle] = {}
     held: list[RawArticle] = []
     for fi, src in enumerate(feeds):
-        for j, item in enumerate(_read_source(src, opts.read_options())):
+        for j, item in enumerate(extracted(_read_source(src, opts.read_options()))):
             if isinstance(item, RawArticle) and item.url:
                 entries.setdefault(url_key(item.url), item)
                 held.append(item)

@@ -1,5 +1,6 @@
-"""Worker processes for the stages of an ingest that need no store: cleaning each raw article
-(``build_article``: segmentation, page debris, language, dateline) and the facts stage (the language model).
+"""Worker processes for the stages of an ingest that need no store: extracting HTML pages (trafilatura),
+cleaning each raw article (``build_article``: segmentation, page debris, language, dateline) and the facts
+stage (the language model).
 
 The store stays in the calling process, which stores the articles and assigns their stories one at a time,
 in input order, exactly as without workers: the workers only run ahead of it. Cleaning goes out in chunks
@@ -19,10 +20,11 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from storyfold.dedup import DedupOptions
 from storyfold.errors import InputError
+from storyfold.ingest.html import HtmlPage
 from storyfold.model import Article, ArticleFacts, RawArticle, Skipped
 from storyfold.stories import StoryOptions
 
@@ -63,6 +65,11 @@ def prepare(
         ahead = compute_ahead(article, stories, dedup) if stories is not None and dedup is not None else None
         out.append((article, ahead))
     return out
+
+
+def extract_pages(items: Sequence[RawArticle | Skipped | HtmlPage]) -> list[RawArticle | Skipped]:
+    """Each HTML page extracted (``HtmlPage.extract``); other items pass through."""
+    return [item.extract() if isinstance(item, HtmlPage) else item for item in items]
 
 
 def _facts(articles: Sequence[Article]) -> list[ArticleFacts | Skipped]:
@@ -107,6 +114,29 @@ class Workers:
         fill()
         while window:
             done = window.popleft().result()
+            fill()
+            yield from done
+
+    def extract(self, items: Iterable[RawArticle | Skipped | HtmlPage]) -> Iterator[RawArticle | Skipped]:
+        """Each item with its HTML pages extracted in the workers (``ReadOptions.defer_html``), in input order; a
+        chunk without a page is not sent anywhere. At most ``ahead`` chunks are read ahead of what was taken."""
+        source = iter(items)
+        window: deque[Future[list[RawArticle | Skipped]] | list[RawArticle | Skipped]] = deque()
+
+        def fill() -> None:
+            while len(window) < self.ahead:
+                chunk = list(islice(source, self.chunk))
+                if not chunk:
+                    return
+                if any(isinstance(item, HtmlPage) for item in chunk):
+                    window.append(self._pool.submit(extract_pages, chunk))
+                else:
+                    window.append(cast(list[RawArticle | Skipped], chunk))
+
+        fill()
+        while window:
+            first = window.popleft()
+            done = first.result() if isinstance(first, Future) else first
             fill()
             yield from done
 

@@ -13,15 +13,25 @@ from __future__ import annotations
 import glob
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from storyfold.ingest.formats import gunzip_bytes, read_bytes, read_file, sniff
+from storyfold.ingest.html import HtmlPage
 from storyfold.ingest.options import DEFAULT_MAX_FILE_BYTES, ReadOptions
 from storyfold.model import RawArticle, Skipped
 
-__all__ = ["DEFAULT_MAX_FILE_BYTES", "ReadOptions", "expand_paths", "gunzip_bytes", "read_inputs", "read_path"]
+__all__ = [
+    "DEFAULT_MAX_FILE_BYTES",
+    "HtmlPage",
+    "ReadOptions",
+    "expand_paths",
+    "extracted",
+    "gunzip_bytes",
+    "read_inputs",
+    "read_path",
+]
 
 STDIN = "-"
 JSONL_EXTENSIONS = (".jsonl", ".ndjson")
@@ -78,10 +88,16 @@ def read_path(
 ) -> Iterator[RawArticle | Skipped]:
     """Read one file with the reader its content or name calls for."""
     opts = options or ReadOptions(max_file_bytes=max_file_bytes)
-    yield from read_file(path, opts)
+    yield from extracted(read_file(path, opts))
 
 
-def _read_stdin(options: ReadOptions) -> Iterator[RawArticle | Skipped]:
+def extracted(items: Iterable[RawArticle | Skipped | HtmlPage]) -> Iterator[RawArticle | Skipped]:
+    """Each item with its HTML pages extracted here (``ReadOptions.defer_html``), in order."""
+    for item in items:
+        yield item.extract() if isinstance(item, HtmlPage) else item
+
+
+def _read_stdin(options: ReadOptions) -> Iterator[RawArticle | Skipped | HtmlPage]:
     try:
         data = sys.stdin.buffer.read(options.max_file_bytes + 1)
     except (OSError, ValueError, AttributeError) as exc:
@@ -93,7 +109,7 @@ def _read_stdin(options: ReadOptions) -> Iterator[RawArticle | Skipped]:
     yield from read_bytes(data, origin="<stdin>", name="", options=options)
 
 
-def _read_url(url: str, options: ReadOptions) -> Iterator[RawArticle | Skipped]:
+def _read_url(url: str, options: ReadOptions) -> Iterator[RawArticle | Skipped | HtmlPage]:
     from storyfold.ingest.decode import charset_from_content_type
     from storyfold.ingest.fetch import fetch
 
@@ -116,7 +132,7 @@ def _read_url(url: str, options: ReadOptions) -> Iterator[RawArticle | Skipped]:
     )
 
 
-def _read_source(src: Path | str, options: ReadOptions) -> Iterator[RawArticle | Skipped]:
+def _read_source(src: Path | str, options: ReadOptions) -> Iterator[RawArticle | Skipped | HtmlPage]:
     if isinstance(src, Path):
         yield from read_file(src, options)
     elif src == STDIN:
@@ -167,19 +183,30 @@ def _join(page: RawArticle, entry: RawArticle) -> RawArticle:
     )
 
 
+Extract = Callable[[Iterable[RawArticle | Skipped | HtmlPage]], Iterator[RawArticle | Skipped]]
+
+
 def read_inputs(
-    paths: Sequence[str], *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES, options: ReadOptions | None = None
+    paths: Sequence[str],
+    *,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    options: ReadOptions | None = None,
+    extract: Extract | None = None,
 ) -> Iterator[RawArticle | Skipped]:
     """Every raw article (or skip reason) from the given paths, in a stable order: feeds are read
     first and their entries held back; a page in the batch with an entry's URL takes the entry's
-    metadata, and the entries left over come last."""
+    metadata, and the entries left over come last.
+
+    ``extract``: how the HTML pages read under ``options.defer_html`` are extracted, in order (e.g. by ingest
+    workers, ``Workers.extract``); by default here (``extracted``)."""
     opts = options or ReadOptions(max_file_bytes=max_file_bytes)
+    extract = extract or extracted
     sources = list(expand_paths(paths))
     feeds = [s for s in sources if not isinstance(s, Skipped) and _is_feed_file(s)]
     entries: dict[str, RawArticle] = {}
     held: list[RawArticle] = []
     for src in feeds:
-        for item in _read_source(src, opts):
+        for item in extracted(_read_source(src, opts)):
             if isinstance(item, RawArticle) and item.url:
                 entries.setdefault(url_key(item.url), item)
                 held.append(item)
@@ -187,20 +214,22 @@ def read_inputs(
                 yield item
     joined: set[str] = set()
     feed_set = set(feeds)
-    for found in sources:
-        if isinstance(found, Skipped):
-            yield found
-            continue
-        if found in feed_set:
-            continue
-        for item in _read_source(found, opts):
-            if isinstance(item, RawArticle) and item.url:
-                key = url_key(item.url)
-                entry = entries.get(key)
-                if entry is not None:
-                    joined.add(key)
-                    item = _join(item, entry)
-            yield item
+
+    def pages() -> Iterator[RawArticle | Skipped | HtmlPage]:
+        for found in sources:
+            if isinstance(found, Skipped):
+                yield found
+            elif found not in feed_set:
+                yield from _read_source(found, opts)
+
+    for item in extract(pages()):
+        if isinstance(item, RawArticle) and item.url:
+            key = url_key(item.url)
+            entry = entries.get(key)
+            if entry is not None:
+                joined.add(key)
+                item = _join(item, entry)
+        yield item
     for entry in held:
         if entry.url and url_key(entry.url) not in joined:
             yield entry

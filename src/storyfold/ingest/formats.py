@@ -13,7 +13,7 @@ from pathlib import Path
 
 from storyfold.ingest.csvfile import read_csv
 from storyfold.ingest.feeds import looks_like_feed, read_feed
-from storyfold.ingest.html import read_html
+from storyfold.ingest.html import HtmlPage, html_page
 from storyfold.ingest.jsonl import read_jsonl_lines
 from storyfold.ingest.options import ReadOptions
 from storyfold.ingest.text import read_text
@@ -88,7 +88,7 @@ def read_bytes(
     content_type: str = "",
     fallback_date: date | datetime | None = None,
     depth: int = 0,
-) -> Iterator[RawArticle | Skipped]:
+) -> Iterator[RawArticle | Skipped | HtmlPage]:
     """Read an input held in memory (standard input, a fetched page, a decompressed file)."""
     kind = sniff(data[:4096], name)
     if kind == "text" and "html" in content_type.lower():
@@ -110,14 +110,8 @@ def read_bytes(
     elif kind == "feed":
         yield from read_feed(data, origin=origin, options=options)
     elif kind == "html":
-        yield read_html(
-            data,
-            origin=origin,
-            url=url,
-            file_name=None if url else (name or None),
-            fallback_date=fallback_date,
-            http_charset=http_charset,
-        )
+        page = HtmlPage(data, origin, url, None if url else (name or None), fallback_date, http_charset)
+        yield html_page(page, options.defer_html)
     elif kind == "jsonl":
         yield from read_jsonl_lines(data.splitlines(), origin=origin)
     elif kind == "csv":
@@ -134,7 +128,7 @@ def _gzip_is_warc(path: Path) -> bool:
         return False
 
 
-def read_file(path: Path, options: ReadOptions, origin: str | None = None) -> Iterator[RawArticle | Skipped]:
+def read_file(path: Path, options: ReadOptions, origin: str | None = None) -> Iterator[RawArticle | Skipped | HtmlPage]:
     """Read one file: JSONL and WARC are streamed (their records are limited, not the file);
     everything else is read whole within ``max_file_bytes``. ``origin``: how to name it (default: the path)."""
     origin = origin or str(path)

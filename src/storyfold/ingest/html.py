@@ -8,6 +8,7 @@ caller knows (a WARC record's or HTTP response's date), then from the URL path.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -123,6 +124,35 @@ def read_html(
         raw_hash=sha256_bytes(data),
         meta=tuple(sorted(meta)),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlPage:
+    """An HTML page read but not yet extracted: what a reader yields under ``ReadOptions.defer_html``, so that
+    the extraction (the costly part: parsing and trafilatura) can run in another process. ``extract()`` gives
+    exactly what ``read_html`` gives."""
+
+    data: bytes
+    origin: str
+    url: str | None = None
+    file_name: str | None = None
+    fallback_date: date | datetime | None = None
+    http_charset: str | None = None
+
+    def extract(self) -> RawArticle | Skipped:
+        return read_html(
+            self.data,
+            origin=self.origin,
+            url=self.url,
+            file_name=self.file_name,
+            fallback_date=self.fallback_date,
+            http_charset=self.http_charset,
+        )
+
+
+def html_page(page: HtmlPage, defer: bool) -> RawArticle | Skipped | HtmlPage:
+    """The page itself when extraction is deferred, else its extraction."""
+    return page if defer else page.extract()
 
 
 def _tree_title(tree: Any) -> str:

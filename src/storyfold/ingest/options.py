@@ -22,6 +22,9 @@ class ReadOptions:
     user_agent: str = USER_AGENT
     # CSV: article field -> column name, e.g. (("text", "body"), ("published", "pubdate")).
     csv_columns: tuple[tuple[str, str], ...] = ()
+    # Yield HTML pages unextracted (``html.HtmlPage``) for the caller to extract, e.g. in worker processes;
+    # ``read_inputs`` always gives them extracted.
+    defer_html: bool = False
 
 
 def parse_column_map(spec: str | None) -> tuple[tuple[str, str], ...]:

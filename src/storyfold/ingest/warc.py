@@ -10,7 +10,7 @@ from typing import IO
 
 from storyfold.ingest.dates import parse_date
 from storyfold.ingest.decode import charset_from_content_type
-from storyfold.ingest.html import read_html
+from storyfold.ingest.html import HtmlPage, html_page
 from storyfold.ingest.options import ReadOptions
 from storyfold.model import RawArticle, Skipped
 
@@ -76,7 +76,7 @@ class _Checked:
         return self._gz and not self._fresh and not self._d.eof
 
 
-def read_warc(fh: IO[bytes], *, origin: str, options: ReadOptions) -> Iterator[RawArticle | Skipped]:
+def read_warc(fh: IO[bytes], *, origin: str, options: ReadOptions) -> Iterator[RawArticle | Skipped | HtmlPage]:
     """Every HTML response record of a WARC stream; an archive broken midway yields what came
     before the break and one skip saying where it broke."""
     from warcio.archiveiterator import ArchiveIterator
@@ -112,13 +112,8 @@ def read_warc(fh: IO[bytes], *, origin: str, options: ReadOptions) -> Iterator[R
                 continue
             fallback = parse_date(record.rec_headers.get_header("WARC-Date"))
             articles += 1
-            yield read_html(
-                body,
-                origin=where,
-                url=uri or None,
-                fallback_date=fallback,
-                http_charset=charset_from_content_type(ctype),
-            )
+            page = HtmlPage(body, where, uri or None, None, fallback, charset_from_content_type(ctype))
+            yield html_page(page, options.defer_html)
     except Exception as exc:  # warcio raises many kinds (ArchiveLoadFailed, zlib, EOF): all mean a broken archive
         yield Skipped(
             origin,
