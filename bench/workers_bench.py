@@ -11,11 +11,13 @@ Every setting must give the same store (every table but the time each article wa
 path): the bench checks it and says so.
 
 Corpora: the full path (facts) on gva-dev (``../shared/data/gva-dev/docs.jsonl``); the fast path
-(``--skip-facts``) on gva-dev and on ``scale_bench.py``'s generated stream (``--stream N`` articles: real
-articles of gva-dev, gvc and ecbplus, copies with shifted dates and dropped sentences).
+(``--skip-facts``) on gva-dev, on ``scale_bench.py``'s generated stream (``--stream N`` articles: real
+articles of gva-dev, gvc and ecbplus, copies with shifted dates and dropped sentences), and on HTML pages
+generated from gva-dev's first ``--html N`` articles (``html_pages``: each report in a news site's markup), as
+files in a directory and as one web archive: there extraction (trafilatura) is part of the work.
 
-    .venv/bin/python bench/workers_bench.py [--stream 4000] [--rounds 2] [--old-src /tmp/old/src] \
-        [--out bench/workers.md]
+    .venv/bin/python bench/workers_bench.py [--stream 4000] [--html 1000] [--rounds 2] [--only html,warc] \
+        [--old-src /tmp/old/src] [--out bench/workers.md]
 """
 
 from __future__ import annotations
@@ -99,10 +101,55 @@ def store_digest(db: str) -> str:
     return h.hexdigest()[:16]
 
 
+def html_pages(rows: list[dict[str, Any]], count: int, out: Path, warc: Path) -> None:
+    """``count`` HTML pages generated from real articles (their title, date and paragraphs), each in the markup
+    a news site wraps a report in: head metadata, inline script and style, a navigation bar, a related-links
+    box of other reports' headlines, a cookie notice and a footer (about 40-60 KB a page). Written as files
+    under ``out`` and as the responses of one web archive."""
+    import html
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out.mkdir(parents=True, exist_ok=True)
+    script = "<script>" + "window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}" * 150
+    style = "<style>" + ".nav a{color:#333;padding:4px 8px;font:14px/1.4 sans-serif}" * 200 + "</style>"
+    nav = "".join(f'<li><a href="/section/{k}">Section {k}</a></li>' for k in range(60))
+    with warc.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for k, row in enumerate(rows[:count]):
+            title = html.escape(row.get("title") or "News")
+            day = row.get("published") or "2016-01-01"
+            related = "".join(
+                f'<li><a href="/news/{j}">{html.escape((rows[j].get("title") or "")[:90])}</a></li>'
+                for j in range(k + 1, k + 16)
+                if j < len(rows)
+            )
+            body = "".join(f"<p>{html.escape(p)}</p>" for p in row["text"].split("\n") if p.strip())
+            url = f"https://news{k % 40}.example.com/news/{k}"
+            page = (
+                f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title>'
+                f'<meta property="og:title" content="{title}"><meta property="og:url" content="{url}">'
+                f'<meta property="article:published_time" content="{day}">{style}{script}</script></head><body>'
+                f'<header><ul class="nav">{nav}</ul></header><main><article><h1>{title}</h1>'
+                f'<div class="byline">By Staff</div>{body}</article>'
+                f"<aside><h3>Related</h3><ul>{related}</ul></aside></main>"
+                '<div class="cookie">We use cookies to improve your experience. Accept</div>'
+                f"<footer>Copyright 2016 News Group. All rights reserved.<ul>{nav}</ul></footer></body></html>"
+            ).encode()
+            (out / f"{k:05d}.html").write_bytes(page)
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            rec = writer.create_warc_record(url, "response", payload=io.BytesIO(page), http_headers=http)
+            writer.write_record(rec)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--stream", type=int, default=4000, help="articles of the generated stream (fast path)")
     ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--html", type=int, default=1000, help="generated HTML pages (fast path; files and a WARC)")
+    ap.add_argument("--only", help="comma-separated corpora to run: full, fast, stream, html, warc (default all)")
     ap.add_argument("--workers", default="0,1,2", help="settings of --workers to compare")
     ap.add_argument("--old-src", help="a src folder of another commit: its single process runs as a baseline")
     ap.add_argument("--out", default=str(ROOT / "bench" / "workers.md"))
@@ -113,11 +160,16 @@ def main() -> None:
     with stream.open("w", encoding="utf-8") as fh:
         for row in generated(real_articles(), args.stream):
             fh.write(json.dumps(row) + "\n")
-    corpora = [
-        ("gva-dev, full path", GVA_DEV, False, 1675),
-        ("gva-dev, fast path", GVA_DEV, True, 1675),
-        (f"generated stream ({args.stream:,}), fast path", stream, True, args.stream),
-    ]
+    rows = [json.loads(line) for line in GVA_DEV.read_text(encoding="utf-8").splitlines()]
+    html_pages(rows, args.html, tmp / "pages", tmp / "pages.warc.gz")
+    every = {
+        "full": ("gva-dev, full path", GVA_DEV, False, 1675),
+        "fast": ("gva-dev, fast path", GVA_DEV, True, 1675),
+        "stream": (f"generated stream ({args.stream:,}), fast path", stream, True, args.stream),
+        "html": (f"generated HTML pages ({args.html:,} files), fast path", tmp / "pages", True, args.html),
+        "warc": (f"generated HTML pages ({args.html:,}, one WARC), fast path", tmp / "pages.warc.gz", True, args.html),
+    }
+    corpora = [every[k] for k in (args.only.split(",") if args.only else every)]
     settings: list[tuple[str, str, int]] = [("this commit", str(ROOT / "src"), int(w)) for w in args.workers.split(",")]
     if args.old_src:
         settings.insert(0, ("before (--old-src)", args.old_src, 0))
@@ -144,7 +196,8 @@ def main() -> None:
         "# Ingest with worker processes (`storyfold ingest --workers N`)",
         "",
         f"`{' '.join(['.venv/bin/python', 'bench/workers_bench.py', *sys.argv[1:]])}` on this 2-core machine, "
-        f"{args.rounds} rounds, the settings alternated (the figures: each round's, then the median).",
+        f"{args.rounds} rounds, the settings alternated (wall: each round's; articles/s, CPU and the ratio from the "
+        "medians).",
         "`--workers 0` is one process, as before workers; CPU is the whole process tree's (user + system), "
         "peak MB the peak of the tree's summed resident memory.",
         "",
