@@ -113,11 +113,19 @@ def test_local_engine_writes_what_export_articles_writes(tmp_path: Path) -> None
     assert (tmp_path / "out" / "articles.jsonl").read_text() == (tmp_path / "x.jsonl").read_text()
     rows = read_records(tmp_path / "out")
     assert len(rows) == 164 and all(r["story"] and r["line"] for r in rows)
+    # with worker processes extracting and cleaning the articles, the same records
+    got = runner.invoke(app, ["batch", *inputs, "--workers", "2", "--output", str(tmp_path / "pooled")])
+    assert got.exit_code == 0, got.output
+    assert (tmp_path / "pooled" / "articles.jsonl").read_text() == (tmp_path / "x.jsonl").read_text()
 
 
 def test_unknown_engine_is_refused(tmp_path: Path) -> None:
     got = CliRunner().invoke(app, ["batch", "--engine", "hadoop", str(SEEDS), "--output", str(tmp_path)])
     assert got.exit_code == 2 and "unknown engine" in got.output
+    got = CliRunner().invoke(
+        app, ["batch", "--engine", "spark", "--workers", "2", str(SEEDS), "--output", str(tmp_path)]
+    )
+    assert got.exit_code == 2 and "--workers" in got.output
 
 
 # --- the Spark engine gives the same records -------------------------------------------------------------

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -60,15 +61,18 @@ def write_output(rows: Iterable[dict[str, Any]], skipped: Sequence[Skipped], out
     return n
 
 
-def run_local(paths: Sequence[str], output: Path, opts: IngestOptions | None = None) -> BatchResult:
-    """The single-machine engine: ingest into a throw-away SQLite store (no facts), recluster, write."""
+def run_local(paths: Sequence[str], output: Path, opts: IngestOptions | None = None, workers: int = 0) -> BatchResult:
+    """The single-machine engine: ingest into a throw-away SQLite store (no facts), recluster, write. ``workers``:
+    processes that extract and clean the articles meanwhile (``ingest --workers``; the same records)."""
     from storyfold.store import open_store
+    from storyfold.workers import Workers
 
     opts = opts or IngestOptions()
     with tempfile.TemporaryDirectory(prefix="storyfold-batch-") as tmp:
         store = open_store(str(Path(tmp) / "batch.db"))
         try:
-            report = ingest_paths(paths, store, opts)
+            with Workers(workers) if workers > 0 else nullcontext() as pool:
+                report = ingest_paths(paths, store, opts, workers=pool)
             stories = recluster(store, opts.stories)
             n = write_output((serialize.article_export(v) for v in export_views(store)), report.skipped, Path(output))
         finally:

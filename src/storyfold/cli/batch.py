@@ -35,6 +35,15 @@ def batch(
     max_file_bytes: Annotated[
         int | None, typer.Option("--max-file-bytes", help="Skip files larger than this (default 64 MiB).")
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            min=0,
+            help="local engine: processes that extract and clean the articles meanwhile (default 0: none); "
+            "the same records.",
+        ),
+    ] = 0,
     as_json: JsonOption = False,
 ) -> None:
     """Batch mode for archives: dedup and story clustering of all inputs at once, written as
@@ -44,6 +53,10 @@ def batch(
         raise typer.BadParameter(
             f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}", param_hint="--engine"
         )
+    if workers and engine != "local":
+        raise typer.BadParameter(
+            "the spark engine spreads the work itself; leave --workers out", param_hint="--workers"
+        )
     try:
         cfg = settings(None, max_file_bytes=max_file_bytes)
         opts = IngestOptions(stories=cfg.stories, max_file_bytes=cfg.max_file_bytes)
@@ -52,7 +65,7 @@ def batch(
 
             result = run_spark(paths, output, opts, master=master, partitions=partitions)
         else:
-            result = run_local(paths, output, opts)
+            result = run_local(paths, output, opts, workers)
     except StoryfoldError as exc:
         raise fail(exc) from exc
     if as_json:
