@@ -324,8 +324,12 @@ class IngestOptions:
 
 def add_facts(store: Store, articles: Sequence[Article], facts: FactExtractor) -> list[Skipped]:
     """Extract and store the facts of stored articles (one batch through the model); returns the failures."""
+    return put_facts(store, facts.extract(articles))
+
+
+def put_facts(store: Store, results: Sequence[ArticleFacts | Skipped]) -> list[Skipped]:
+    """Store extracted facts, in one transaction; returns the articles whose extraction failed."""
     failed: list[Skipped] = []
-    results = facts.extract(articles)
     with store.transaction():
         for r in results:
             if isinstance(r, ArticleFacts):
@@ -407,14 +411,6 @@ def ingest_items(
     batch = facts.options.batch_articles if facts else FactsOptions().batch_articles
     inflight: deque[Future[list[ArticleFacts | Skipped]]] = deque()
 
-    def store_facts(results: Sequence[ArticleFacts | Skipped]) -> None:
-        with store.transaction():
-            for r in results:
-                if isinstance(r, ArticleFacts):
-                    store.put_facts(r)
-                else:
-                    skipped.append(r)
-
     def extract(articles: list[Article], wait: bool) -> None:
         """Facts of these articles: in a worker when there is a pool (stored once back, the oldest first;
         ``wait``: all of them), here otherwise."""
@@ -422,7 +418,7 @@ def ingest_items(
             if articles:
                 inflight.append(workers.facts(articles))
             while inflight and (wait or inflight[0].done() or len(inflight) > 2 * workers.processes):
-                store_facts(inflight.popleft().result())
+                skipped.extend(put_facts(store, inflight.popleft().result()))
         elif facts is not None and articles:
             skipped.extend(add_facts(store, articles, facts))
 
