@@ -9,15 +9,20 @@ that is not text, an empty JSON Lines record)."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+import subprocess
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
+from storyfold.cli import app
 from storyfold.dedup import DedupOptions
 from storyfold.ingest import HtmlPage, ReadOptions, extracted, read_inputs
-from storyfold.model import RawArticle, Skipped
+from storyfold.model import Article, RawArticle, Skipped
 from storyfold.pipeline import IngestOptions, build_article, compute_ahead, ingest_paths, store_article
 from storyfold.store import open_store
 from storyfold.stories import StoryOptions
@@ -163,3 +168,70 @@ def test_html_pages_wait_for_the_callers_extractor(tmp_path: Path) -> None:
     deferred = list(read_inputs(paths, options=ReadOptions(defer_html=True), extract=extract))
     assert sorted(pages) == ["captcha.html", "https://news.example.net/b", "latin1.html", "quake.html"]
     assert deferred == list(read_inputs(paths))
+
+
+def test_an_article_given_twice_has_its_facts_taken_up_once(tmp_path: Path, fact_extractor: Any) -> None:
+    """The second copy of an input in one run finds the article stored, its facts not yet there (pending, or
+    in a worker): it must not queue them again, or the later extraction (of the article as later learned
+    boilerplate relabelled it) would overwrite the first, depending on timing."""
+    lines = DEMO.read_text(encoding="utf-8").splitlines(keepends=True)[:10]
+    twice = tmp_path / "twice.jsonl"
+    twice.write_text("".join(lines + lines[:3]), encoding="utf-8")
+    taken: list[str] = []
+
+    class Counting:
+        options = fact_extractor.options
+
+        def extract(self, articles: Sequence[Article]) -> list[Any]:
+            taken.extend(a.id for a in articles)
+            return list(fact_extractor.extract(articles))
+
+    report = _ingest(str(tmp_path / "s.db"), [str(twice)], facts=Counting())
+    assert len(report.ingested) == 10 and len(report.already_present) == 3
+    assert sorted(taken) == sorted(report.ingested)
+
+
+def test_workers_end_with_the_ingest_that_started_them(tmp_path: Path) -> None:
+    """A worker must not outlive its ingest killed with SIGKILL (or out of memory): it would hold its memory
+    (with facts, a language model) for good."""
+    script = tmp_path / "start.py"
+    script.write_text(
+        "import multiprocessing, time\n"
+        "from storyfold.model import RawArticle\n"
+        "from storyfold.workers import Workers\n"
+        "if __name__ == '__main__':\n"
+        "    pool = Workers(2)\n"
+        "    list(pool.articles([RawArticle('x', ('A first paragraph of text.',))]))  # the workers are up\n"
+        "    print(' '.join(str(p.pid) for p in multiprocessing.active_children()), flush=True)\n"
+        "    time.sleep(60)\n",
+        encoding="utf-8",
+    )
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        pids = [int(p) for p in proc.stdout.readline().split()]
+        assert pids
+    finally:
+        proc.kill()
+        proc.wait()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(_alive(p) for p in pids):
+        time.sleep(0.2)
+    assert not any(_alive(p) for p in pids)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_a_missing_language_model_is_one_line_with_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import storyfold.facts.nlp as nlp
+
+    monkeypatch.setattr(nlp, "MODEL_NAMES", ("no_such_model_here",))
+    got = CliRunner().invoke(app, ["ingest", "--db", str(tmp_path / "s.db"), "--workers", "1", str(SEEDS)])
+    assert got.exit_code == 1
+    assert "no English spaCy model found" in got.output and "Traceback" not in got.output

@@ -404,23 +404,33 @@ def ingest_items(
     ingested: list[str] = []
     present: list[str] = []
     skipped: list[Skipped] = []
+    failed: list[Skipped] = []  # facts failures, reported after the inputs' skips (as batches finish, in order)
     assignments: list[Assignment] = []
     non_articles: list[tuple[str, str]] = []
     pending: list[Article] = []
+    queued: set[str] = set()  # articles whose facts this run has taken up (pending, in a worker, stored, failed)
     wants_facts = facts is not None or (workers is not None and workers.with_facts)
     batch = facts.options.batch_articles if facts else FactsOptions().batch_articles
     inflight: deque[Future[list[ArticleFacts | Skipped]]] = deque()
 
-    def extract(articles: list[Article], wait: bool) -> None:
+    def take_up(article: Article) -> None:
+        queued.add(article.id)
+        pending.append(article)
+
+    def extract(articles: list[Article], batches: _Batches, wait: bool) -> None:
         """Facts of these articles: in a worker when there is a pool (stored once back, the oldest first;
-        ``wait``: all of them), here otherwise."""
+        ``wait``: all of them), here otherwise. The language model never runs here, nor is a worker's batch
+        waited for, with the write lock held."""
         if workers is not None and workers.with_facts:
             if articles:
                 inflight.append(workers.facts(articles))
             while inflight and (wait or inflight[0].done() or len(inflight) > 2 * workers.processes):
-                skipped.extend(put_facts(store, inflight.popleft().result()))
+                if not inflight[0].done():
+                    batches.commit()
+                failed.extend(put_facts(store, inflight.popleft().result()))
         elif facts is not None and articles:
-            skipped.extend(add_facts(store, articles, facts))
+            batches.commit()
+            failed.extend(add_facts(store, articles, facts))
 
     cleaned = workers.articles(items, opts.stories, opts.dedup) if workers is not None else _cleaned(items)
     with _Batches(store, opts.commit_every, opts.commit_seconds) as batches:
@@ -436,11 +446,11 @@ def ingest_items(
                 batches.step()
                 if added.present:
                     present.append(added.article_id)
-                    if wants_facts and store.get_facts(added.article_id) is None:
+                    if wants_facts and added.article_id not in queued and store.get_facts(added.article_id) is None:
                         # stored by a run that stopped before its facts batch (or ran with --skip-facts)
                         stored = store.get_article(added.article_id)
                         if stored.non_article is None:
-                            pending.append(stored)
+                            take_up(stored)
                 else:
                     ingested.append(added.article_id)
                     if added.assignment is not None:
@@ -448,16 +458,15 @@ def ingest_items(
                     if added.non_article is not None:
                         non_articles.append((added.article_id, added.non_article))
                     elif wants_facts and added.article is not None:
-                        pending.append(added.article)
+                        take_up(added.article)
                 if wants_facts and len(pending) >= batch:
-                    if workers is None:
-                        batches.commit()  # the language model never runs here with the write lock held
-                    extract(pending, wait=False)
+                    extract(pending, batches, wait=False)
                     pending = []
             if progress:
                 progress(origin)
         batches.commit()
-        extract(pending, wait=True)
+        extract(pending, batches, wait=True)
+    skipped.extend(failed)
     return IngestReport(tuple(ingested), tuple(present), tuple(skipped), tuple(assignments), tuple(non_articles))
 
 

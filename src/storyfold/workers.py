@@ -15,12 +15,14 @@ inherited); each loads the language model once when facts are wanted.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
+import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from storyfold.dedup import DedupOptions
 from storyfold.errors import InputError
@@ -31,6 +33,7 @@ from storyfold.stories import StoryOptions
 if TYPE_CHECKING:
     from storyfold.pipeline import Ahead
 
+_T = TypeVar("_T")
 _extractor: Any = None  # this worker's FactExtractor (loaded by _start when facts are wanted)
 
 
@@ -38,11 +41,43 @@ def _start(facts: bool) -> None:
     global _extractor
     # Ctrl-C is the ingest's to handle (it rolls back the open batch and shuts the pool down), not each worker's
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # a worker outlives no ingest: when the ingest process is gone (SIGTERM, SIGKILL, out of memory) it exits
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
     if facts:
         from storyfold.facts.extract import FactExtractor
         from storyfold.facts.nlp import SentenceNer, load_nlp
 
         _extractor = FactExtractor(SentenceNer(load_nlp()))
+
+
+def _exit_with(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])
+    os._exit(1)
+
+
+def _size(item: object) -> int:
+    """About how many bytes an item takes to send to a worker."""
+    if isinstance(item, HtmlPage):
+        return len(item.data)
+    if isinstance(item, RawArticle):
+        return sum(len(p) for p in item.paragraphs)
+    return 0
+
+
+def _chunks(items: Iterator[_T], count: int, max_bytes: int) -> Iterator[list[_T]]:
+    """The items in chunks of at most ``count`` items and about ``max_bytes`` (one item may pass it)."""
+    chunk: list[_T] = []
+    size = 0
+    for item in items:
+        chunk.append(item)
+        size += _size(item)
+        if len(chunk) >= count or size >= max_bytes:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
 
 
 def prepare(
@@ -80,14 +115,24 @@ def _facts(articles: Sequence[Article]) -> list[ArticleFacts | Skipped]:
 
 class Workers:
     """A pool of ``processes`` worker processes. Use as a context manager; ``facts`` loads the language model
-    in each worker (needed by ``facts``)."""
+    in each worker (needed by ``facts``). Items go out in chunks of at most ``chunk`` items and about
+    ``chunk_bytes`` of text or markup, at most ``ahead`` chunks (default 4 per process) ahead of what was
+    taken: what is read ahead stays bounded whatever the input."""
 
-    def __init__(self, processes: int, facts: bool = False, chunk: int = 16, ahead: int | None = None) -> None:
+    def __init__(
+        self,
+        processes: int,
+        facts: bool = False,
+        chunk: int = 16,
+        ahead: int | None = None,
+        chunk_bytes: int = 8 * 1024 * 1024,
+    ) -> None:
         if processes < 1:
             raise ValueError("workers: at least one process")
         self.processes = processes
         self.with_facts = facts
         self.chunk = max(1, chunk)
+        self.chunk_bytes = max(1, chunk_bytes)
         self.ahead = ahead if ahead is not None else 4 * processes
         self._pool = ProcessPoolExecutor(
             processes, mp_context=multiprocessing.get_context("spawn"), initializer=_start, initargs=(facts,)
@@ -101,13 +146,13 @@ class Workers:
     ) -> Iterator[tuple[Article, Ahead | None] | Skipped]:
         """Each item cleaned, in input order (``prepare``); at most ``ahead`` chunks are read ahead of what was
         taken."""
-        source = iter(items)
+        chunks = _chunks(iter(items), self.chunk, self.chunk_bytes)
         window: deque[Future[list[tuple[Article, Ahead | None] | Skipped]]] = deque()
 
         def fill() -> None:
             while len(window) < self.ahead:
-                chunk = list(islice(source, self.chunk))
-                if not chunk:
+                chunk = next(chunks, None)
+                if chunk is None:
                     return
                 window.append(self._pool.submit(prepare, chunk, stories, dedup))
 
@@ -120,13 +165,13 @@ class Workers:
     def extract(self, items: Iterable[RawArticle | Skipped | HtmlPage]) -> Iterator[RawArticle | Skipped]:
         """Each item with its HTML pages extracted in the workers (``ReadOptions.defer_html``), in input order; a
         chunk without a page is not sent anywhere. At most ``ahead`` chunks are read ahead of what was taken."""
-        source = iter(items)
+        chunks = _chunks(iter(items), self.chunk, self.chunk_bytes)
         window: deque[Future[list[RawArticle | Skipped]] | list[RawArticle | Skipped]] = deque()
 
         def fill() -> None:
             while len(window) < self.ahead:
-                chunk = list(islice(source, self.chunk))
-                if not chunk:
+                chunk = next(chunks, None)
+                if chunk is None:
                     return
                 if any(isinstance(item, HtmlPage) for item in chunk):
                     window.append(self._pool.submit(extract_pages, chunk))

