@@ -71,6 +71,11 @@ def test_eval_facts_command(shared_data: Path, tmp_path: Path) -> None:
     wrong = sum(f["total"] - f["correct"] for f in out["fields"].values())
     assert sum(len(r["wrong"]) for r in rows) >= wrong  # every miss is listed, with what to read it by
     assert all(r["lede"] and set(r["got"]) >= {"date", "place", "killed", "injured"} for r in rows)
+    # extracted in worker processes, the same scores and the same misses
+    pooled = runner.invoke(app, ["eval", "facts", str(sample), "--json", "--workers", "2", "--errors", str(misses)])
+    assert pooled.exit_code == 0, pooled.output
+    assert json.loads(pooled.output) == out
+    assert [json.loads(line) for line in misses.read_text(encoding="utf-8").splitlines()] == rows
 
 
 def test_story_entities_merge_across_the_seed_reports(tmp_path: Path, fact_extractor: Any) -> None:

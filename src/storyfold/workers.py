@@ -189,6 +189,12 @@ class Workers:
         """The facts of these articles (one worker, one batch), in order, when done."""
         return self._pool.submit(_facts, list(articles))
 
+    def extract_facts(self, articles: Sequence[Article], batch: int = 64) -> list[ArticleFacts | Skipped]:
+        """The facts of these articles, in order, ``batch`` articles a task over all the workers (what
+        ``FactExtractor.extract`` gives, e.g. for ``eval facts``)."""
+        tasks = [self.facts(articles[i : i + batch]) for i in range(0, len(articles), max(1, batch))]
+        return [r for task in tasks for r in task.result()]
+
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
 

@@ -76,12 +76,25 @@ def eval_facts(
             "--errors", metavar="FILE", help="Write the misses to FILE, one JSON object a line (got, gold, lede)."
         ),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers", min=0, help="Processes that extract the facts (default 0: this one); the same scores."
+        ),
+    ] = 0,
 ) -> None:
     """Score the main event of each article (date, city, killed, injured) against gold facts, with baselines."""
     from storyfold.evaluate.facts import evaluate_facts, write_errors
+    from storyfold.facts.nlp import check_model
+    from storyfold.workers import Workers
 
     try:
-        report = evaluate_facts(path, make_extractor(), build_article, limit=limit)
+        if workers > 0:
+            check_model()
+            with Workers(workers, facts=True) as pool:
+                report = evaluate_facts(path, pool.extract_facts, build_article, limit=limit)
+        else:
+            report = evaluate_facts(path, make_extractor(), build_article, limit=limit)
         if errors:
             write_errors(report, errors)
     except StoryfoldError as exc:

@@ -220,11 +220,12 @@ def write_errors(report: FactsReport, path: str | Path) -> int:
 
 def evaluate_facts(
     path: str | Path,
-    extractor: FactExtractor,
+    extractor: FactExtractor | Callable[[Sequence[Article]], Sequence[ArticleFacts | Skipped]],
     build: Callable[[RawArticle], Article],
     limit: int | None = None,
 ) -> FactsReport:
-    """Extract the facts of every article of a labelled JSONL file and score their main events."""
+    """Extract the facts of every article of a labelled JSONL file and score their main events. ``extractor``:
+    a ``FactExtractor``, or what extracts the facts of articles in order (``Workers.extract_facts``)."""
     gold = read_gold(path)
     articles: list[Article] = []
     skipped: list[Skipped] = []
@@ -243,7 +244,7 @@ def evaluate_facts(
             skipped.append(Skipped(item.origin, "no body text left after cleaning", "clean"))
             continue
         articles.append(art)
-    results = extractor.extract(articles)
+    results = extractor.extract(articles) if isinstance(extractor, FactExtractor) else extractor(articles)
     facts = [r for r in results if isinstance(r, ArticleFacts)]
     skipped.extend(r for r in results if isinstance(r, Skipped))
     return FactsReport(
