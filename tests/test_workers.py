@@ -235,3 +235,20 @@ def test_a_missing_language_model_is_one_line_with_workers(tmp_path: Path, monke
     got = CliRunner().invoke(app, ["ingest", "--db", str(tmp_path / "s.db"), "--workers", "1", str(SEEDS)])
     assert got.exit_code == 1
     assert "no English spaCy model found" in got.output and "Traceback" not in got.output
+
+
+def test_a_worker_that_dies_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker killed (or out of memory) under an ingest breaks its pool: the user reads what happened and
+    what to do, not a traceback. (A real kill -9 of a worker under `ingest --workers 2` of gva-dev ended so,
+    and the same command completed the store.)"""
+    from concurrent.futures.process import BrokenProcessPool
+
+    import storyfold.cli.ingest as cli_ingest
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise BrokenProcessPool("A child process terminated abruptly")
+
+    monkeypatch.setattr(cli_ingest, "ingest_paths", broken)
+    got = CliRunner().invoke(app, ["ingest", "--db", str(tmp_path / "s.db"), "--skip-facts", "--workers", "1", "x"])
+    assert got.exit_code == 1 and "Traceback" not in got.output
+    assert "a worker process died" in got.output and "run the same command again" in got.output

@@ -25,7 +25,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from storyfold.dedup import DedupOptions
-from storyfold.errors import InputError
+from storyfold.errors import InputError, StoryfoldError
 from storyfold.ingest.html import HtmlPage
 from storyfold.model import Article, ArticleFacts, RawArticle, Skipped
 from storyfold.stories import StoryOptions
@@ -111,6 +111,15 @@ def _facts(articles: Sequence[Article]) -> list[ArticleFacts | Skipped]:
     if _extractor is None:  # pragma: no cover - the pool was made without facts
         raise RuntimeError("this worker pool was started without the facts stage")
     return list(_extractor.extract(articles))
+
+
+def worker_died() -> StoryfoldError:
+    """The error to report when a worker process died under a command (its pool is then broken)."""
+    return StoryfoldError(
+        "a worker process died (killed, or out of memory); what was committed is kept: run the same command "
+        "again to complete it, with fewer --workers or none",
+        stage="workers",
+    )
 
 
 class Workers:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Annotated
 
@@ -68,6 +69,10 @@ def batch(
             result = run_local(paths, output, opts, workers)
     except StoryfoldError as exc:
         raise fail(exc) from exc
+    except BrokenProcessPool as exc:
+        from storyfold.workers import worker_died
+
+        raise fail(worker_died()) from exc
     if as_json:
         print_json(
             {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures.process import BrokenProcessPool
 from typing import Annotated, Any
 
 import typer
@@ -86,7 +87,7 @@ def eval_facts(
     """Score the main event of each article (date, city, killed, injured) against gold facts, with baselines."""
     from storyfold.evaluate.facts import evaluate_facts, write_errors
     from storyfold.facts.nlp import check_model
-    from storyfold.workers import Workers
+    from storyfold.workers import Workers, worker_died
 
     try:
         if workers > 0:
@@ -99,6 +100,8 @@ def eval_facts(
             write_errors(report, errors)
     except StoryfoldError as exc:
         raise fail(exc) from exc
+    except BrokenProcessPool as exc:
+        raise fail(worker_died()) from exc
     if as_json:
         print_json(report.to_dict())
         return

@@ -18,7 +18,7 @@ from storyfold.errors import StoryfoldError
 from storyfold.facts.nlp import check_model
 from storyfold.ingest.options import ReadOptions, parse_column_map
 from storyfold.pipeline import IngestOptions, ingest_paths
-from storyfold.workers import Workers
+from storyfold.workers import Workers, worker_died
 
 EXIT_SKIPPED = 3
 
@@ -127,12 +127,7 @@ def ingest(
     except StoryfoldError as exc:
         raise fail(exc) from exc
     except BrokenProcessPool as exc:
-        lost = StoryfoldError(
-            "a worker process died (killed, or out of memory); what was committed is kept: run the same command "
-            "again to complete it, with fewer --workers or none",
-            stage="ingest",
-        )
-        raise fail(lost) from exc
+        raise fail(worker_died()) from exc
     if as_json:
         print_json(serialize.ingest_report(report))
     else:
