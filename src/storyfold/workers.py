@@ -3,13 +3,15 @@ cleaning each raw article (``build_article``: segmentation, page debris, languag
 stage (the language model).
 
 The store stays in the calling process, which stores the articles and assigns their stories one at a time,
-in input order, exactly as without workers: the workers only run ahead of it. Cleaning goes out in chunks
-of ``chunk`` raw articles, at most ``ahead`` chunks at a time, and comes back in input order; facts go out a
-batch at a time and are stored when they come back. The same input gives the same store, rows and stories,
-with or without workers (``tests/test_workers.py``).
+in input order, exactly as without workers: the workers only run ahead of it. Pages and articles go out in
+chunks (``chunk`` items, about ``chunk_bytes``), at most ``ahead`` chunks at a time, and come back in input
+order; facts go out a batch at a time and are stored when they come back. The same input gives the same
+store, rows and stories, with or without workers (``tests/test_workers.py``).
 
 Processes are started with ``spawn`` (a fresh interpreter: nothing of the caller's open store or threads is
-inherited); each loads the language model once when facts are wanted.
+inherited; a script that makes a pool needs the ``if __name__ == "__main__":`` guard). Each loads the
+language model once when facts are wanted and keeps it in its one module-level variable (set by the pool's
+initializer, never in the calling process), and exits when the process that started it is gone.
 """
 
 from __future__ import annotations
