@@ -375,16 +375,21 @@ class _Batches:
             stack.__exit__(*exc)  # type: ignore[arg-type]  # rolls back on an exception
 
 
-def _cleaned(items: Iterable[RawArticle | Skipped]) -> Iterator[tuple[Article, Ahead | None] | Skipped]:
-    """Each raw article cleaned in this process (a Skipped passes through; one that fails becomes one)."""
+def cleaned(
+    items: Iterable[RawArticle | Skipped], stories: StoryOptions | None = None, dedup: DedupOptions | None = None
+) -> Iterator[tuple[Article, Ahead | None] | Skipped]:
+    """Each raw article cleaned (a Skipped passes through; one that fails becomes one) with, given the options,
+    its ``compute_ahead`` (a worker's work; None: computed when stored)."""
     for item in items:
         if isinstance(item, Skipped):
             yield item
             continue
         try:
-            yield build_article(item), None
+            article = build_article(item)
         except InputError as exc:
             yield Skipped(item.origin, exc.reason, exc.stage or "ingest")
+            continue
+        yield article, compute_ahead(article, stories, dedup) if stories is not None and dedup is not None else None
 
 
 def ingest_items(
@@ -432,9 +437,9 @@ def ingest_items(
             batches.commit()
             failed.extend(add_facts(store, articles, facts))
 
-    cleaned = workers.articles(items, opts.stories, opts.dedup) if workers is not None else _cleaned(items)
+    ready = workers.articles(items, opts.stories, opts.dedup) if workers is not None else cleaned(items)
     with _Batches(store, opts.commit_every, opts.commit_seconds) as batches:
-        for item in cleaned:
+        for item in ready:
             if isinstance(item, Skipped):
                 skipped.append(item)
                 origin = item.origin

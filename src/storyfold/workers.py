@@ -22,12 +22,12 @@ import os
 import signal
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from storyfold.dedup import DedupOptions
-from storyfold.errors import InputError, StoryfoldError
+from storyfold.errors import StoryfoldError
 from storyfold.ingest.html import HtmlPage
 from storyfold.model import Article, ArticleFacts, RawArticle, Skipped
 from storyfold.stories import StoryOptions
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from storyfold.pipeline import Ahead
 
 _T = TypeVar("_T")
+_R = TypeVar("_R")
 _extractor: Any = None  # this worker's FactExtractor (loaded by _start when facts are wanted)
 
 
@@ -85,23 +86,11 @@ def _chunks(items: Iterator[_T], count: int, max_bytes: int) -> Iterator[list[_T
 def prepare(
     items: Sequence[RawArticle | Skipped], stories: StoryOptions | None = None, dedup: DedupOptions | None = None
 ) -> list[tuple[Article, Ahead | None] | Skipped]:
-    """Clean each raw article (a Skipped passes through; an article that cannot be cleaned becomes one) and,
-    given the ingest's options, compute what storing it reads of it alone (``pipeline.compute_ahead``)."""
-    from storyfold.pipeline import build_article, compute_ahead
+    """Each raw article cleaned (``pipeline.cleaned``) and, given the ingest's options, what storing it reads of
+    it alone (``pipeline.compute_ahead``)."""
+    from storyfold.pipeline import cleaned
 
-    out: list[tuple[Article, Ahead | None] | Skipped] = []
-    for item in items:
-        if isinstance(item, Skipped):
-            out.append(item)
-            continue
-        try:
-            article = build_article(item)
-        except InputError as exc:
-            out.append(Skipped(item.origin, exc.reason, exc.stage or "ingest"))
-            continue
-        ahead = compute_ahead(article, stories, dedup) if stories is not None and dedup is not None else None
-        out.append((article, ahead))
-    return out
+    return list(cleaned(items, stories, dedup))
 
 
 def extract_pages(items: Sequence[RawArticle | Skipped | HtmlPage]) -> list[RawArticle | Skipped]:
@@ -155,39 +144,29 @@ class Workers:
         stories: StoryOptions | None = None,
         dedup: DedupOptions | None = None,
     ) -> Iterator[tuple[Article, Ahead | None] | Skipped]:
-        """Each item cleaned, in input order (``prepare``); at most ``ahead`` chunks are read ahead of what was
-        taken."""
-        chunks = _chunks(iter(items), self.chunk, self.chunk_bytes)
-        window: deque[Future[list[tuple[Article, Ahead | None] | Skipped]]] = deque()
-
-        def fill() -> None:
-            while len(window) < self.ahead:
-                chunk = next(chunks, None)
-                if chunk is None:
-                    return
-                window.append(self._pool.submit(prepare, chunk, stories, dedup))
-
-        fill()
-        while window:
-            done = window.popleft().result()
-            fill()
-            yield from done
+        """Each item cleaned, in input order (``prepare``)."""
+        return self._ordered(items, lambda chunk: self._pool.submit(prepare, chunk, stories, dedup))
 
     def extract(self, items: Iterable[RawArticle | Skipped | HtmlPage]) -> Iterator[RawArticle | Skipped]:
         """Each item with its HTML pages extracted in the workers (``ReadOptions.defer_html``), in input order; a
-        chunk without a page is not sent anywhere. At most ``ahead`` chunks are read ahead of what was taken."""
+        chunk without a page is not sent anywhere."""
+
+        def send(chunk: list[RawArticle | Skipped | HtmlPage]) -> Future[list[RawArticle | Skipped]] | list[Any]:
+            if any(isinstance(item, HtmlPage) for item in chunk):
+                return self._pool.submit(extract_pages, chunk)
+            return chunk
+
+        return self._ordered(items, send)
+
+    def _ordered(self, items: Iterable[_T], send: Callable[[list[_T]], Future[list[_R]] | list[_R]]) -> Iterator[_R]:
+        """What ``send`` makes of each chunk of the items (a task, or the result itself), in input order, with at
+        most ``ahead`` chunks read ahead of what was taken."""
         chunks = _chunks(iter(items), self.chunk, self.chunk_bytes)
-        window: deque[Future[list[RawArticle | Skipped]] | list[RawArticle | Skipped]] = deque()
+        window: deque[Future[list[_R]] | list[_R]] = deque()
 
         def fill() -> None:
-            while len(window) < self.ahead:
-                chunk = next(chunks, None)
-                if chunk is None:
-                    return
-                if any(isinstance(item, HtmlPage) for item in chunk):
-                    window.append(self._pool.submit(extract_pages, chunk))
-                else:
-                    window.append(cast(list[RawArticle | Skipped], chunk))
+            while len(window) < self.ahead and (chunk := next(chunks, None)) is not None:
+                window.append(send(chunk))
 
         fill()
         while window:
