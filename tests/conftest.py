@@ -10,6 +10,9 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from storyfold.facts.lines import Lines
+from storyfold.facts.nlp import Span
+from storyfold.facts.places import choose_place
 from storyfold.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -125,3 +128,14 @@ def warc_bytes(pages: list[tuple[str, bytes, str]], *, gz: bool) -> bytes:
     )
     writer.write_record(robots)
     return buf.getvalue()
+
+
+def chosen_place(
+    title: str | None, *sentences: str, places: tuple[str, ...] = (), people: tuple[str, ...] = ()
+) -> str | None:
+    """The place ``choose_place`` chooses for a title and sentences; ``places``, ``people``: names the model tags
+    as places or people, wherever they occur."""
+    texts = ([title] if title else []) + list(sentences)
+    tagged = [(p, "place") for p in places] + [(p, "person") for p in people]
+    spans = [[Span(p, label, t.index(p), t.index(p) + len(p)) for p, label in tagged if p in t] for t in texts]
+    return choose_place(Lines(title, list(sentences), spans))

@@ -5,17 +5,10 @@ from __future__ import annotations
 from storyfold.facts.gazetteer import town_in_county, town_states
 from storyfold.facts.lines import Lines
 from storyfold.facts.nlp import Span
-from storyfold.facts.places import CITY_STATE, _named_states, choose_place
+from storyfold.facts.places import _named_states
+from storyfold.facts.states import CITY_STATE
 
-
-def _place(
-    title: str | None, *sentences: str, places: tuple[str, ...] = (), people: tuple[str, ...] = ()
-) -> str | None:
-    """The chosen place; ``places``, ``people``: names the model tags as places or people, wherever they occur."""
-    texts = ([title] if title else []) + list(sentences)
-    tagged = [(p, "place") for p in places] + [(p, "person") for p in people]
-    spans = [[Span(p, label, t.index(p), t.index(p) + len(p)) for p, label in tagged if p in t] for t in texts]
-    return choose_place(Lines(title, list(sentences), spans))
+from conftest import chosen_place as _place
 
 
 def test_a_street_is_not_the_city() -> None:
@@ -344,23 +337,6 @@ def test_a_bar_named_after_its_owner_is_not_a_town() -> None:
     assert _place(None, *philadelphia, places=("Wanda", "Southwest Philadelphia")) == "Southwest Philadelphia"
 
 
-def test_datelines_of_the_capital_and_of_a_town_alone_on_its_line() -> None:
-    # gva-dev (Washington, September 2013; Campbell, Ohio, June 2015)
-    dc = (
-        "WASHINGTON (CBSDC/AP) — A man who died following a shooting in the NOMA neighborhood of D.C. late Wednesday "
-        "has been identified.",
-    )
-    assert _place("Man Identified in Fatal Overnight D.C. Shooting", *dc, places=("D.C.",)) == "Washington, D.C."
-    campbell = (
-        "Staff report",
-        "CAMPBELL",
-        "A city man appeared in municipal court here Tuesday morning to answer charges for his involvement in the "
-        "shooting injury of his 7-year-old nephew.",
-        "Daniel Prasinos, 32, of Reed Avenue, pleaded not guilty to misdemeanor charges of endangering children.",
-    )
-    assert _place(None, *campbell, places=("Reed Avenue",)) == "Campbell"
-
-
 def test_words_that_are_no_place_names() -> None:
     # gva-dev (Wisconsin, April 2016: "turkey" tagged as a place; Milwaukee, March 2017: "15th Street and")
     turkey = (
@@ -377,22 +353,6 @@ def test_words_that_are_no_place_names() -> None:
     assert _place(None, *milwaukee, places=("15th Street and", "Meinecke Avenue")) == "Milwaukee"
 
 
-def test_an_agency_dateline_without_a_dash_even_split_at_the_states_abbreviation() -> None:
-    # gva-dev (Eutaw, Alabama): the splitter ends a sentence at "Ala."; the dateline has no dash after "(AP)"
-    assert (
-        _place(
-            "Authorities Investigate Fatal Shooting of 3-year-old Boy",
-            "EUTAW, Ala.",
-            "(AP) Authorities say a 3-year-old boy has been fatally shot at a home west Alabama.",
-            "AL.com reports that Alabama State Trooper Reginal King said the boy died of a gunshot wound.",
-        )
-        == "Eutaw, Alabama"
-    )
-    # a station's call sign in the same place is no town (gvc, Tulsa); a town's name alone needs no state
-    assert _place(None, "KOTV (CBS/AP) A boy was shot at a home in Tulsa.") != "Kotv"
-    assert _place(None, "PHILADELPHIA (WTXF) A man was shot on Sunday, police said.") == "Philadelphia"
-
-
 def test_the_town_inside_a_county_is_no_region_named_like_a_county() -> None:
     # gvc (Hanley Hills, St. Louis County): "North County" is a part of the county, no town in it (the gazetteer
     # has no Hanley Hills, so the county stands)
@@ -407,52 +367,6 @@ def test_the_town_inside_a_county_is_no_region_named_like_a_county() -> None:
         places=("North County", "Hanley Hills", "St. Louis County"),
     )
     assert place is not None and "North County" not in place and "St. Louis" in place
-
-
-def test_a_town_in_parentheses_before_the_dash_is_a_dateline() -> None:
-    # gvc (Campbellsburg, Indiana): the town in parentheses; a station's call sign in them is no town
-    assert (
-        _place(
-            "Police: Grandfather Accidentally Shot Grandson",
-            "(CAMPBELLSBURG) - Washington County police say a grandfather accidentally shot his grandson.",
-            "The boy was flown to a hospital in Indianapolis.",
-            places=("Indianapolis",),
-        )
-        == "Campbellsburg"
-    )
-    assert _place(None, "(WMC) - A man was shot in Memphis on Sunday.") == "Memphis"
-    assert _place(None, "(WINK) - A man was shot in Fort Myers on Sunday.") == "Fort Myers"  # Wink, Texas, is a town
-
-
-def test_a_dateline_with_the_reports_date_in_parentheses() -> None:
-    # gva-dev (La Porte, Indiana): "LA PORTE, Ind. (December 26, 2015) —", below the page's own headline line
-    assert (
-        _place(
-            "12-year-old boy injured in handgun accident",
-            "× 12-year-old boy injured in handgun accident",
-            "LA PORTE, Ind. (December 26, 2015) — A 12-year-old boy was taken to the hospital with minor injuries"
-            " following a handgun accident at a north Indiana shooting range.",
-            "Indiana Conservation officers responded Thursday morning to the shooting range in La Porte.",
-            places=("Indiana Conservation", "La Porte"),
-        )
-        == "La Porte, Indiana"
-    )
-
-
-def test_a_dateline_whose_state_lacks_its_period_or_whose_dash_follows_the_state() -> None:
-    # gva-dev (Memphis; Bay Minette, Alabama): "MEMPHIS, Tenn --", "BAY MINETTE, AL- A hunting trip"
-    memphis = "MEMPHIS, Tenn -- Police are searching for a group of men who shot five people in Raleigh."
-    assert _place("Five people shot at Memphis apartment complex", memphis, places=("Raleigh",)) == "Memphis, Tennessee"
-    assert (
-        _place(
-            "Local Teen Shot By Brother In Hunting Accident",
-            "Tyler Presley is recovering in a local hospital after he was shot by his younger brother by accident.",
-            "BAY MINETTE, AL- A hunting trip in the backwoods of North Baldwin County ended badly for a teenager.",
-        )
-        == "Bay Minette, Alabama"
-    )
-    # a hyphen right after a capitalised word is no dateline without a state (sentences written for this test)
-    assert _place(None, "UPDATE- Police say a man was shot in Biloxi on Sunday.") == "Biloxi"
 
 
 def test_a_part_of_a_city_is_given_with_the_city() -> None:
@@ -579,13 +493,6 @@ def test_no_county_the_town_does_not_lie_in() -> None:
     assert _place(None, *marion, places=("Marion",)) == "Marion, Grant County, Indiana"
 
 
-def test_a_county_abbreviated_in_a_dateline_is_spelled_out() -> None:
-    # gva-dev (Williamson County, Illinois, WSIL): the dateline "WILLIAMSON CO. --"
-    lede = "WILLIAMSON CO. -- Three juveniles are recovering after being hit by buckshot after an accidental discharge."
-    assert _place(None, lede) == "Williamson County"
-    assert _place(None, "WILLIAMSON CO., Ill. (WSIL) -- Two teens are recovering.") == "Williamson County, Illinois"
-
-
 def test_a_part_and_a_town_beside_the_city_are_told_by_distance() -> None:
     # gvc (Cincinnati, July 2016): the city's police in another sentence; the only towns named Madisonville lie
     # hundreds of kilometres away (Kentucky, Tennessee), so this one is a part of Cincinnati
@@ -605,24 +512,3 @@ def test_a_part_and_a_town_beside_the_city_are_told_by_distance() -> None:
         "The Vancouver man was listed in stable condition.",
     )
     assert _place("Man shot in Vancouver", *vancouver, places=("Vancouver",)) == "Vancouver"
-
-
-def test_a_dateline_after_a_line_or_two_of_page_debris() -> None:
-    # gvc (Salt Lake City, July 2016): a video player's lines come first; the model tags "Salt Lake" alone and
-    # "Lake City" was chosen
-    debris = ("Having trouble viewing the video?", "Try disabling any ad blocking extensions on your browser.")
-    lede = "SALT LAKE CITY — Police say a Salt Lake man shot his 8-year-old son and then himself Tuesday."
-    assert _place(None, *debris, lede, places=("Salt Lake", "LAKE CITY")) == "Salt Lake City"
-    # only a dateline in capitals: "Update — Police say" further down is none
-    update = "Update — Police say the man had a history of domestic violence."
-    assert _place(None, *debris, update, "The shooting happened in Provo.", places=("Provo",)) == "Provo"
-
-
-def test_a_heading_in_capitals_after_page_debris_is_no_dateline() -> None:
-    # a code review's cases: "UPDATE —", "VIDEO —" are headings, not towns; a station's dateline on the first line
-    # stands
-    debris = ("Having trouble viewing the video?", "Try disabling any ad blocking extensions on your browser.")
-    update = "UPDATE — Police say the man had a history of domestic violence."
-    assert _place(None, *debris, update, "The shooting happened in Provo.", places=("Provo",)) == "Provo"
-    station = "PHILADELPHIA (WTXF) A man was shot Sunday."
-    assert _place(None, station, *debris, "VIDEO — Police are investigating.") == "Philadelphia"

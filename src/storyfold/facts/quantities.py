@@ -1,6 +1,8 @@
 """Counts a sentence reports, with what they count, their qualifier kept as a range, and the event they
 belong to ("more than 1,200 people ... have been reported dead" is dead >= 1200 for the current
-fighting; "a 1990s war that left 30,000 people dead" is dead = 30000 for that war)."""
+fighting; "a 1990s war that left 30,000 people dead" is dead = 30000 for that war). Victims given as a list are
+read by ``facts.listed``, the event a count belongs to by ``facts.other_event``, victims told without a count by
+``facts.untold``."""
 
 from __future__ import annotations
 
@@ -8,12 +10,23 @@ import re
 from collections.abc import Sequence
 
 from storyfold.facts.lines import LEDE_SENTENCES
+from storyfold.facts.listed import (
+    AND_OTHERS,
+    HEADLINE_LIST_HURT,
+    HEADLINE_MORE_HURT,
+    LISTED,
+    LISTED_HURT,
+    NAMES_HURT,
+    listed_count,
+    named_count,
+)
 from storyfold.facts.numbers import DIGITS as _DIGITS
 from storyfold.facts.numbers import NUM as _NUM
 from storyfold.facts.numbers import QUAL as _QUAL
 from storyfold.facts.numbers import WORD as _WORD
 from storyfold.facts.numbers import number_range as _range
 from storyfold.facts.numbers import parse_number
+from storyfold.facts.other_event import other_event
 from storyfold.facts.persons import ANIMALS_AFTER as _ANIMALS_AFTER
 from storyfold.facts.persons import ELSEWHERE as _ELSEWHERE
 from storyfold.facts.persons import FATAL as _FATAL
@@ -257,118 +270,14 @@ _AND_WHOM = re.compile(
     r"|as|over|amid|following|since|because)\b))",
     re.I,
 )
-# victims listed: "killed his wife and two daughters", "a woman and her son were found dead"
-# a listed noun's modifiers are no determiner: one way to read "a man, a woman, ..." (with a determiner among them,
-# a list of 16 took seconds to fail)
-_NP_MOD = _MOD.replace("(?!(?:and|", "(?!(?:a|an|the|and|", 1)
-_NP = rf"(?:(?:his|her|their|a|an|the)\s+)?(?:(?:{_WORD}|\d+)\s+)?{_NP_MOD}(?:couple|parents|{_PERSON}|{_PEOPLE})"
-_LIST = rf"{_NP}(?:,\s+{_NP})*,?\s+and\s+{_NP}"
-_LISTED = re.compile(
-    r"\b(?:(?:shot and )?kill(?:ed|ing|s)|murder(?:ed|ing|s)|fatally shot|shot (?:to death|dead)|left)"
-    rf"\s+(?P<list>{_LIST})\b"
-    rf"|(?:^|[.;,:)]\s+|[-–—]{{1,2}}\s+|\b(?:after|when|as|say|says|said|that)\s+)(?P<list2>{_LIST}"
-    rf"|(?<![\w,] ){_NP}(?:,\s+{_NP})+)"  # at a sentence's start, commas alone: "Wallkill man, two children dead"
-    r"\s+(?:(?:were|have been|had been|are|all)\s+)*"
-    r"(?:(?:found|reported|later)\s+)?(?:dead|killed|slain|shot (?:and killed|dead|to death)|fatally shot)\b",
-    re.I,
-)
-# victims listed as shot or wounded: "7-year-old girl and her mother were shot", "wounding his wife and son"
-_LISTED_HURT = re.compile(
-    r"\b(?:(?P<shotv>shot)|wound(?:ed|ing|s)|injur(?:ed|ing|es))"
-    rf"\s+(?P<list>{_LIST})\b"
-    rf"|(?:^|[.;,:)]\s+|[-–—]{{1,2}}\s+|\b(?:after|when|as|say|says|said|that)\s+)(?P<list2>{_LIST})"
-    r"\s+(?:(?:were|have been|had been|are|both|all)\s+)+(?:(?:also|critically|seriously|badly)\s+)?"
-    r"(?:(?P<shot>shot)(?!\s+(?:and killed|dead|to death))|wounded|injured|hurt)\b",
-    re.I,
-)
-# a headline's victims, listed, shot or hurt without "were": "2 Girls, 2 Men Shot At Birthday Party In Compton",
-# "3-year-old and four adults shot in Evanston"
-_HEADLINE_LIST_HURT = re.compile(
-    rf"^(?P<list>{_LIST}|{_NP}(?:,\s+{_NP})+)\s+(?:(?:were|are)\s+)?"
-    r"(?:(?P<shot>shot)(?!\s+(?:and killed|dead|to death))|wounded|injured|hurt)\b",
-    re.I,
-)
-# "he and three others were shot": the others and one more
-_AND_OTHERS = re.compile(
-    rf"\b(?:he|she|{_PERSON}|[A-Z][a-z]+)\s+and\s+{_NUM}\s+others\s+(?:were|have been|had been|are)\s+"
-    r"(?:(?:also|all|critically|seriously)\s+)?"
-    r"(?:(?P<shot>shot)(?!\s+(?:and killed|dead|to death))|wounded|injured|hurt)\b"
-)
-# people listed by name (or a name beside a noun), shot or hurt: "Raymone West, Brian Dearmond and Marquise McPherson
-# were also struck by bullets", "Gonzalez and her 67-year-old grandfather were wounded" (a name: one to three
-# capitalised words; not "were taken to the hospital": the dead are too)
-_NOT_NAME = (
-    r"(?!(?:Late|Early|Last|On|In|At|About|Around|After|Before|Police|Officers|Officials|Authorities|Monday|Tuesday"
-    r"|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September"
-    r"|October|November|December)\b)"
-)
-_WORD_OF_NAME = r"[A-Z][A-Za-z-]*+(?:'[A-Z][A-Za-z-]++)?+"  # "McPherson", "O'Neal", not "Smith's"
-_NAME = rf"{_NOT_NAME}{_WORD_OF_NAME}(?:\s+{_NOT_NAME}{_WORD_OF_NAME}){{0,2}}+(?!['\u2019])"
-_ITEM = rf"(?:{_NAME}|(?i:{_NP}))"
-_NAMES_HURT = re.compile(
-    rf"(?:^|[.;:]\s+|,\s+(?:and\s+)?(?:police said|officials said)?\s*)"
-    rf"(?P<names>{_ITEM}(?:,\s+{_ITEM})*,?\s+and\s+{_ITEM})\s+(?:were|have been|had been)\s+"
-    r"(?P<also>also\s+)?(?:(?:critically|seriously|badly|both|all)\s+)?"
-    r"(?:(?P<shot>shot|struck)"
-    r"(?!\s+(?:and killed|dead|to death|at|by (?:a|an|the) (?:[\w-]+ )?(?:car|vehicle|truck|van|SUV))\b)"
-    r"|(?P<wounded>wounded))\b"  # not "hurt" or "injured": in a crash, a struggle, by glass
-)
 # "the shooting of four members of a family", "the fatal shootings of two teens"
 _SHOOTING_OF = re.compile(
     rf"\b(?:(?P<fatal>(?:fatal|deadly)\s+)shootings?|shooting)\s+of\s+(?:the\s+|his\s+|her\s+|their\s+)?{_QUAL}{_NUM}\s+{_MOD}"
     rf"(?:{_PEOPLE})\b",
     re.I,
 )
-# a second victim in a headline, after the first: "Teenager fatally shot, another wounded in Paterson", "2 boys
-# killed, woman injured in West Side shooting"
-_HEADLINE_MORE_HURT = re.compile(
-    rf",\s+(?P<who>another|{_NP}(?:,?\s+and\s+{_NP})?)\s+(?:is\s+|are\s+|was\s+|were\s+)?"
-    r"(?:(?:critically|seriously|badly|also)\s+)?(?:wounded|injured|hurt|hospitali[sz]ed"
-    r"|shot(?!\s+(?:and killed|dead|to death)))\b",
-    re.I,
-)
 _DIED_BEFORE = re.compile(r"\b(?:killed|kills|dead|dies|died|slain|fatally|murdered)\b", re.I)
 _SHOOTING_AFTER = re.compile(r"\b(?:shooting|shootout|gunfire|shot)\b", re.I)
-_ONE_NP = re.compile(rf"(?:(?P<num>{_WORD}|\d+)\s+{_MOD})?(?P<noun>couple|parents|{_PERSON}|{_PEOPLE})\b", re.I)
-
-
-def _listed_count(text: str) -> int | None:
-    """How many people a list names ("his wife and two daughters" → 3); None when a plural gives no count."""
-    total = 0
-    for part in re.split(r",\s+(?:and\s+)?|\s+and\s+", text):
-        m = _ONE_NP.search(part)
-        if m is None:
-            return None
-        noun = m.group("noun").lower()
-        if m.group("num"):
-            n, _ = parse_number(m.group("num"))
-            if n is None:
-                return None
-            total += n
-        elif noun in ("couple", "parents"):
-            total += 2
-        elif re.fullmatch(_PEOPLE, noun, re.I):
-            return None
-        else:
-            total += 1
-    return total
-
-
-def _named_count(text: str) -> int | None:
-    """How many people a list of names and nouns names ("Gonzalez and her grandfather" → 2); None when a plural
-    gives no count."""
-    total = 0
-    for part in re.split(r",\s+(?:and\s+)?|,?\s+and\s+", text):
-        m = _ONE_NP.fullmatch(part)
-        if m is None:
-            total += 1  # a name
-        elif m.group("num"):
-            total += parse_number(m.group("num"))[0] or 0
-        elif re.fullmatch(_PEOPLE, m.group("noun"), re.I):
-            return None
-        else:
-            total += 1
-    return total
 
 
 _MONEY = re.compile(
@@ -379,19 +288,6 @@ _MONEY = re.compile(
 _COUNT = re.compile(rf"{_QUAL}{_NUM}\s+(?:[a-z]+\s+)?(?P<unit>[a-z]{{3,}}s)\b", re.I)
 _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "dollars": "USD", "euros": "EUR", "pounds": "GBP"}
 _NOT_UNITS = {"years", "times", "minutes", "hours", "days", "weeks", "months", "seconds", "decades", "miles", "percent"}
-# the event a number belongs to, when the sentence names another one: "a 1990s war that left ..."
-_OTHER_EVENT = re.compile(
-    r"\b(?P<ev>(?:a|an|the)\s+(?:[\w'-]+\s+){0,4}?(?:war|conflict|attack|bombing|shooting|massacre|earthquake|quake"
-    r"|fire|crash|storm|hurricane|flood|riot|clash(?:es)?|violence|uprising|genocide|famine|epidemic|outbreak"
-    r"|explosion|battle|incident|tsunami|pandemic))\s+(?:that|which|in which)\b",
-    re.I,
-)
-_YEAR = re.compile(r"\b(?P<y>(?:1[6-9]|20)\d0s|(?:1[89]|20)\d\d)\b(?!\s+block\b)")  # not "the 1800 block of"
-# what marks a named event as another one than the article's: "a similar shooting that", "an earlier attack that"
-_OTHER_MARK = re.compile(
-    r"\b(?:previous|earlier|prior|another|separate|unrelated|similar|former|past|last year's|other)\b", re.I
-)
-_PAST = re.compile(r"\b(?:last|previous|past)\s+(?:year|decade|month)\b|\bso far this year\b|\bthis year\b", re.I)
 
 
 def _kind(m: re.Match[str]) -> str | None:
@@ -399,41 +295,6 @@ def _kind(m: re.Match[str]) -> str | None:
         if m.groupdict().get(k):
             return k
     return None
-
-
-# a tally over several incidents: "at least eight people were killed and 12 wounded in Chicago shootings
-# throughout the day", "More than 3,290 people have been injured in those shootings"
-_TALLY = re.compile(r"\b(?:in|from)\s+(?:[\w'-]+\s+){0,3}?(?P<ev>shootings|attacks|incidents|homicides)\b", re.I)
-
-
-# a sentence that opens on another incident: "In a separate incident, ...", "Elsewhere, ...", "In another shooting"
-_ELSEWHERE_OPENING = re.compile(
-    r"^\W*(?:in\s+(?:another|(?:a|an)\s+(?:separate|unrelated|different))\s+(?:incident|shooting|case|attack)"
-    r"|elsewhere|separately)\b",
-    re.I,
-)
-
-
-def _other_event(sentence: str, at: int, year: int | None, headline: bool = False) -> str:
-    """The name of the event a number at ``at`` belongs to when it is not the article's own, else ""."""
-    tally = None if headline else _TALLY.search(sentence, at, at + 80)
-    if tally:
-        return tally.group(0)
-    opening = _ELSEWHERE_OPENING.match(sentence)
-    if opening and not headline and opening.end() <= at:
-        return opening.group(0).strip(" ,")  # "In a separate incident early Sunday, two men were wounded"
-    for m in _OTHER_EVENT.finditer(sentence):
-        if m.end() <= at and at - m.end() < 60:
-            ev = m.group("ev")  # "a shooting that left a man dead" is the article's own unless marked as other
-            years = [y.group("y") for y in _YEAR.finditer(ev)]
-            if (years and (year is None or any(y != str(year) for y in years))) or _OTHER_MARK.search(ev):
-                return ev
-    for y in _YEAR.finditer(sentence):
-        value = y.group("y")
-        if year is not None and (value.endswith("0s") or int(value) < year):
-            return value
-    past = _PAST.search(sentence)
-    return past.group(0) if past else ""
 
 
 # "Calvin Williams, 24 was shot": an age in apposition (a name, a comma, a number), or a number above one with a
@@ -481,7 +342,7 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
         if not free(*span):
             return
         taken.append(span)
-        ev = _other_event(sentence, span[0], year, index < 0) if kind not in ("money", "count") else ""
+        ev = other_event(sentence, span[0], year, index < 0) if kind not in ("money", "count") else ""
         text = given[span[0] : span[1]]
         out.append(Quantity(kind, low, high, text, index, unit, qual, ev, current=not ev))
 
@@ -499,24 +360,24 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
     for m in _TOLL.finditer(sentence):
         low, high, qual = _range(m.group("num"), m.group("qual"))
         add("killed", low, high, m.span(), "people", qual)
-    for m in _LISTED.finditer(sentence):
-        n = _listed_count(m.group("list") or m.group("list2") or "")
+    for m in LISTED.finditer(sentence):
+        n = listed_count(m.group("list") or m.group("list2") or "")
         if n is not None and n > 1:
             add("killed", n, n, m.span(), "victims" if m.group("list") else "people", "")  # the killer's
-    for m in _LISTED_HURT.finditer(sentence):
-        n = _listed_count(m.group("list") or m.group("list2") or "")
+    for m in LISTED_HURT.finditer(sentence):
+        n = listed_count(m.group("list") or m.group("list2") or "")
         if n is not None and n > 1:
             add("shot" if m.group("shot") or m.group("shotv") else "injured", n, n, m.span(), "people", "")
-    for m in _HEADLINE_LIST_HURT.finditer(sentence) if index < 0 else ():
-        n = _listed_count(m.group("list"))
+    for m in HEADLINE_LIST_HURT.finditer(sentence) if index < 0 else ():
+        n = listed_count(m.group("list"))
         if n is not None and n > 1:
             add("shot" if m.group("shot") else "injured", n, n, m.span(), "people", "")
-    for m in _AND_OTHERS.finditer(sentence):
+    for m in AND_OTHERS.finditer(sentence):
         n = parse_number(m.group("num"))[0]
         if n is not None:
             add("shot" if m.group("shot") else "injured", n + 1, n + 1, m.span(), "people", "")
-    for m in _NAMES_HURT.finditer(sentence):
-        n = _named_count(m.group("names"))
+    for m in NAMES_HURT.finditer(sentence):
+        n = named_count(m.group("names"))
         if n is None or _FATAL.search(sentence, m.end()) or re.search(r"\bmurder", sentence, re.I):
             continue  # "Smith and Jones were shot multiple times and were pronounced dead"
         if _ELSEWHERE.search(sentence) or _NOT_GUNFIRE_AFTER.match(sentence, m.end()):
@@ -535,8 +396,8 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
         low, high, qual = _range(m.group("num"), m.group("qual"))
         if low is not None or high is not None:
             add("killed" if m.group("fatal") else "shot", low, high, m.span(), "people", qual)
-    for m in _HEADLINE_MORE_HURT.finditer(sentence) if index < 0 else ():
-        n = 1 if m.group("who").lower() == "another" else _listed_count(m.group("who"))
+    for m in HEADLINE_MORE_HURT.finditer(sentence) if index < 0 else ():
+        n = 1 if m.group("who").lower() == "another" else listed_count(m.group("who"))
         by_gunfire = m.group(0).lower().endswith(("wounded", "shot")) or _SHOOTING_AFTER.search(sentence, m.end())
         if n and by_gunfire and _DIED_BEFORE.search(sentence, 0, m.start()):  # the first victim died: these lived
             add("injured", n, n, m.span(), "people", "")
@@ -619,7 +480,7 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
             end = m.end()
             while (more := _AND_WHOM.match(sentence, end)) is not None:
                 end = more.end()
-            n = _listed_count(sentence[m.start("whom") : end])  # None: "killed wife, children, self"
+            n = listed_count(sentence[m.start("whom") : end])  # None: "killed wife, children, self"
             if n:
                 add("killed", n, n, (m.start(), end), "victims", "")
             break
