@@ -512,3 +512,17 @@ def test_a_part_and_a_town_beside_the_city_are_told_by_distance() -> None:
         "The Vancouver man was listed in stable condition.",
     )
     assert _place("Man shot in Vancouver", *vancouver, places=("Vancouver",)) == "Vancouver"
+
+
+def test_a_headlines_town_before_who_or_what_names_the_place() -> None:
+    # gva-dev: pages whose body is a sign-in form or a byline; the headline drops the article ("Helena man")
+    debris = ("Crime and Courts", "Angela Brandt covers crime and courts for the Independent Record.")
+    assert _place("Helena man, 18, charged in shooting death", *debris) == "Helena"
+    assert _place("Several injured, 1 dead in overnight Savannah shooting", "Shots were fired at 1:30 a.m.") == (
+        "Savannah"
+    )
+    assert _place("Four wounded in shooting at Pomona restaurant drive-through", *debris) == "Pomona"
+    # a word that is no town, and a man's home town against a dateline's scene
+    assert _place("Local man shot in leg", "Police said the man was taken to a hospital.") is None
+    gary = ("GARY, Ind. — A Chicago man was charged Monday in a shooting in Gary.",)
+    assert _place("Chicago man charged in Gary shooting", *gary) == "Gary, Indiana"

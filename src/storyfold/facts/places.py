@@ -69,6 +69,13 @@ PLACE_BEFORE_NOUN = re.compile(
     rf"|\b(?P<city2>{_TOWN})\s+(?:[Pp]olice|officers|authorities|High School|Middle School"
     r"|Metro Police|Fire Department|city council)\b"
 )
+# a headline's town before who or what, where a headline drops the article: "Helena man, 18, charged",
+# "Poplar Bluff teen recovering", "Downtown Austin shooting", "in overnight Savannah shooting", "at Pomona restaurant"
+HEADLINE_TOWN = re.compile(
+    rf"(?:^|\b(?:[Dd]owntown|[Oo]vernight|at)\s+)(?P<city>{_TOWN})\s+"
+    r"(?i:man|woman|teen|teenager|boy|girl|student|resident|family|couple|mother|father|mom|dad|shooting"
+    r"|restaurant)\b"
+)
 # STREET's endings that no town has: a name the model tags as a place that ends so is a street ("of Reed Avenue"),
 # while "Federal Way" or "Squaw Lake" may be towns
 _STREET_END = re.compile(r"\b(?:Street|St|Avenue|Ave|Road|Rd|Drive|Boulevard|Blvd|Lane|Ln)\.?$")
@@ -331,6 +338,10 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
                     and not re.search(r"\b(?:County|Parish|Southern|Northern|Eastern|Western|State)$", city)
                 ):
                     score[city] += 2  # the city's own police answered the call
+        for hm in HEADLINE_TOWN.finditer(text) if i < 0 else ():
+            city = hm.group("city")
+            if is_city_candidate(city) and town_states(city):
+                score[city] += 3
         for im in IN_PLACE.finditer(text):
             city = im.group("city")
             if _street_at(text, im.start("city"), im.end("city")) or _destination_at(
