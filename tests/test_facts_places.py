@@ -526,3 +526,23 @@ def test_a_headlines_town_before_who_or_what_names_the_place() -> None:
     assert _place("Local man shot in leg", "Police said the man was taken to a hospital.") is None
     gary = ("GARY, Ind. — A Chicago man was charged Monday in a shooting in Gary.",)
     assert _place("Chicago man charged in Gary shooting", *gary) == "Gary, Indiana"
+
+
+def test_a_range_an_office_a_business_and_a_pair_of_streets_are_no_towns() -> None:
+    # gvc: names the model tags as places; a range or an office opening with a town's or a county's name gives it
+    assert (
+        _place(None, "Deputies say the woman was shot at Skip J. Shooting Range.", places=("Skip J. Shooting Range",))
+        is None
+    )
+    assert (
+        _place(None, "The girl was shot at the Rupert Gun Range, deputies said.", places=("Rupert Gun Range",))
+        == "Rupert"
+    )
+    sheriff = "This is what has been released by Gallatin County Sheriff Gootkin."
+    assert _place(None, sheriff, places=("Gallatin County Sheriff",)) == "Gallatin County"
+    assert _place(None, "A fight broke out on the corner of Ridge and Stanton streets.", places=("Stanton",)) is None
+    # a nightclub named without its owner's "'s", against a town's: "a Memphis nightclub" is in Memphis
+    club = "Police said four people were shot outside the Underground nightclub in Toledo early Sunday."
+    title = "Four shot during Halloween party at Underground nightclub"
+    assert _place(title, club, places=("Underground", "Toledo")) == "Toledo"
+    assert _place(None, "Three people were hurt at a Memphis nightclub early Sunday.", places=("Memphis",)) == "Memphis"

@@ -49,6 +49,7 @@ def is_city_candidate(name: str) -> bool:
         and not low.endswith((" state", " states", " department", " side"))  # "the South Side"
         and not STREET.search(name)
         and not INSTITUTION.search(name)
+        and not _NO_PLACE_WORD.search(name)
         and len(low) > 2
         and low != name.strip()  # a place's name has a capital: "turkey hunting" names none
         and not low[:1].isdigit()  # "15th Street and Meinecke Avenue"
@@ -85,6 +86,14 @@ INSTITUTION = re.compile(
     r"\b(?:Road|Highway|Jail|Hospital|University|College|School|Center|Church|Mall|Airport|Station|Interstate"
     r"|Apartments|Office|Department|Court|Inn|Motel|Hotel|Bar|Lounge|Club|Restaurant|Salon|Store|Shop|Market)\b"
 )
+
+
+# a name the model tags as a place that is a range, an office or the incident itself: "Skip J. Shooting Range",
+# "Gallatin County Sheriff", "in LES Shooting"
+_NO_PLACE_WORD = re.compile(r"\b(?:Range|Sheriff|Sheriff['\u2019]s|Shootings?)$")
+# where such a name opens with a town's or a county's name, that is the place: "the Rupert Gun Range", "Gallatin
+# County Sheriff Gootkin"
+_OFFICE_TAIL = re.compile(r"\s+(?:(?:Gun|Shooting|Rifle)\s+Range|Sheriff(?:['\u2019]s)?)$")
 
 
 DATELINE_WEIGHT = 6  # a dateline names a station's home town as often as the scene
@@ -198,10 +207,28 @@ def _destination_at(text: str, start: int, end: int) -> bool:
     )
 
 
+# the second of two streets named together: "the corner of Ridge and Stanton streets"
+_CROSS_PLURAL = re.compile(r"\s+(?:streets|avenues|roads)\b")
+_PAIR_AFTER = re.compile(r"\s+(?:and|&)\s+[A-Z][a-z]+\s+(?:streets|avenues|roads)\b")
+_NAME_AND = re.compile(r"\b[A-Z][a-z]+\s+(?:and|&)\s+$")
+# a place of business named without its owner's "'s": "at Underground nightclub", "the Hillview Village apartment
+# complex" (a town's name before these is the town's: "a Memphis nightclub")
+_BUSINESS_AFTER = re.compile(r"\s+(?:nightclub|night club|lounge|bar|apartment complex|apartments)\b")
+_BUSINESS_NAMED = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)*")
+
+
 def _street_at(text: str, start: int, end: int) -> bool:
-    """The name at ``start:end`` is a street's: "South Bishop Street", "the 1900 block of Dover"."""
+    """The name at ``start:end`` is a street's or a business's: "South Bishop Street", "the 1900 block of Dover",
+    "Ridge and Stanton streets", "Underground nightclub"."""
     return (
         bool(_STREET_AFTER.match(text, end))
+        or bool(_CROSS_PLURAL.match(text, end) and _NAME_AND.search(text, 0, start))
+        or bool(_PAIR_AFTER.match(text, end))
+        or bool(
+            _BUSINESS_AFTER.match(text, end)
+            and _BUSINESS_NAMED.fullmatch(text[start:end].strip())
+            and not town_states(text[start:end].strip())
+        )
         or bool(_BLOCK_BEFORE.search(text, 0, start))
         or bool(_CROSS_BEFORE.search(text, 0, start))
         or bool(_CROSS_AFTER.match(text, end))
@@ -362,6 +389,9 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
             if index < 0 and sp.end > len(headline):
                 continue  # the outlet's name after the headline
             name = sp.text.strip()
+            tail = _OFFICE_TAIL.search(name) if sp.label == "place" else None
+            if tail is not None and (town_states(name[: tail.start()]) or name[: tail.start()].endswith(" County")):
+                name = name[: tail.start()]
             if sp.label == "org":
                 om = re.match(
                     r"^(?:the\s+)?(.+?)\s+(?:Metropolitan\s+)?(?:Police|Fire|Sheriff|High School|Middle School|Metro)",
