@@ -251,3 +251,30 @@ def test_an_update_told_in_words_is_no_stamp() -> None:
     # a code review's case: only the stamp's capitals ("UPDATE (Nov. 2)") are a stamp, not "gave an update"
     said = "Police gave an update on the shooting Sunday night, saying a man was killed."
     assert _day(date(2016, 3, 8), said) == date(2016, 3, 6)
+
+
+def test_a_day_the_report_was_told_yields_to_any_day_it_happened() -> None:
+    # gvc (Brooklyn, published Sunday 2014-11-23): "investigators said Sunday" in the lede is the telling's day; the
+    # shooting's day is the Saturday below, however late in the report
+    lede = (
+        "The parents of a 9-month-old girl who was accidentally shot in her Brooklyn home are being criminally "
+        "charged, investigators said Sunday."
+    )
+    filler = ("The girl is expected to survive.", "Her parents were arraigned.", "Neighbors were shocked.")
+    found = "Police responded to a 911 call on Saturday afternoon and found the baby girl with a gunshot wound."
+    assert _day(date(2014, 11, 23), lede, *filler, found) == date(2014, 11, 22)
+    # a clock time alone names no day either (the resolver reads it as the publication day)
+    clock = "A man shot his wife and two children at about 1 p.m., police said."
+    father = "Neighbors said they saw nothing unusual at the home Sunday."
+    assert _day(date(2015, 6, 22), clock, *filler, father) == date(2015, 6, 21)
+
+
+def test_a_day_beside_a_reporting_word_may_still_be_the_incidents() -> None:
+    # the day is the incident's when its noun follows or precedes it, or when the saying is what the day dates
+    published = date(2016, 9, 13)  # a Tuesday
+    road_rage = "The family of a girl shot during a road-rage incident Sunday said the bullet just missed her spine."
+    told = "Ava's mother told reporters on Monday that they are all doing well."
+    assert _day(published, road_rage, told) == date(2016, 9, 11)
+    that = "We are told that was around 6:30 p.m. on Sunday."
+    later = "On Monday, the mood at the center was somber."
+    assert _day(published, "A teenager was shot and killed while walking home.", that, later) == date(2016, 9, 11)

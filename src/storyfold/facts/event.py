@@ -335,7 +335,7 @@ def choose_date(
     lede = range(min(LEDE_SENTENCES, len(lines.sentences)))
     order = ([focus] if focus is not None else []) + [-1, *lede, *range(len(lines.sentences))]
     seen: list[TimeRef] = []
-    ranked: list[tuple[tuple[int, int, int, int, int, int], date, str, bool]] = []
+    ranked: list[tuple[tuple[int, int, int, int, int, int], date, str, bool, bool]] = []
     told: list[tuple[int, date, str]] = []  # calendar days the text ties to the incident: "the Nov. 22 shootout"
     proceeding: set[int] = set()  # ranks of the sentences about a later step: charged, trial, funeral
     for rank, index in enumerate(dict.fromkeys(order)):
@@ -374,6 +374,7 @@ def choose_date(
             after = not eventful and bool(re.search(r"\bafter\b[^,;]*$", text[: ref.start]))
             late = rank > LEDE_SENTENCES + 1
             clock = bool(_CLOCK.match(ref.text))  # "about 1 p.m." names no day: the resolver assumes publication
+            no_day = reporting or clock or after  # the day names no happening (kept before the six-day rule)
             # a weekday six days back is as often the day after a stale publication stamp ("met with reporters
             # Wednesday" in an update of Tuesday's story) as the weekday before
             clock = clock or (published is not None and published - day == timedelta(days=6) and _bare_weekday(ref))
@@ -391,13 +392,21 @@ def choose_date(
                 rank,
                 distance,
             )
-            ranked.append((key, day, ref.text, bool(_DIED_WORD.search(text)) and not _SHOT_WORD.search(text)))
+            died_here = bool(_DIED_WORD.search(text)) and not _SHOT_WORD.search(text)
+            ranked.append((key, day, ref.text, died_here, no_day))
             if _calendar_day_of_incident(text, ref):
                 told.append((rank, day, ref.text))
         if _PROCEEDING.search(text):
             proceeding.add(rank)
     if ranked:
-        key, day, source, died = min(ranked, key=lambda r: r[0])
+        key, day, source, died, no_day = min(ranked, key=lambda r: r[0])
+        # a day only told of the report ("investigators said Sunday"), a clock time alone or a day after "after"
+        # yields to a day the text gives otherwise in the week before it, however far down: "on Saturday
+        # afternoon ... found the baby girl" (not to the start of a war weeks back, in a report of a request
+        # made public that day)
+        week = [r for r in ranked if not r[4] and timedelta(0) < day - r[1] <= timedelta(days=7)]
+        if no_day and week:
+            key, day, source, died, no_day = min(week, key=lambda r: r[0])
         # a report of a later step (an arrest, a charge, a trial, a death in hospital) dates that step by its
         # weekday and the incident by its calendar day: "were charged Tuesday with murder in the May 31 death of
         # ...", "died on Thursday" and "was struck by the pellet on July 12"
@@ -523,10 +532,28 @@ def _reported_on(text: str, ref: TimeRef) -> bool:
     # "said the argument Wednesday": the day is the argument's; "said Wednesday", "told reporters Wednesday" the
     # saying's
     before = _SAID_NOT_NEXT.sub("", before)
+    if _NOUN_NEXT.match(text, ref.end):
+        return False  # "the man charged in the July 4 shooting": the day is the shooting's
+    if _INCIDENT_JUST_BEFORE.search(text, 0, ref.start):
+        after = ""  # "a girl shot during a road-rage incident Sunday said": the incident's day, not the saying's
     return bool(_REPORTING.search(before) or _REPORTING.search(after))
 
 
-_SAID_NOT_NEXT = re.compile(r"\b(?:said|says)\b(?=\s+(?:the|a|an|his|her|their)\s+\w+\s*$)", re.I)
+# "said the argument Wednesday", "told us that was around 6:30 p.m. on Thursday": the day is what was said
+_SAID_NOT_NEXT = re.compile(
+    r"\b(?:said|says|told)\b(?=(?:\s+(?:the|a|an|his|her|their)\s+\w+|(?:\s+\w+)?\s+that\b.*)\s*$)", re.I
+)
+# the incident's noun right after or before a day: "the July 4 shooting", "Sunday's shooting", "a road-rage incident
+# Sunday"
+_NOUN_NEXT = re.compile(
+    r"(?:['\u2019]s)?\s+(?:(?:night|morning|afternoon|evening)\s+)?(?:shootings?|shootout|killings?|homicides?"
+    r"|slayings?|stabbings?|murders?|deaths?|attacks?|incident)\b",
+    re.I,
+)
+_INCIDENT_JUST_BEFORE = re.compile(
+    r"\b(?:shootings?|shootout|killings?|homicides?|slayings?|stabbings?|murders?|incident|attack|robbery)\s+(?:on\s+)?$",
+    re.I,
+)
 
 
 def _gap(ref: TimeRef, m: re.Match[str]) -> int:
