@@ -278,3 +278,9 @@ def test_a_day_beside_a_reporting_word_may_still_be_the_incidents() -> None:
     that = "We are told that was around 6:30 p.m. on Sunday."
     later = "On Monday, the mood at the center was somber."
     assert _day(published, "A teenager was shot and killed while walking home.", that, later) == date(2016, 9, 11)
+    # a noun that qualifies another is no incident ("Sunday homicide detectives"), and an update is a report
+    homicide = "Police said Sunday homicide detectives are investigating the shooting of a man."
+    saturday = "The man was shot Saturday night outside his home."
+    assert _day(date(2016, 9, 12), homicide, saturday) == date(2016, 9, 10)
+    update = "An update on the shooting Monday said the victim is stable."
+    assert _day(date(2016, 9, 12), update, saturday) == date(2016, 9, 10)

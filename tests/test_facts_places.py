@@ -526,6 +526,11 @@ def test_a_headlines_town_before_who_or_what_names_the_place() -> None:
     assert _place("Local man shot in leg", "Police said the man was taken to a hospital.") is None
     gary = ("GARY, Ind. — A Chicago man was charged Monday in a shooting in Gary.",)
     assert _place("Chicago man charged in Gary shooting", *gary) == "Gary, Indiana"
+    # only where nothing else names a place: the victim's home town is not the scene the text gives
+    southfield = "A Detroit man was shot and killed Saturday in Southfield, police said."
+    assert _place("Detroit man shot dead in Southfield", southfield, places=("Detroit", "Southfield")) == "Southfield"
+    # a word the text writes in lower case is no town's name (Young is a town in Arizona)
+    assert _place("Young man shot, killed", "Police said the young man was shot outside a store.") is None
 
 
 def test_a_range_an_office_a_business_and_a_pair_of_streets_are_no_towns() -> None:
@@ -546,3 +551,7 @@ def test_a_range_an_office_a_business_and_a_pair_of_streets_are_no_towns() -> No
     title = "Four shot during Halloween party at Underground nightclub"
     assert _place(title, club, places=("Underground", "Toledo")) == "Toledo"
     assert _place(None, "Three people were hurt at a Memphis nightclub early Sunday.", places=("Memphis",)) == "Memphis"
+    assert _place(None, "Two men were shot at an Istanbul nightclub.", places=("Istanbul",)) == "Istanbul"
+    rupert = "The girl was shot at the Rupert Gun Range, deputies said."
+    assert _place(None, rupert, places=("the Rupert Gun Range",)) == "Rupert"
+    assert _place(None, "A man was shot Sunday in Range, Alabama.", places=("Range",)) == "Range, Alabama"

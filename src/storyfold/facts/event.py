@@ -330,7 +330,9 @@ def choose_date(
     Among the day expressions of the sentences about the incident (shot, killed, happened ...), the one not
     next to a reporting verb ("police said Sunday") wins, a day before publication over the publication day
     itself (reports often say when police spoke), the casualty sentence, headline and lede first. Without
-    such sentences, the first day not next to a reporting verb nor in an "after" clause wins.
+    such sentences, the first day not next to a reporting verb nor in an "after" clause wins. A winning day only
+    told of the report, a clock time alone or a day in an "after" clause yields to another day in the six days
+    before it, wherever the text gives it.
     """
     lede = range(min(LEDE_SENTENCES, len(lines.sentences)))
     order = ([focus] if focus is not None else []) + [-1, *lede, *range(len(lines.sentences))]
@@ -401,10 +403,11 @@ def choose_date(
     if ranked:
         key, day, source, died, no_day = min(ranked, key=lambda r: r[0])
         # a day only told of the report ("investigators said Sunday"), a clock time alone or a day after "after"
-        # yields to a day the text gives otherwise in the week before it, however far down: "on Saturday
-        # afternoon ... found the baby girl" (not to the start of a war weeks back, in a report of a request
-        # made public that day)
-        week = [r for r in ranked if not r[4] and timedelta(0) < day - r[1] <= timedelta(days=7)]
+        # yields to another day the text gives in the six days before it, however far down: "on Saturday afternoon
+        # ... found the baby girl" (not to the start of a war weeks back, in a report of a request made public that
+        # day). Any such day: requiring a word of the incident in its sentence lost most of what this gains ("the
+        # teens showed up at the apartments ... Saturday afternoon", "Brumby arrived shortly before 3 p.m. on Sunday")
+        week = [r for r in ranked if not r[4] and timedelta(0) < day - r[1] < timedelta(days=7)]
         if no_day and week:
             key, day, source, died, no_day = min(week, key=lambda r: r[0])
         # a report of a later step (an arrest, a charge, a trial, a death in hospital) dates that step by its
@@ -534,7 +537,7 @@ def _reported_on(text: str, ref: TimeRef) -> bool:
     before = _SAID_NOT_NEXT.sub("", before)
     if _NOUN_NEXT.match(text, ref.end):
         return False  # "the man charged in the July 4 shooting": the day is the shooting's
-    if _INCIDENT_JUST_BEFORE.search(text, 0, ref.start):
+    if _INCIDENT_JUST_BEFORE.search(text, max(0, ref.start - 60), ref.start):
         after = ""  # "a girl shot during a road-rage incident Sunday said": the incident's day, not the saying's
     return bool(_REPORTING.search(before) or _REPORTING.search(after))
 
@@ -543,15 +546,18 @@ def _reported_on(text: str, ref: TimeRef) -> bool:
 _SAID_NOT_NEXT = re.compile(
     r"\b(?:said|says|told)\b(?=(?:\s+(?:the|a|an|his|her|their)\s+\w+|(?:\s+\w+)?\s+that\b.*)\s*$)", re.I
 )
-# the incident's noun right after or before a day: "the July 4 shooting", "Sunday's shooting", "a road-rage incident
-# Sunday"
+# the incident's noun right after a day ("the July 4 shooting", "Sunday's shooting"), or right before it after
+# "during" or "in" ("shot during a road-rage incident Sunday said": the incident's day, not the saying's)
 _NOUN_NEXT = re.compile(
     r"(?:['\u2019]s)?\s+(?:(?:night|morning|afternoon|evening)\s+)?(?:shootings?|shootout|killings?|homicides?"
-    r"|slayings?|stabbings?|murders?|deaths?|attacks?|incident)\b",
+    r"|slayings?|stabbings?|murders?|deaths?|attacks?|incident)\b"
+    # not a noun that qualifies another: "police said Sunday homicide detectives are investigating"
+    r"(?!\s+(?:detectives?|investigators?|investigations?|units?|squad|division|team|charges?|cases?|suspects?))",
     re.I,
 )
 _INCIDENT_JUST_BEFORE = re.compile(
-    r"\b(?:shootings?|shootout|killings?|homicides?|slayings?|stabbings?|murders?|incident|attack|robbery)\s+(?:on\s+)?$",
+    r"\b(?:during|in)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:shootings?|shootout|killings?|homicides?|slayings?"
+    r"|stabbings?|murders?|incident|attack|robbery)\s+(?:on\s+)?$",
     re.I,
 )
 

@@ -1,5 +1,5 @@
 """Telling cities from states, countries, streets and people, weighing datelines ("GARY, Ind. —": the patterns are
-``facts.states``'), and choosing the city where an article's event happened (``choose_place``)."""
+``facts.states``), and choosing the city where an article's event happened (``choose_place``)."""
 
 from __future__ import annotations
 
@@ -71,9 +71,11 @@ PLACE_BEFORE_NOUN = re.compile(
     r"|Metro Police|Fire Department|city council)\b"
 )
 # a headline's town before who or what, where a headline drops the article: "Helena man, 18, charged",
-# "Poplar Bluff teen recovering", "Downtown Austin shooting", "in overnight Savannah shooting", "at Pomona restaurant"
+# "Poplar Bluff teen recovering", "Downtown Austin shooting", "in overnight Savannah shooting", "at Pomona restaurant";
+# read only where nothing else names a place ("Detroit man shot dead in Southfield" is in Southfield); a word the
+# text also writes in lower case is no town's name there ("Young man shot ... the young man")
 HEADLINE_TOWN = re.compile(
-    rf"(?:^|\b(?:[Dd]owntown|[Oo]vernight|at)\s+)(?P<city>{_TOWN})\s+"
+    rf"(?:^|\b(?:[Dd]owntown|[Oo]vernight|[Aa]t)\s+)(?P<city>{_TOWN})\s+"
     r"(?i:man|woman|teen|teenager|boy|girl|student|resident|family|couple|mother|father|mom|dad|shooting"
     r"|restaurant)\b"
 )
@@ -90,9 +92,9 @@ INSTITUTION = re.compile(
 
 # a name the model tags as a place that is a range, an office or the incident itself: "Skip J. Shooting Range",
 # "Gallatin County Sheriff", "in LES Shooting"
-_NO_PLACE_WORD = re.compile(r"\b(?:Range|Sheriff|Sheriff['\u2019]s|Shootings?)$")
+_NO_PLACE_WORD = re.compile(r"\s(?:Range|Sheriff|Sheriff['\u2019]s|Shootings?)$")
 # where such a name opens with a town's or a county's name, that is the place: "the Rupert Gun Range", "Gallatin
-# County Sheriff Gootkin"
+# County Sheriff"
 _OFFICE_TAIL = re.compile(r"\s+(?:(?:Gun|Shooting|Rifle)\s+Range|Sheriff(?:['\u2019]s)?)$")
 
 
@@ -207,12 +209,14 @@ def _destination_at(text: str, start: int, end: int) -> bool:
     )
 
 
-# the second of two streets named together: "the corner of Ridge and Stanton streets"
+# two streets named together, "the corner of Ridge and Stanton streets": the second (``_NAME_AND`` before it,
+# ``_CROSS_PLURAL`` after it) and the first (``_PAIR_AFTER`` after it)
 _CROSS_PLURAL = re.compile(r"\s+(?:streets|avenues|roads)\b")
-_PAIR_AFTER = re.compile(r"\s+(?:and|&)\s+[A-Z][a-z]+\s+(?:streets|avenues|roads)\b")
 _NAME_AND = re.compile(r"\b[A-Z][a-z]+\s+(?:and|&)\s+$")
+_PAIR_AFTER = re.compile(r"\s+(?:and|&)\s+[A-Z][a-z]+\s+(?:streets|avenues|roads)\b")
 # a place of business named without its owner's "'s": "at Underground nightclub", "the Hillview Village apartment
-# complex" (a town's name before these is the town's: "a Memphis nightclub")
+# complex" (a town's name before these is the town's: "a Memphis nightclub"; so is a name after "a": "an Istanbul
+# nightclub", "a Queens bar")
 _BUSINESS_AFTER = re.compile(r"\s+(?:nightclub|night club|lounge|bar|apartment complex|apartments)\b")
 _BUSINESS_NAMED = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)*")
 
@@ -222,12 +226,13 @@ def _street_at(text: str, start: int, end: int) -> bool:
     "Ridge and Stanton streets", "Underground nightclub"."""
     return (
         bool(_STREET_AFTER.match(text, end))
-        or bool(_CROSS_PLURAL.match(text, end) and _NAME_AND.search(text, 0, start))
+        or bool(_CROSS_PLURAL.match(text, end) and _NAME_AND.search(text, max(0, start - 40), start))
         or bool(_PAIR_AFTER.match(text, end))
         or bool(
             _BUSINESS_AFTER.match(text, end)
             and _BUSINESS_NAMED.fullmatch(text[start:end].strip())
             and not town_states(text[start:end].strip())
+            and not re.search(r"\b[Aa]n?\s+$", text[max(0, start - 4) : start])  # "an Istanbul nightclub"
         )
         or bool(_BLOCK_BEFORE.search(text, 0, start))
         or bool(_CROSS_BEFORE.search(text, 0, start))
@@ -365,10 +370,6 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
                     and not re.search(r"\b(?:County|Parish|Southern|Northern|Eastern|Western|State)$", city)
                 ):
                     score[city] += 2  # the city's own police answered the call
-        for hm in HEADLINE_TOWN.finditer(text) if i < 0 else ():
-            city = hm.group("city")
-            if is_city_candidate(city) and town_states(city):
-                score[city] += 3
         for im in IN_PLACE.finditer(text):
             city = im.group("city")
             if _street_at(text, im.start("city"), im.end("city")) or _destination_at(
@@ -389,9 +390,10 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
             if index < 0 and sp.end > len(headline):
                 continue  # the outlet's name after the headline
             name = sp.text.strip()
-            tail = _OFFICE_TAIL.search(name) if sp.label == "place" else None
-            if tail is not None and (town_states(name[: tail.start()]) or name[: tail.start()].endswith(" County")):
-                name = name[: tail.start()]
+            bare = re.sub(r"^the\s+", "", name, flags=re.I)
+            tail = _OFFICE_TAIL.search(bare) if sp.label == "place" else None
+            if tail is not None and (town_states(bare[: tail.start()]) or bare[: tail.start()].endswith(" County")):
+                name = bare[: tail.start()]
             if sp.label == "org":
                 om = re.match(
                     r"^(?:the\s+)?(.+?)\s+(?:Metropolitan\s+)?(?:Police|Fire|Sheriff|High School|Middle School|Metro)",
@@ -413,6 +415,13 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
             if re.search(r"\b(?:in|near|outside)\s+(?:the\s+)?$", text[: sp.start]):
                 gain += 1
             score[name] += round(gain * 2)
+    if not score:  # only the headline names the town, before who or what: "Helena man, 18, charged"
+        words = f"{headline}\n" + "\n".join(lines.sentences)
+        for hm in HEADLINE_TOWN.finditer(headline):
+            city = hm.group("city")
+            lower = re.search(rf"\b{re.escape(city.lower())}\b", words)  # "a young man": no town's name
+            if is_city_candidate(city) and town_states(city) and city not in people and not lower:
+                score[city] += 3
     if not score:
         return None
     for i, text in texts:
