@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from storyfold.facts.event import choose_date, default_time_finder, main_event
+from storyfold.facts.event import default_time_finder, main_event
+from storyfold.facts.event_day import choose_date
 from storyfold.facts.lines import Lines
 
 

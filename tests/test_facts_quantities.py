@@ -74,7 +74,8 @@ def test_ages_in_apposition_are_not_counts_and_hospital_counts_are_injured() -> 
 
 
 def test_the_event_day_is_the_one_nearest_to_what_happened() -> None:
-    from storyfold.facts.event import choose_date, default_time_finder
+    from storyfold.facts.event import default_time_finder
+    from storyfold.facts.event_day import choose_date
     from storyfold.facts.lines import Lines
 
     # from a gvc article published Saturday 2014-09-20: the bond was set on Friday, the boy died last Saturday
@@ -114,7 +115,8 @@ def test_a_headline_toll_larger_than_the_first_body_count_wins() -> None:
 
 
 def test_a_day_said_after_a_comma_is_the_events_and_a_weekday_shooting_is_past() -> None:
-    from storyfold.facts.event import choose_date, default_time_finder
+    from storyfold.facts.event import default_time_finder
+    from storyfold.facts.event_day import choose_date
     from storyfold.facts.lines import Lines
 
     # gvc (Brooklyn, published Sunday 2014-11-23): "on Saturday, police said" is when the girl was struck
@@ -156,7 +158,8 @@ def test_counts_with_an_apposition_an_age_or_one_more() -> None:
 
 
 def test_a_date_with_its_year_may_be_years_before_the_report() -> None:
-    from storyfold.facts.event import choose_date, default_time_finder
+    from storyfold.facts.event import default_time_finder
+    from storyfold.facts.event_day import choose_date
     from storyfold.facts.lines import Lines
 
     # gva-dev (Detroit, published 2016-10-25): the plea is today, the shooting was on May 7, 2015

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from storyfold.facts.entities import article_entities, mentions
-from storyfold.facts.event import TimeFinder, default_time_finder, main_event
+from storyfold.facts.event import default_time_finder, main_event
+from storyfold.facts.event_day import TimeFinder
 from storyfold.facts.lines import Lines
 from storyfold.facts.nlp import SentenceNer, Span
 from storyfold.facts.quantities import find_quantities
