@@ -219,6 +219,7 @@ _PAIR_AFTER = re.compile(r"\s+(?:and|&)\s+[A-Z][a-z]+\s+(?:streets|avenues|roads
 # nightclub", "a Queens bar")
 _BUSINESS_AFTER = re.compile(r"\s+(?:nightclub|night club|lounge|bar|apartment complex|apartments)\b")
 _BUSINESS_NAMED = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)*")
+_ARTICLE_BEFORE = re.compile(r"\b[Aa]n?\s+$")
 
 
 def _street_at(text: str, start: int, end: int) -> bool:
@@ -232,7 +233,7 @@ def _street_at(text: str, start: int, end: int) -> bool:
             _BUSINESS_AFTER.match(text, end)
             and _BUSINESS_NAMED.fullmatch(text[start:end].strip())
             and not town_states(text[start:end].strip())
-            and not re.search(r"\b[Aa]n?\s+$", text[max(0, start - 4) : start])  # "an Istanbul nightclub"
+            and not _ARTICLE_BEFORE.search(text, max(0, start - 4), start)  # "an Istanbul nightclub"
         )
         or bool(_BLOCK_BEFORE.search(text, 0, start))
         or bool(_CROSS_BEFORE.search(text, 0, start))
@@ -390,10 +391,9 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
             if index < 0 and sp.end > len(headline):
                 continue  # the outlet's name after the headline
             name = sp.text.strip()
-            bare = re.sub(r"^the\s+", "", name, flags=re.I)
-            tail = _OFFICE_TAIL.search(bare) if sp.label == "place" else None
-            if tail is not None and (town_states(bare[: tail.start()]) or bare[: tail.start()].endswith(" County")):
-                name = bare[: tail.start()]
+            if sp.label == "place" and (tail := _OFFICE_TAIL.search(bare := re.sub(r"^the\s+", "", name, flags=re.I))):
+                opening = bare[: tail.start()]  # "the Rupert Gun Range" → Rupert
+                name = opening if town_states(opening) or opening.endswith(" County") else name
             if sp.label == "org":
                 om = re.match(
                     r"^(?:the\s+)?(.+?)\s+(?:Metropolitan\s+)?(?:Police|Fire|Sheriff|High School|Middle School|Metro)",
