@@ -285,3 +285,86 @@ def test_a_day_beside_a_reporting_word_may_still_be_the_incidents() -> None:
     assert _day(date(2016, 9, 12), homicide, saturday) == date(2016, 9, 10)
     update = "An update on the shooting Monday said the victim is stable."
     assert _day(date(2016, 9, 12), update, saturday) == date(2016, 9, 10)
+
+
+def test_a_day_an_arrest_or_a_booking_governs_further_back_in_its_clause_is_no_incidents() -> None:
+    # gvc (Meridian, Idaho; published Sunday 2015-10-18): "booked into the Ada County Jail early Sunday morning" dates
+    # the booking, "arrested Saturday night" the arrest: neither is the shooting's, which the lede leaves undated
+    lede = (
+        "A Meridian teenager was arrested Saturday night and charged with involuntary manslaughter after police say"
+        " he accidentally shot a 15-year-old."
+    )
+    booked = "He was arrested and booked into the Ada County Jail early Sunday morning."
+    assert _day(date(2015, 10, 18), lede, booked) == date(2015, 10, 17)
+    # gvc (Acworth, Georgia; published Tuesday 2016-10-18): the booking's Friday yields to the shooting's calendar day
+    jail = "He was booked into the Bartow County Jail early Friday evening."
+    responded = "Deputies responded around 5 p.m. Oct. 11 to a home in the 4800 block of Ryan Road near Acworth."
+    assert _day(date(2016, 10, 18), "A man was charged in a teen's death.", jail, responded) == date(2016, 10, 11)
+    # the incident's noun after the day keeps it the incident's ("charged in connection to the June 28th fatal
+    # shooting", gva-dev)
+    charged = "A man has been charged in connection to the June 28th fatal shooting of a 49-year-old man."
+    assert _day(date(2016, 7, 5), charged) == date(2016, 6, 28)
+
+
+def test_a_day_before_a_judge_or_of_a_sentence_is_a_later_steps() -> None:
+    # gvc (Bristol, Connecticut; published Monday 2016-10-24)
+    judge = (
+        "Standing silently before a judge on Monday afternoon, Chad Couture of Bristol was arraigned after police say"
+        " he shot and killed his friend."
+    )
+    found = "On Friday evening, police responded to the home and found the man lying in the driveway."
+    assert _day(date(2016, 10, 24), judge, found) == date(2016, 10, 21)
+    # gvc (Morrison, Illinois; published Thursday 2015-09-10): a probation given Thursday, for a shooting of 2014
+    lede = (
+        "Rock Falls teen Brady Osborne received 3 years' probation Thursday afternoon for accidentally shooting and"
+        " killing his best friend 18 months ago."
+    )
+    filler = ("The judge read a statement.", "The families sat apart.", "Nobody spoke.", "He will serve no time.")
+    charged = "Osborne was charged for accidentally shooting his friend, 15, in the chest on March 1, 2014."
+    assert _day(date(2015, 9, 10), lede, *filler, charged) == date(2014, 3, 1)
+
+
+def test_a_day_after_for_names_nothing_that_happened() -> None:
+    # gva-dev (Washington, published Friday 2016-11-25): home "for Thanksgiving", killed Friday
+    lede = "Breyona McMillian was shot and killed Friday morning outside her mother's home in Southeast D.C."
+    home = "A teenage girl home from out of town for Thanksgiving was killed Friday after she was shot."
+    assert _day(date(2016, 11, 25), lede, home) == date(2016, 11, 25)
+
+
+def test_a_death_with_a_day_of_its_own_that_week_is_not_dated_by_an_older_case() -> None:
+    # gvc (Louisville, published Sunday 2015-03-15): a girl died Saturday of a wound suffered on Friday; the report
+    # then recalls another child who died on May 2, 2014
+    lede = (
+        "Police said a 4-year-old girl died Saturday of an apparently self-inflicted gunshot wound suffered on Friday."
+    )
+    filler = ("Neighbors gathered outside.", "One said guns should be put away.", "Another agreed.")
+    other = "He died at Kosair Children's Hospital on May 2, 2014."
+    assert _day(date(2015, 3, 15), lede, *filler, other) == date(2015, 3, 13)
+
+
+def test_the_day_the_incidents_own_verb_names_beats_yesterday() -> None:
+    # gvc (Bradenton, published Thursday 2016-01-14): "occurred Thursday afternoon" is the shooting's day, even on the
+    # publication day; the next sentence (one for the splitter: "St. Court E. Deputies") says "yesterday" of the gun
+    lede = "The Sheriff's Office is investigating an accidental shooting that occurred Thursday afternoon in Bradenton."
+    then = (
+        "The incident happened around 12:42 p.m. in the 3800 block of 10th St. Court E. Deputies say she was playing"
+        " with a gun someone dropped off at her home yesterday when the firearm accidentally discharged."
+    )
+    assert _day(date(2016, 1, 14), lede, then) == date(2016, 1, 14)
+
+
+def test_a_place_named_court_and_a_passive_after_the_day_are_no_reporting() -> None:
+    # gva-dev (Richmond, published Thursday 2017-03-30): "in Mosby Court" is a housing court, not a court of law
+    shot = "Richmond police say three people were shot early Wednesday morning in Mosby Court."
+    died = "Taliek K. Brown, 15, was taken off life support Thursday afternoon and died."
+    assert _day(date(2017, 3, 30), shot, died) == date(2017, 3, 29)
+    # gva-dev (Los Angeles, published Wednesday 2017-04-05): "Tuesday afternoon was identified": the passive's subject
+    # is the boy killed that afternoon; the identifying was Wednesday morning
+    lede = (
+        "A 17-year-old boy killed during a triple shooting in the Vermont-Slauson neighborhood of South Los Angeles"
+        " Tuesday afternoon was identified as Kevin Cleveland Jr. by his mother on Wednesday morning."
+    )
+    assert _day(date(2017, 4, 5), lede) == date(2017, 4, 4)
+    # a court of law still dates a later step ("appeared in Superior Court Tuesday")
+    court = "The man appeared in Superior Court Tuesday."
+    assert _day(date(2017, 4, 5), court, "He was shot Sunday night.") == date(2017, 4, 2)

@@ -60,6 +60,18 @@ def test_second_seed_full_dates() -> None:
         ("It was the day-before-Christmas rush.", "the day-before-Christmas", "2019-12-24"),
         ("The stores will open the day after Christmas.", "the day after Christmas", "2020-12-26"),
         ("Trick-or-treaters came out on Halloween.", "Halloween", "2020-10-31"),
+        # a clock time, its weekday and its date (gva-dev): the date wins, as in "Sunday, July 5" alone
+        (
+            "Officers were called just after 2:30 a.m. Sunday, Oct. 4 for a report.",
+            "just after 2:30 a.m. Sunday, Oct. 4",
+            "2020-10-04T02:30",
+        ),
+        (
+            "The shooting occurred around 2:15 a.m. on Tuesday, June 28th.",
+            "around 2:15 a.m. on Tuesday, June 28th",
+            "2020-06-28T02:15",
+        ),
+        ("He left at 2:30 a.m. Sunday. October 4 was cold.", "2:30 a.m. Sunday", "2020-10-25T02:30"),
     ],
 )
 def test_relative_expressions(sentence: str, expression: str, value: str) -> None:

@@ -31,8 +31,15 @@ _EVENTFUL = re.compile(
 )
 
 
+# a court of law, not a street or housing court named "Court" ("shot ... in Mosby Court", "Hickory Court")
+_COURT = (
+    r"(?-i:court)|(?:superior|district|circuit|municipal|magistrate|supreme|juvenile|family|criminal|federal|county"
+    r"|city|justice|sessions|appeals|probate)\s+court"
+)
+
+
 _REPORTING = re.compile(
-    r"\b(?:said|says|told|announced|identified|released|charged|arraigned|arrested|court|funeral|vigil|planned"
+    rf"\b(?:said|says|told|announced|identified|released|charged|arraigned|arrested|{_COURT}|funeral|vigil|planned"
     r"|scheduled|reported|confirmed|updated|statement|press conference|will|would"
     # what is done after the event: "interviewed ... on Wednesday", "an investigation was underway Wednesday",
     # "was being held Thursday on $50,000 bond", "appeared in juvenile court Tuesday", "as of Wednesday"
@@ -40,7 +47,7 @@ _REPORTING = re.compile(
     r"|addressed|filed|media"
     # what is said or done about it later: "confessed early Sunday", "ruled the death a homicide Thursday", "was
     # indicted Tuesday", "gathered Tuesday evening to offer prayers", "a Monday morning email"
-    r"|confessed|ruled|indicted|pleaded|gathered|e-?mail|mourned|remembered|rallied)\b",
+    r"|confessed|ruled|indicted|pleaded|gathered|e-?mail|mourned|remembered|rallied|judge|probation)\b",
     re.I,
 )
 
@@ -94,7 +101,7 @@ def choose_date(
     itself (reports often say when police spoke), the casualty sentence, headline and lede first. Without
     such sentences, the first day not next to a reporting verb nor in an "after" clause wins. A winning day only
     told of the report, a clock time alone or a day in an "after" clause yields to another day in the six days
-    before it, wherever the text gives it.
+    before it, wherever the text gives it. A day after "for" ("home for Thanksgiving") names nothing that happened.
     """
     lede = range(min(LEDE_SENTENCES, len(lines.sentences)))
     order = ([focus] if focus is not None else []) + [-1, *lede, *range(len(lines.sentences))]
@@ -110,7 +117,7 @@ def choose_date(
             seen.append(ref)
             day = day_of(ref)
             stamped = _STAMP_NEAR.search(text, 0, ref.start) or _STAMP.search(text, max(0, ref.start - 150), ref.start)
-            if day is None or stamped or DATELINE_DAY.match(text[: ref.start]):
+            if day is None or stamped or DATELINE_DAY.match(text[: ref.start]) or _for_day(text, ref):
                 continue
             if published is not None and published < day <= published + timedelta(days=7) and _past_weekday(text, ref):
                 day -= timedelta(days=7)  # "victims of a Wednesday night shooting ... are expected to survive"
@@ -152,7 +159,8 @@ def choose_date(
                 int(late) if aside or not eventful else 0,
                 int(late) if eventful and not aside else 2 * int(aside),
                 int(not eventful),
-                int(eventful and day == published),
+                # (not a day the incident's own verb names: "a shooting that occurred Thursday afternoon")
+                int(eventful and day == published and not _HAPPENED_ON.search(text, max(0, ref.start - 40), ref.start)),
                 rank,
                 distance,
             )
@@ -177,12 +185,18 @@ def choose_date(
         # ...", "died on Thursday" and "was struck by the pellet on July 12"
         # (a headline of a later step says so for the whole report: "8th suspect arrested in ... shooting")
         later_step = bool(lines.title and _PROCEEDING.search(lines.title))
-        if (
-            told
-            and (key[4] in proceeding or key[1] or died or later_step)
-            and (earlier := [t for t in told if t[1] < day])
-        ):
-            _, day, source = min(earlier)
+        step = key[4] in proceeding or later_step
+        if told and (step or key[1] or died) and (earlier := [t for t in told if t[1] < day]):
+            _, told_day, told_source = min(earlier)
+            # a death (or a day from far down) with a day of its own in the week before it and a calendar day more
+            # than a month back: the old day is another case the report recalls ("died Saturday of a gunshot wound
+            # suffered on Friday" ... "He died at Kosair Children's Hospital on May 2, 2014"), the week's day the
+            # shooting
+            week = [r for r in ranked if not r[4] and timedelta(0) < day - r[1] < timedelta(days=7)]
+            if step or not week or day - told_day <= timedelta(days=31):
+                day, source = told_day, told_source
+            else:
+                day, source = min(week, key=lambda r: r[0])[1:3]
         elif (
             published is not None
             and published - day == timedelta(days=6)
@@ -204,7 +218,7 @@ _SCHEDULED = re.compile(r"\b(?:will|planned|scheduled|set for|to be held|upcomin
 
 _PROCEEDING = re.compile(
     r"\b(?:charged|charges|arraigned|arraignment|sentenced|sentencing|pleaded|plea|trial|indicted|indictment"
-    r"|hearing|court|convicted|jury|bond|bail|guilty|lawsuit|funeral|vigil|memorial|arrested|arrest|arrests"
+    rf"|hearing|{_COURT}|convicted|jury|bond|bail|guilty|lawsuit|funeral|vigil|memorial|arrested|arrest|arrests|probation"
     r"|turned (?:himself|herself|themselves) in|surrendered|extradited)\b",
     re.I,
 )
@@ -302,7 +316,9 @@ def _past_weekday(text: str, ref: TimeRef) -> bool:
 def _reported_on(text: str, ref: TimeRef) -> bool:
     """The day is when something was said or done about the event, not the event's: "police said Sunday",
     "charged Sunday" (a reporting word in the same clause just before the day, or just after it: "Sunday
-    said"), not "striking their daughter on Saturday, police said"."""
+    said", but not after a passive: "killed ... Tuesday afternoon was identified"), "booked into the county jail
+    early Sunday" (an arrest, a charge or a booking earlier in the clause), not "striking their daughter on
+    Saturday, police said"."""
     before = text[max(0, ref.start - 25) : ref.start]
     before = re.split(r"[,.;:!?()\u2014\u2013]", before)[-1]
     after = re.split(r"[,.;:!?()\u2014\u2013]", text[ref.end : ref.end + 25])[0]
@@ -311,9 +327,20 @@ def _reported_on(text: str, ref: TimeRef) -> bool:
     before = _SAID_NOT_NEXT.sub("", before)
     if _NOUN_NEXT.match(text, ref.end):
         return False  # "the man charged in the July 4 shooting": the day is the shooting's
-    if _INCIDENT_JUST_BEFORE.search(text, max(0, ref.start - 60), ref.start):
+    if _INCIDENT_JUST_BEFORE.search(text, max(0, ref.start - 60), ref.start) or _PASSIVE_NEXT.match(text, ref.end):
         after = ""  # "a girl shot during a road-rage incident Sunday said": the incident's day, not the saying's
-    return bool(_REPORTING.search(before) or _REPORTING.search(after))
+    if _REPORTING.search(before) or _REPORTING.search(after):
+        return True
+    # further back in the same clause, a step after the event governs the day unless a word of the event comes
+    # after it: "was booked into the Ada County Jail early Sunday morning", "arrested Fritch's boyfriend ... outside
+    # of the bar early Wednesday morning"
+    clause = re.split(r"[,.;:!?()\u2014\u2013]", text[max(0, ref.start - 90) : ref.start])[-1]
+    step = [m.end() for m in _LATER_STEP.finditer(clause)]
+    return bool(step) and not _EVENTFUL.search(clause, step[-1]) and not _INCIDENT_NOUN_AFTER.match(text, ref.end)
+
+
+# a step after the event whose clause a day can end far from it (see ``_reported_on``)
+_LATER_STEP = re.compile(r"\b(?:arrested|booked|charged|arraigned|indicted|jailed)\b", re.I)
 
 
 # "said the argument Wednesday", "told us that was around 6:30 p.m. on Thursday": the day is what was said
@@ -333,11 +360,30 @@ _NOUN_NEXT = re.compile(
 )
 
 
+# a passive verb after the day: the day belongs to the subject before it ("a boy killed ... Tuesday afternoon was
+# identified"), not to the reporting verb
+_PASSIVE_NEXT = re.compile(r"\s+(?:was|were|(?:has|have|had)\s+been)\b", re.I)
+
+
 _INCIDENT_JUST_BEFORE = re.compile(
     r"\b(?:during|in)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:shootings?|shootout|killings?|homicides?|slayings?"
     r"|stabbings?|murders?|incident|attack|robbery)\s+(?:on\s+)?$",
     re.I,
 )
+
+
+# the incident's own verb right before the day: "a shooting that occurred Thursday afternoon", "was shot on Friday"
+_HAPPENED_ON = re.compile(
+    r"\b(?:occurred|happened|took place|(?:was|were) (?:shot|killed))\s+(?:on\s+)?$",
+    re.I,
+)
+
+
+def _for_day(text: str, ref: TimeRef) -> bool:
+    """A day after "for" is a purpose or a date set, not when anything happened: "home from out of town for
+    Thanksgiving", "a hearing set for Friday" (but "wanted for Sunday's shooting" names the incident)."""
+    before = text[max(0, ref.start - 12) : ref.start]
+    return bool(re.search(r"\bfor\s+(?:the\s+)?$", before, re.I)) and not _NOUN_NEXT.match(text, ref.end)
 
 
 def _gap(ref: TimeRef, m: re.Match[str]) -> int:

@@ -161,8 +161,11 @@ PLURAL_UNITS = re.compile(
     FLAGS,
 )
 
+# the day after a clock time: "today", "Sunday", "July 5" or both a weekday and its date ("2:30 a.m. Sunday, July 5",
+# whose date wins, as in "Sunday, July 5" alone)
 DAY_AFTER_TIME = (
-    rf"(?:,?\s+(?:on\s+)?(?P<day>today|yesterday|tomorrow|tonight|{WEEKDAY}|(?P<mon>{MONTH})\s+(?P<mday>{DAYNUM})\b))?"
+    rf"(?:,?\s+(?:on\s+)?(?=today|yesterday|tomorrow|tonight|{WEEKDAY}|{MONTH}\s+{DAYNUM}\b)"
+    rf"(?P<day>today|yesterday|tomorrow|tonight|{WEEKDAY})?(?:(?(day),?\s+)(?P<mon>{MONTH})\s+(?P<mday>{DAYNUM})\b)?)?"
 )
 TIME_OF_DAY = re.compile(
     r"\b(?:(?P<mod>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"

@@ -111,7 +111,7 @@ def time_of_day(r: Resolver, m: re.Match[str]) -> Result | None:
     ampm = (m["ampm"] or "").lower().replace(".", "")
     if not ampm and not m["min"]:
         return None
-    if not ampm and not (m["tz"] or m["day"]):
+    if not ampm and not (m["tz"] or m["day"] or m["mon"]):
         return None  # "3:30" alone is as likely a score or a ratio
     h = int(m["h"])
     minute = int(m["min"] or 0)
@@ -128,7 +128,7 @@ def time_of_day(r: Resolver, m: re.Match[str]) -> Result | None:
 
 def noon(r: Resolver, m: re.Match[str]) -> Result | None:
     word = m["word"].lower()
-    if word == "noon" and m["word"] == "Noon" and not m["day"]:
+    if word == "noon" and m["word"] == "Noon" and not (m["day"] or m["mon"]):
         return None  # "High Noon", a title
     return "TIME", f"{_day_of_time(r, m)}T{'24:00' if word == 'midnight' else '12:00'}", None
 
