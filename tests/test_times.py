@@ -72,6 +72,11 @@ def test_second_seed_full_dates() -> None:
             "2020-06-28T02:15",
         ),
         ("He left at 2:30 a.m. Sunday. October 4 was cold.", "2:30 a.m. Sunday", "2020-10-25T02:30"),
+        (
+            "He was shot at 2:30 a.m. Sunday, July 5, 2015, outside.",
+            "2:30 a.m. Sunday, July 5, 2015",
+            "2015-07-05T02:30",
+        ),
     ],
 )
 def test_relative_expressions(sentence: str, expression: str, value: str) -> None:

@@ -31,10 +31,11 @@ _EVENTFUL = re.compile(
 )
 
 
-# a court of law, not a street or housing court named "Court" ("shot ... in Mosby Court", "Hickory Court")
+# beside a day, a court of law, not a street or housing court named "Court" ("shot ... in Mosby Court")
 _COURT = (
-    r"(?-i:court)|(?:superior|district|circuit|municipal|magistrate|supreme|juvenile|family|criminal|federal|county"
-    r"|city|justice|sessions|appeals|probate)\s+court"
+    r"(?-i:court)|(?:superior|district|circuit|municipal|magistrate'?s?|supreme|juvenile|family|criminal|federal"
+    r"|county|city|justice|sessions|appeals|probate|common pleas|chancery|appellate|traffic|state|high)\s+court"
+    r"|court\s+of"
 )
 
 
@@ -47,7 +48,9 @@ _REPORTING = re.compile(
     r"|addressed|filed|media"
     # what is said or done about it later: "confessed early Sunday", "ruled the death a homicide Thursday", "was
     # indicted Tuesday", "gathered Tuesday evening to offer prayers", "a Monday morning email"
-    r"|confessed|ruled|indicted|pleaded|gathered|e-?mail|mourned|remembered|rallied|judge|probation)\b",
+    r"|confessed|ruled|indicted|pleaded|gathered|e-?mail|mourned|remembered|rallied"
+    # a later step in court: "before a judge on Monday afternoon", "received 3 years' probation Thursday"
+    r"|before (?:a|the) judge|probation)\b",
     re.I,
 )
 
@@ -102,6 +105,8 @@ def choose_date(
     such sentences, the first day not next to a reporting verb nor in an "after" clause wins. A winning day only
     told of the report, a clock time alone or a day in an "after" clause yields to another day in the six days
     before it, wherever the text gives it. A day after "for" ("home for Thanksgiving") names nothing that happened.
+    A report of a later step dates the incident by a calendar day it ties to it, but a death with a day of the
+    incident's in the week before it is not dated by a calendar day more than a month back (another case recalled).
     """
     lede = range(min(LEDE_SENTENCES, len(lines.sentences)))
     order = ([focus] if focus is not None else []) + [-1, *lede, *range(len(lines.sentences))]
@@ -188,15 +193,18 @@ def choose_date(
         step = key[4] in proceeding or later_step
         if told and (step or key[1] or died) and (earlier := [t for t in told if t[1] < day]):
             _, told_day, told_source = min(earlier)
-            # a death (or a day from far down) with a day of its own in the week before it and a calendar day more
-            # than a month back: the old day is another case the report recalls ("died Saturday of a gunshot wound
+            # a death (or a day from far down) with a day of the incident's in the week before it (a sentence with a
+            # word of the incident) and a calendar day more than a month back: the old day is another case the report
+            # recalls ("died Saturday of a gunshot wound
             # suffered on Friday" ... "He died at Kosair Children's Hospital on May 2, 2014"), the week's day the
             # shooting
-            week = [r for r in ranked if not r[4] and timedelta(0) < day - r[1] < timedelta(days=7)]
-            if step or not week or day - told_day <= timedelta(days=31):
+            shot_that_week = [
+                r for r in ranked if not r[4] and not r[0][2] and timedelta(0) < day - r[1] < timedelta(days=7)
+            ]
+            if step or not shot_that_week or day - told_day <= timedelta(days=31):
                 day, source = told_day, told_source
             else:
-                day, source = min(week, key=lambda r: r[0])[1:3]
+                day, source = min(shot_that_week, key=lambda r: r[0])[1:3]
         elif (
             published is not None
             and published - day == timedelta(days=6)
@@ -218,7 +226,7 @@ _SCHEDULED = re.compile(r"\b(?:will|planned|scheduled|set for|to be held|upcomin
 
 _PROCEEDING = re.compile(
     r"\b(?:charged|charges|arraigned|arraignment|sentenced|sentencing|pleaded|plea|trial|indicted|indictment"
-    rf"|hearing|{_COURT}|convicted|jury|bond|bail|guilty|lawsuit|funeral|vigil|memorial|arrested|arrest|arrests|probation"
+    r"|hearing|court|convicted|jury|bond|bail|guilty|lawsuit|funeral|vigil|memorial|arrested|arrest|arrests|probation"
     r"|turned (?:himself|herself|themselves) in|surrendered|extradited)\b",
     re.I,
 )
@@ -327,16 +335,20 @@ def _reported_on(text: str, ref: TimeRef) -> bool:
     before = _SAID_NOT_NEXT.sub("", before)
     if _NOUN_NEXT.match(text, ref.end):
         return False  # "the man charged in the July 4 shooting": the day is the shooting's
-    if _INCIDENT_JUST_BEFORE.search(text, max(0, ref.start - 60), ref.start) or _PASSIVE_NEXT.match(text, ref.end):
-        after = ""  # "a girl shot during a road-rage incident Sunday said": the incident's day, not the saying's
+    clause = re.split(r"[,.;:!?()\u2014\u2013]", text[max(0, ref.start - 120) : ref.start])[-1]
+    if _INCIDENT_JUST_BEFORE.search(text, max(0, ref.start - 60), ref.start) or (
+        _PASSIVE_NEXT.match(text, ref.end) and _EVENTFUL.search(clause)
+    ):
+        # "a girl shot during a road-rage incident Sunday said", "a boy killed during a triple shooting ... Tuesday
+        # afternoon was identified": the incident's day, not the saying's (but "A man on Tuesday was charged")
+        after = ""
     if _REPORTING.search(before) or _REPORTING.search(after):
         return True
     # further back in the same clause, a step after the event governs the day unless a word of the event comes
     # after it: "was booked into the Ada County Jail early Sunday morning", "arrested Fritch's boyfriend ... outside
     # of the bar early Wednesday morning"
-    clause = re.split(r"[,.;:!?()\u2014\u2013]", text[max(0, ref.start - 90) : ref.start])[-1]
-    step = [m.end() for m in _LATER_STEP.finditer(clause)]
-    return bool(step) and not _EVENTFUL.search(clause, step[-1]) and not _INCIDENT_NOUN_AFTER.match(text, ref.end)
+    step = [m.end() for m in _LATER_STEP.finditer(clause, max(0, len(clause) - 90))]
+    return bool(step) and not _EVENTFUL.search(clause, step[-1]) and not _INCIDENT_OF_DAY.match(text, ref.end)
 
 
 # a step after the event whose clause a day can end far from it (see ``_reported_on``)
@@ -360,8 +372,7 @@ _NOUN_NEXT = re.compile(
 )
 
 
-# a passive verb after the day: the day belongs to the subject before it ("a boy killed ... Tuesday afternoon was
-# identified"), not to the reporting verb
+# a passive verb after the day
 _PASSIVE_NEXT = re.compile(r"\s+(?:was|were|(?:has|have|had)\s+been)\b", re.I)
 
 
@@ -372,9 +383,10 @@ _INCIDENT_JUST_BEFORE = re.compile(
 )
 
 
-# the incident's own verb right before the day: "a shooting that occurred Thursday afternoon", "was shot on Friday"
+# the incident's own verb right before the day: "a shooting that occurred Thursday afternoon", "was fatally shot on
+# Friday", "was shot and killed Friday"
 _HAPPENED_ON = re.compile(
-    r"\b(?:occurred|happened|took place|(?:was|were) (?:shot|killed))\s+(?:on\s+)?$",
+    r"\b(?:occurred|happened|took place|(?:was|were) (?:\w+ly )?(?:shot|killed)(?: and killed)?)\s+(?:on\s+)?$",
     re.I,
 )
 
@@ -383,7 +395,16 @@ def _for_day(text: str, ref: TimeRef) -> bool:
     """A day after "for" is a purpose or a date set, not when anything happened: "home from out of town for
     Thanksgiving", "a hearing set for Friday" (but "wanted for Sunday's shooting" names the incident)."""
     before = text[max(0, ref.start - 12) : ref.start]
-    return bool(re.search(r"\bfor\s+(?:the\s+)?$", before, re.I)) and not _NOUN_NEXT.match(text, ref.end)
+    return bool(re.search(r"\bfor\s+(?:the\s+)?$", before, re.I)) and not _INCIDENT_OF_DAY.match(text, ref.end)
+
+
+# the incident's noun after a day, its possessive and a word or two between: "the June 28th fatal shooting",
+# "Saturday's armed robbery", "Sunday night's double shooting"
+_INCIDENT_OF_DAY = re.compile(
+    r"(?:['\u2019]s)?(?:\s+[\w-]+){0,2}?\s+(?:shootings?|shootout|killings?|homicides?|slayings?|stabbings?|murders?"
+    r"|deaths?|attacks?|incident|gunfire|home invasion|robbery|crash)\b",
+    re.I,
+)
 
 
 def _gap(ref: TimeRef, m: re.Match[str]) -> int:

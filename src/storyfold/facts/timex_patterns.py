@@ -161,11 +161,12 @@ PLURAL_UNITS = re.compile(
     FLAGS,
 )
 
-# the day after a clock time: "today", "Sunday", "July 5" or both a weekday and its date ("2:30 a.m. Sunday, July 5",
-# whose date wins, as in "Sunday, July 5" alone)
+# the day after a clock time: "today", "Sunday", "July 5" (with its year, if given) or both a weekday and its date
+# ("2:30 a.m. Sunday, July 5, 2015", whose date wins, as in "Sunday, July 5" alone)
 DAY_AFTER_TIME = (
     rf"(?:,?\s+(?:on\s+)?(?=today|yesterday|tomorrow|tonight|{WEEKDAY}|{MONTH}\s+{DAYNUM}\b)"
-    rf"(?P<day>today|yesterday|tomorrow|tonight|{WEEKDAY})?(?:(?(day),?\s+)(?P<mon>{MONTH})\s+(?P<mday>{DAYNUM})\b)?)?"
+    rf"(?P<day>today|yesterday|tomorrow|tonight|{WEEKDAY})?(?:(?(day),?\s+)(?P<mon>{MONTH})\s+(?P<mday>{DAYNUM})\b"
+    rf"(?:,?\s+(?P<year>{YEAR})\b)?)?)?"
 )
 TIME_OF_DAY = re.compile(
     r"\b(?:(?P<mod>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"

@@ -143,8 +143,9 @@ def _day_of_time(r: Resolver, m: re.Match[str]) -> str:
     if groups.get("mon"):
         month = MONTHS[m["mon"].lower().rstrip(".")]
         mday = day_number(m["mday"]) or 1
+        year = int(m["year"]) if groups.get("year") else month_year(a, month, mday, r.month_direction(m))
         try:
-            return date(month_year(a, month, mday, r.month_direction(m)), month, mday).isoformat()
+            return date(year, month, mday).isoformat()
         except ValueError:
             return day_value(a)
     if day in WEEKDAYS:
