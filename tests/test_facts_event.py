@@ -351,6 +351,11 @@ def test_the_day_the_incidents_own_verb_names_beats_yesterday() -> None:
         " with a gun someone dropped off at her home yesterday when the firearm accidentally discharged."
     )
     assert _day(date(2016, 1, 14), lede, then) == date(2016, 1, 14)
+    # gva-dev (Memphis, published Wednesday 2016-07-06): "It happened after 3 a.m. Wednesday" beats the day of another
+    # teen's death a week before
+    lede = "A teen was critically injured while playing with guns. It happened after 3 a.m. Wednesday at home."
+    other = "Exactly one week ago, on June 29th, 13-year-old Chris Mackey died after a gun found by teenagers went off."
+    assert _day(date(2016, 7, 6), lede, other) == date(2016, 7, 6)
 
 
 def test_a_place_named_court_and_a_passive_after_the_day_are_no_reporting() -> None:

@@ -384,9 +384,10 @@ _INCIDENT_JUST_BEFORE = re.compile(
 
 
 # the incident's own verb right before the day: "a shooting that occurred Thursday afternoon", "was fatally shot on
-# Friday", "was shot and killed Friday"
+# Friday", "was shot and killed Friday", "It happened after 3 a.m. Wednesday"
 _HAPPENED_ON = re.compile(
-    r"\b(?:occurred|happened|took place|(?:was|were) (?:\w+ly )?(?:shot|killed)(?: and killed)?)\s+(?:on\s+)?$",
+    r"\b(?:occurred|happened|took place|(?:was|were) (?:\w+ly )?(?:shot|killed)(?: and killed)?)"
+    r"\s+(?:(?:on|at|about|around|after|before|shortly after|just after)\s+)?$",
     re.I,
 )
 
