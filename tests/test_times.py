@@ -77,6 +77,11 @@ def test_second_seed_full_dates() -> None:
             "2:30 a.m. Sunday, July 5, 2015",
             "2015-07-05T02:30",
         ),
+        # words that only look like the future: "to open fire", "next to", "due to his injuries" (gva-dev)
+        ("Men used a shotgun to open fire during a block party Friday night.", "Friday night", "2020-10-30TNI"),
+        ("The body was found next to the car Friday night.", "Friday night", "2020-10-30TNI"),
+        ("He died due to his injuries Friday.", "Friday", "2020-10-30"),
+        ("He is due to appear in court Monday.", "Monday", "2020-11-02"),
     ],
 )
 def test_relative_expressions(sentence: str, expression: str, value: str) -> None:

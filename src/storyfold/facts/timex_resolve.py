@@ -48,8 +48,9 @@ MODS = {
 }
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|going\s+to|scheduled|plans?\s+to|planned|planning|expected\s+to|expects?\s+to"
-    r"|due\s+to|is\s+to|are\s+to|next|upcoming|intends?\s+to|set\s+to|as\s+soon\s+as|begins?|starts?"
-    r"|opens?|meets?|tomorrow|will\s+be)\b",
+    # (not "died due to his injuries", "found next to the car", "to open fire")
+    r"|(?:is|are|was|were|be)\s+due\s+to|is\s+to|are\s+to|next(?!\s+to\b)|upcoming|intends?\s+to|set\s+to"
+    r"|as\s+soon\s+as|begins?|starts?|opens?(?!\s+fire)|meets?|tomorrow|will\s+be)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(r"\b(?:said|was|were|had|did|ago|last|earlier|told|announced|\w{3,}ed)\b", re.IGNORECASE)
