@@ -555,3 +555,13 @@ def test_a_range_an_office_a_business_and_a_pair_of_streets_are_no_towns() -> No
     rupert = "The girl was shot at the Rupert Gun Range, deputies said."
     assert _place(None, rupert, places=("the Rupert Gun Range",)) == "Rupert"
     assert _place(None, "A man was shot Sunday in Range, Alabama.", places=("Range",)) == "Range, Alabama"
+
+
+def test_a_month_or_a_far_country_the_model_tags_as_a_place_is_no_town() -> None:
+    # gva-dev (Albany, Georgia): the model tags "May" as a place; the county the report names is the place
+    title = "Man charged with killing of two men in May"
+    lede = "A Dougherty County man is charged with the killing of two men in May."
+    assert _place(title, lede, places=("May", "Dougherty County")) == "Dougherty County"
+    # where someone came from is no town of the story
+    moved = "The victim, who moved from Kenya last year, was shot outside his home."
+    assert _place(None, moved, places=("Kenya",)) is None

@@ -37,6 +37,13 @@ NOT_CITIES = {
     "police", "sheriff", "responding", "additional",
     # days before a state: "in Southeast on Monday, D.C. police said"
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    # months the model tags as places ("charged with killing of two men in May")
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+    # countries a report names for where someone came from or went
+    "kenya", "somalia", "nigeria", "ethiopia", "ghana", "vietnam", "korea", "south korea", "north korea", "philippines",
+    "cuba", "jamaica", "haiti", "honduras", "guatemala", "el salvador", "colombia", "venezuela", "brazil", "italy",
+    "spain", "ireland", "poland", "ukraine", "pakistan", "saudi arabia", "egypt", "turkey", "australia",
 }  # fmt: skip
 
 
