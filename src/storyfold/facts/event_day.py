@@ -13,6 +13,8 @@ from storyfold.facts.lines import LEDE_SENTENCES, Lines
 from storyfold.model import TimeRef
 
 TimeFinder = Callable[[str, date | datetime | None], Sequence[TimeRef]]
+# a candidate day: (rank key, day, its expression, told in a sentence of a death, names no happening)
+_Ranked = tuple[tuple[int, int, int, int, int, int], date, str, bool, bool]
 
 
 MONTH_RX = (
@@ -111,7 +113,7 @@ def choose_date(
     lede = range(min(LEDE_SENTENCES, len(lines.sentences)))
     order = ([focus] if focus is not None else []) + [-1, *lede, *range(len(lines.sentences))]
     seen: list[TimeRef] = []
-    ranked: list[tuple[tuple[int, int, int, int, int, int], date, str, bool, bool]] = []
+    ranked: list[_Ranked] = []
     told: list[tuple[int, date, str]] = []  # calendar days the text ties to the incident: "the Nov. 22 shootout"
     proceeding: set[int] = set()  # ranks of the sentences about a later step: charged, trial, funeral
     for rank, index in enumerate(dict.fromkeys(order)):
@@ -182,7 +184,7 @@ def choose_date(
         # ... found the baby girl" (not to the start of a war weeks back, in a report of a request made public that
         # day). Any such day: requiring a word of the incident in its sentence lost most of what this gains ("the
         # teens showed up at the apartments ... Saturday afternoon", "Brumby arrived shortly before 3 p.m. on Sunday")
-        week = [r for r in ranked if not r[4] and timedelta(0) < day - r[1] < timedelta(days=7)]
+        week = _days_of_week_before(ranked, day)
         if no_day and week:
             key, day, source, died, no_day = min(week, key=lambda r: r[0])
         # a report of a later step (an arrest, a charge, a trial, a death in hospital) dates that step by its
@@ -198,9 +200,7 @@ def choose_date(
             # recalls ("died Saturday of a gunshot wound
             # suffered on Friday" ... "He died at Kosair Children's Hospital on May 2, 2014"), the week's day the
             # shooting
-            shot_that_week = [
-                r for r in ranked if not r[4] and not r[0][2] and timedelta(0) < day - r[1] < timedelta(days=7)
-            ]
+            shot_that_week = [r for r in _days_of_week_before(ranked, day) if not r[0][2]]  # key[2]: not eventful
             if step or not shot_that_week or day - told_day <= timedelta(days=31):
                 day, source = told_day, told_source
             else:
@@ -235,10 +235,12 @@ _PROCEEDING = re.compile(
 _CALENDAR = re.compile(rf"\b{MONTH_RX}\s+[0-3]?\d\b|\b\d{{1,2}}/\d{{1,2}}\b", re.I)
 
 
+# the incident's nouns: "the July 4 shooting", "Sunday's homicide"
+_INCIDENT_NOUNS = r"shootings?|shootout|killings?|homicides?|slayings?|stabbings?|murders?|deaths?|attacks?|incident"
+
+
 _INCIDENT_NOUN_AFTER = re.compile(
-    r"(?:,?\s+(?:19|20)\d\d,?)?\s+(?:[\w-]+\s+)?(?:shootings?|shootout|killings?|homicides?|slayings?|stabbings?"
-    r"|murders?|deaths?|attacks?|incident|gunfire|home invasion|robbery)\b",
-    re.I,
+    rf"(?:,?\s+(?:19|20)\d\d,?)?\s+(?:[\w-]+\s+)?(?:{_INCIDENT_NOUNS}|gunfire|home invasion|robbery)\b", re.I
 )
 
 
@@ -328,14 +330,14 @@ def _reported_on(text: str, ref: TimeRef) -> bool:
     early Sunday" (an arrest, a charge or a booking earlier in the clause), not "striking their daughter on
     Saturday, police said"."""
     before = text[max(0, ref.start - 25) : ref.start]
-    before = re.split(r"[,.;:!?()\u2014\u2013]", before)[-1]
-    after = re.split(r"[,.;:!?()\u2014\u2013]", text[ref.end : ref.end + 25])[0]
+    before = _CLAUSE_BREAK.split(before)[-1]
+    after = _CLAUSE_BREAK.split(text[ref.end : ref.end + 25])[0]
     # "said the argument Wednesday": the day is the argument's; "said Wednesday", "told reporters Wednesday" the
     # saying's
     before = _SAID_NOT_NEXT.sub("", before)
     if _NOUN_NEXT.match(text, ref.end):
         return False  # "the man charged in the July 4 shooting": the day is the shooting's
-    clause = re.split(r"[,.;:!?()\u2014\u2013]", text[max(0, ref.start - 120) : ref.start])[-1]
+    clause = _CLAUSE_BREAK.split(text[max(0, ref.start - 120) : ref.start])[-1]
     if _INCIDENT_JUST_BEFORE.search(text, max(0, ref.start - 60), ref.start) or (
         _PASSIVE_NEXT.match(text, ref.end) and _EVENTFUL.search(clause)
     ):
@@ -364,8 +366,7 @@ _SAID_NOT_NEXT = re.compile(
 # the incident's noun right after a day ("the July 4 shooting", "Sunday's shooting"), or right before it after
 # "during" or "in" ("shot during a road-rage incident Sunday said": the incident's day, not the saying's)
 _NOUN_NEXT = re.compile(
-    r"(?:['\u2019]s)?\s+(?:(?:night|morning|afternoon|evening)\s+)?(?:shootings?|shootout|killings?|homicides?"
-    r"|slayings?|stabbings?|murders?|deaths?|attacks?|incident)\b"
+    rf"(?:['\u2019]s)?\s+(?:(?:night|morning|afternoon|evening)\s+)?(?:{_INCIDENT_NOUNS})\b"
     # not a noun that qualifies another: "police said Sunday homicide detectives are investigating"
     r"(?!\s+(?:detectives?|investigators?|investigations?|units?|squad|division|team|charges?|cases?|suspects?))",
     re.I,
@@ -402,10 +403,17 @@ def _for_day(text: str, ref: TimeRef) -> bool:
 # the incident's noun after a day, its possessive and a word or two between: "the June 28th fatal shooting",
 # "Saturday's armed robbery", "Sunday night's double shooting"
 _INCIDENT_OF_DAY = re.compile(
-    r"(?:['\u2019]s)?(?:\s+[\w-]+){0,2}?\s+(?:shootings?|shootout|killings?|homicides?|slayings?|stabbings?|murders?"
-    r"|deaths?|attacks?|incident|gunfire|home invasion|robbery|crash)\b",
-    re.I,
+    rf"(?:['\u2019]s)?(?:\s+[\w-]+){{0,2}}?\s+(?:{_INCIDENT_NOUNS}|gunfire|home invasion|robbery|crash)\b", re.I
 )
+
+
+# where a clause ends, for the words that govern a day
+_CLAUSE_BREAK = re.compile(r"[,.;:!?()\u2014\u2013]")
+
+
+def _days_of_week_before(ranked: list[_Ranked], day: date) -> list[_Ranked]:
+    """The ranked days that name a happening (not ``no_day``) in the six days before ``day``."""
+    return [r for r in ranked if not r[4] and timedelta(0) < day - r[1] < timedelta(days=7)]
 
 
 def _gap(ref: TimeRef, m: re.Match[str]) -> int:
