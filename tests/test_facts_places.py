@@ -565,3 +565,31 @@ def test_a_month_or_a_far_country_the_model_tags_as_a_place_is_no_town() -> None
     # where someone came from is no town of the story
     moved = "The victim, who moved from Kenya last year, was shot outside his home."
     assert _place(None, moved, places=("Kenya",)) is None
+
+
+def test_a_place_no_town_near_the_datelines_city_is_a_part_of_it() -> None:
+    # gva-dev (New Orleans, September 2016; Brooklyn, 2015): the scene is a neighbourhood the post's towns do not
+    # know ("East Flatbush") or know only far away (Central City, Kentucky and Colorado)
+    central = (
+        "NEW ORLEANS -- Six people were shot Sunday night in Central City, leaving one man dead.",
+        "The incident happened shortly after 8 p.m. at First and South Derbigny streets.",
+    )
+    got = _place("One dead, six people shot in Central City", *central, places=("Central City",))
+    assert got == "Central City, New Orleans"
+    flatbush = (
+        "BROOKLYN — A 15-year-old boy was shot in the face Monday afternoon, police said.",
+        "The shooting happened near 183 East 54th St. in East Flatbush, according to police.",
+    )
+    got = _place("Boy Shot in Face in East Flatbush", *flatbush, places=("East Flatbush",))
+    assert got == "East Flatbush, Brooklyn"
+    # a town of the dateline's state is a town of its own; so is one a few kilometres away
+    dayton = ("COLUMBUS, Ohio — A man was shot and killed Sunday in Dayton, police said.",)
+    assert _place("Man killed in Dayton shooting", *dayton, places=("Dayton",)) == "Dayton"
+    southaven = ("MEMPHIS, Tenn. — A man was shot and wounded early Sunday in Southaven, police said.",)
+    assert _place("Man shot in Southaven", *southaven, places=("Southaven",)) == "Southaven"
+    # a place given with another state than the dateline's (a federal press release from the capital)
+    memphis = (
+        "WASHINGTON — Eleven men were indicted for their roles in attempted murders in South Memphis, Tennessee.",
+        "The shootings happened in South Memphis, Tennessee, prosecutors said.",
+    )
+    assert "Washington" not in (_place("Gang members indicted", *memphis, places=("South Memphis",)) or "")

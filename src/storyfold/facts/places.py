@@ -19,7 +19,7 @@ from storyfold.facts.states import (
     STATE_WORD,
     state_name,
 )
-from storyfold.facts.within import county_of, outer_city
+from storyfold.facts.within import county_of, dateline_outer, outer_city
 from storyfold.textproc import headline_of
 
 NOT_CITIES = {
@@ -302,6 +302,7 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
     # (the sentence splitter may end a sentence at the state's abbreviation: "EUTAW, Ala." "(AP) Authorities")
     heads = [*lines.sentences[:2], " ".join(lines.sentences[:2])]
     late_dateline = False
+    dateline: str | None = None  # the city of a dateline at the top ("NEW ORLEANS --")
     m = next((d for d in (DATELINE.match(t) for t in heads) if d is not None), None)
     if m is None:
         m = next((d for d in (DATELINE_INSIDE.search(t) for t in lines.sentences[:2]) if d is not None), None)
@@ -334,6 +335,7 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
     ):
         city = m.group("city").strip().title()
         score[city] += DATELINE_WEIGHT  # a station's home town as often as the scene
+        dateline = city
         if not late_dateline:
             strong.add(city)
         if m.group("state"):
@@ -484,6 +486,12 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
     ):  # "WASHINGTON (AP) —" is the capital's dateline
         return "Washington, D.C."  # "Southeast D.C.", "Northwest DC", "a D.C. nightclub": the city is Washington
     outer = outer_city(city, score, strong, named_states, [headline, *lines.sentences])
+    if outer is None and dateline is not None:  # "NEW ORLEANS -- Six people were shot Sunday night in Central City"
+        given = state_name(states[dateline]) if dateline in states else None
+        where = {POSTAL_BY_STATE[given]} if given in POSTAL_BY_STATE else town_states(dateline)
+        own = state_name(states[city]) if city in states else None  # "South Memphis, Tenn." under "WASHINGTON —"
+        if own is None or POSTAL_BY_STATE.get(own) in where:
+            outer = dateline_outer(city, dateline, where & named_states or where, f"{headline}\n{body}")
     state = states.get(city) or (states.get(outer) if outer else None)
     city = re.sub(r"^Mt\.?(?= )", "Mount", re.sub(r"^Ft\.?(?= )", "Fort", city))  # as the towns spell them
     city = re.sub(r"(?<=[a-z]) Co\.$", " County", city)  # "WILLIAMSON CO., Ill. --" is Williamson County

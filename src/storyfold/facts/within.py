@@ -59,6 +59,25 @@ def outer_city(city: str, score: Counter[str], strong: set[str], named: set[str]
     return None
 
 
+def dateline_outer(city: str, dateline: str, states: set[str], text: str) -> str | None:
+    """The dateline's city for a chosen place that can only be a part of it: "NEW ORLEANS -- Six people were shot
+    Sunday night in Central City" → New Orleans; "CHICAGO — A shooting in Austin". The place is no town of the
+    dateline city's ``states`` (Dayton under a "COLUMBUS, Ohio" dateline is a town of its own) and no town within
+    40 km of it, across a state line too; no county, township or borough, and no place with its own police."""
+    if (
+        city == dateline
+        or city in dateline
+        or dateline in city
+        or re.search(r"\b(?:County|Parish|Township|Borough)$", city)
+        or not states
+        or town_states(city) & states
+        or _police_of(city, text)
+    ):
+        return None
+    near = km_apart(city, dateline)
+    return dateline if near is None or near >= _NEIGHBOUR_KM else None
+
+
 _COUNTY = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)[ ](?P<kind>County|Parish|Co\.)(?![a-z])")
 
 
