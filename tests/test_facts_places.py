@@ -593,3 +593,24 @@ def test_a_place_no_town_near_the_datelines_city_is_a_part_of_it() -> None:
         "The shootings happened in South Memphis, Tennessee, prosecutors said.",
     )
     assert "Washington" not in (_place("Gang members indicted", *memphis, places=("South Memphis",)) or "")
+
+
+def test_the_incidents_own_place_outweighs_a_suspects_home_and_jail() -> None:
+    # gva-dev (Avon Park, Florida, May 2016): a report of an arrest names the suspect's home town and the county
+    # jail's town more often than the scene; "the shooting which took place ... in Avon Park" tells the scene
+    avon = (
+        "— Malcolm Kristopher Jackson, who was a suspect in the shooting which took place on May 14 in Avon Park, "
+        "turned himself in to authorities at the Highlands County Jail in Sebring Friday, authorities said.",
+        "Jackson, 17, of Sebring, has been charged with aggravated battery and firing a weapon in public.",
+        "Since he is a minor, he has been transferred to the juvenile detention facility in Bartow.",
+    )
+    people = ("Malcolm Kristopher Jackson", "Jackson")
+    places = ("Avon Park", "Sebring", "Highlands County", "Bartow")
+    got = _place("Suspect turns himself in", *avon, places=places, people=people)
+    assert (got or "").startswith("Avon Park")
+    # the jail's town and the home town alone are no scene's: the county's town the text names stays
+    held = (
+        "A man was arrested Friday and booked into the Highlands County Jail in Sebring.",
+        "Jackson, 17, of Sebring, was charged with battery.",
+    )
+    assert _place(None, *held, places=("Sebring",), people=("Jackson",)) == "Sebring"

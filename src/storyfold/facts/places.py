@@ -136,6 +136,15 @@ _CITY_QUARTER = re.compile(
 )
 
 
+_STREET_NAMED_TOWN = re.compile(r"\s(?:Park|Creek|Lake|River|Way)$")
+# the incident's own place: "the shooting which took place on May 14 in Avon Park", "a shooting in Gary"
+_SCENE = re.compile(
+    r"\b(?:shootings?|killings?|homicides?|slayings?|stabbings?|murders?|incident)\s+"
+    r"(?:(?:that|which)\s+(?:occurred|happened|took\s+place)\s+)?(?:(?:on|early|late|last)\s+[^,.;]{0,30}?\s+)?"
+    rf"(?:in|near|outside)\s+(?P<city>{_TOWN})\b"
+)
+
+
 _CITY_OF_PART = re.compile(
     rf"\b(?P<city>{_TOWN})['\u2019]s\s+(?:(?:[A-Z][\w.-]*\s+){{1,3}}(?:neighbou?rhood|[Ss]ide)"
     r"|(?:(?:far|near|north|south|east|west|northeast|northwest|southeast|southwest)\s+)+side)\b"
@@ -200,6 +209,14 @@ _HOSPITAL_AFTER = re.compile(
 )
 
 
+_HOME_BEFORE = re.compile(r",\s*\d{1,3},\s+of\s+$")
+# where a suspect is held or tried: "turned himself in to authorities at the Highlands County Jail in Sebring"
+_CUSTODY_BEFORE = re.compile(
+    r"\b(?:[Jj]ail|[Dd]etention\s+(?:[Cc]enter|[Ff]acility)|[Cc]orrectional\s+(?:[Cc]enter|[Ff]acility)|[Cc]ourthouse)"
+    r"\s+in\s+$"
+)
+
+
 # an agency's credit line names where its reporter sat: "(Reporting by Curtis Skinner in San Francisco; Editing by"
 _CREDIT_BEFORE = re.compile(
     r"\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Aa]dditional reporting)\s+by\s+[^;()\n]{1,80}?\s+in\s+$"
@@ -207,12 +224,13 @@ _CREDIT_BEFORE = re.compile(
 
 
 def _destination_at(text: str, start: int, end: int) -> bool:
-    """The name at ``start:end`` is where someone was taken (a hospital's town) or where an agency's reporter
-    wrote from, not the scene."""
+    """The name at ``start:end`` is where someone was taken (a hospital's town), held (a jail's town) or where an
+    agency's reporter wrote from, not the scene."""
     return (
         bool(_DESTINATION_BEFORE.search(text, max(0, start - 80), start))
         or bool(_HOSPITAL_AFTER.match(text, end))
         or bool(_CREDIT_BEFORE.search(text, max(0, start - 120), start))
+        or bool(_CUSTODY_BEFORE.search(text, max(0, start - 40), start))
     )
 
 
@@ -390,6 +408,19 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
                 i < LEDE_SENTENCES and is_city_candidate(city) and (city not in people or city in local_towns)
             ):
                 score[city] += 1 + (2 if i == focus else 0)  # "a shooting in Gary"
+        for sm in _SCENE.finditer(text) if dateline is None else ():  # a dateline's city holds the scene's parts
+            city = sm.group("city")
+            known = town_states(city)
+            if not (
+                known
+                and (
+                    is_city_candidate(city)
+                    or (_STREET_NAMED_TOWN.search(city) and (known & named_states or not named_states))
+                )
+            ):
+                continue  # a town's name, though it ends as a street's may: "the shooting ... in Avon Park"
+            if not _street_at(text, sm.start("city"), sm.end("city")):
+                score[city] += 3 if i < LEDE_SENTENCES else 2  # "the shooting which took place on May 14 in Avon Park"
         for qm in _CITY_QUARTER.finditer(text):
             if is_city_candidate(qm.group("city")) and not _street_at(text, qm.start("city"), qm.end("city")):
                 score[qm.group("city")] += 3 if i < LEDE_SENTENCES else 2
@@ -423,6 +454,8 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
             gain = 1.0 + (1.5 if index < LEDE_SENTENCES else 0.0)
             if re.search(r"\b(?:in|near|outside)\s+(?:the\s+)?$", text[: sp.start]):
                 gain += 1
+            elif _HOME_BEFORE.search(text, max(0, sp.start - 12), sp.start):
+                gain = 1.0  # where someone lives, not the scene: "Jackson, 17, of Sebring"
             score[name] += round(gain * 2)
     if not score:  # only the headline names the town, before who or what: "Helena man, 18, charged"
         words = f"{headline}\n" + "\n".join(lines.sentences)
