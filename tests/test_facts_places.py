@@ -144,7 +144,8 @@ def test_the_citys_own_police_name_the_city() -> None:
     assert _place(None, lede, hospital, *later, ask, places=("Merrillville",)) == "Gary"
     # "Miami-Dade police", "Riley County police" name no city
     county = "Riley County police said a teen was shot in Manhattan on Tuesday."
-    assert _place(None, county, places=("Manhattan",)) == "Manhattan"
+    # (Manhattan is a town of Kansas, New York and others; the one in Riley County is the one in Kansas)
+    assert _place(None, county, places=("Manhattan",)) == "Manhattan, Riley County"
 
 
 def test_where_a_victim_was_taken_is_not_where_the_shooting_happened() -> None:
@@ -200,7 +201,7 @@ def test_the_word_police_opening_a_sentence_is_no_place() -> None:
         " Sunday, according to Howard County dispatch.",
         "It happened around 3:15 a.m. at The Ultimate Place 2 B Bar on 5126 Clinton Drive.",
     )
-    assert _place("Shooting at Kokomo bar sends 4 people to the hospital", *kokomo) == "Kokomo"
+    assert _place("Shooting at Kokomo bar sends 4 people to the hospital", *kokomo) == "Kokomo, Howard County"
 
 
 def test_a_shooting_in_a_town_after_taken_to_hospital_and_a_town_tagged_as_a_person() -> None:
@@ -226,7 +227,8 @@ def test_a_name_the_text_gives_as_a_county_gives_way_to_a_town_of_that_county() 
         "Nassau County police said the man was shot in the head while driving.",
         "Nassau detectives asked anyone with information to call Nassau County Crime Stoppers.",
     )
-    assert _place("Man shot in head while driving in Hempstead, Nassau cops say", *hempstead) == "Hempstead"
+    got = _place("Man shot in head while driving in Hempstead, Nassau cops say", *hempstead)
+    assert got == "Hempstead, Nassau County"
 
 
 def test_a_quarter_of_washington_dc_is_washington() -> None:
@@ -613,4 +615,19 @@ def test_the_incidents_own_place_outweighs_a_suspects_home_and_jail() -> None:
         "A man was arrested Friday and booked into the Highlands County Jail in Sebring.",
         "Jackson, 17, of Sebring, was charged with battery.",
     )
-    assert _place(None, *held, places=("Sebring",), people=("Jackson",)) == "Sebring"
+    assert _place(None, *held, places=("Sebring",), people=("Jackson",)) == "Sebring, Highlands County"
+
+
+def test_a_town_of_several_states_takes_the_county_the_text_names() -> None:
+    # gva-dev (Mooresville, North Carolina, 2016): Mooresville is a town of North Carolina and of Indiana; the
+    # text names no state, but Iredell County, which holds the one in North Carolina
+    iredell = ("Iredell County deputies said an 8-year-old boy shot an 11-year-old boy in Mooresville on Sunday.",)
+    got = _place("Iredell County deputies: 8-year-old shoots 11-year-old", *iredell, places=("Mooresville",))
+    assert got == "Mooresville, Iredell County"
+    # gvc (Marion County, Texas, 2014): where the body is sent for an autopsy is not the scene
+    marion = (
+        "Marion County Sheriff David McKnight said the three year old who was injured Monday night has died.",
+        "The body will be sent to Dallas for an autopsy.",
+    )
+    got = _place(None, *marion, places=("Dallas", "Marion County"), people=("David McKnight",))
+    assert got == "Marion County"

@@ -200,7 +200,7 @@ def _merge_variants(score: Counter[str], strong: set[str], states: dict[str, str
 # where a victim was taken, not where it happened: "flown to Fargo", "at a Jackson hospital", "taken to
 # Memorial Hermann Hospital in Houston"
 _DESTINATION_BEFORE = re.compile(
-    r"\b(?:flown|taken|transported|airlifted|rushed|driven|transferred)\s+"
+    r"\b(?:flown|taken|transported|airlifted|rushed|driven|transferred|sent)\s+"
     r"(?:(?!after\b|before\b|when\b|following\b|during\b|while\b|where\b)\w+\s+){0,6}?(?:to|in)\s+(?:an?\s+|the\s+)?$",
     re.I,
 )

@@ -83,13 +83,18 @@ _COUNTY = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)[ ](?P<kind>Cou
 
 def county_of(town: str, states: set[str], text: str) -> str | None:
     """The county the text names ("Henry County", "Henry Co.") that is the town's only county in the article's
-    states (the town's state where it gives one; the states it names; the one state with a town of that name)."""
-    county = only_county(town, states)
-    if county is None:
-        return None
+    states (the town's state where it gives one; the states it names; the one state with a town of that name, or
+    with a town of that name in a county the text names)."""
     named = {
         f"{m.group('name')} {'County' if m.group('kind') == 'Co.' else m.group('kind')}" for m in _COUNTY.finditer(text)
     }
+    if not states:  # a town of several states ("Mooresville": North Carolina, Indiana): the one whose county is named
+        lowered = {c.lower() for c in named}
+        found = {state for state in town_states(town) if only_county(town, {state}) in lowered}
+        states = found if len(found) == 1 else states
+    county = only_county(town, states)
+    if county is None:
+        return None
     return next((c for c in named if c.lower() == county), None)
 
 
