@@ -631,3 +631,18 @@ def test_a_town_of_several_states_takes_the_county_the_text_names() -> None:
     )
     got = _place(None, *marion, places=("Dallas", "Marion County"), people=("David McKnight",))
     assert got == "Marion County"
+
+
+def test_where_a_suspect_was_caught_is_no_scene() -> None:
+    # gva-dev (Austin, Texas, August 2016): the scene under the station's dateline, the arrest in another state
+    austin = (
+        "Endicott McCray was booked into the Travis County Jail on Aug. 18, 2016 (Travis County Jail Photo)",
+        "AUSTIN (KXAN) — At 7:49 p.m. Thursday, Endicott McCray was booked into the Travis County Jail.",
+        "McCray, 24, is accused of fatally shooting a woman in the head on East Sixth Street on July 31.",
+        "He was captured outside of Atlanta, Georgia on Aug. 3 after being spotted at a bus station.",
+    )
+    title = "6th Street shooting suspect booked into Travis County Jail"
+    got = _place(title, *austin, places=("Atlanta",), people=("Endicott McCray", "McCray"))
+    assert got is not None and got.startswith("Austin")
+    # a headline's "in St. Paul Shooting" names the town, not a town called "St. Paul Shooting"
+    assert _place("Teen Killed, Another Wounded in St. Paul Shooting", "Police said a teen was killed.") == "St. Paul"

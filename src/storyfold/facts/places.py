@@ -142,6 +142,13 @@ _SCENE = re.compile(
     r"\b(?:shootings?|killings?|homicides?|slayings?|stabbings?|murders?|incident)\s+"
     r"(?:(?:that|which)\s+(?:occurred|happened|took\s+place)\s+)?(?:(?:on|early|late|last)\s+[^,.;]{0,30}?\s+)?"
     rf"(?:in|near|outside)\s+(?P<city>{_TOWN})\b"
+    # "dies in Gary shooting", "in an overnight Savannah shooting"
+    rf"|\b(?i:in|near|outside)\s+(?:(?i:an?)\s+)?(?:(?i:overnight|deadly|fatal|double|triple)\s+)?(?P<city2>{_TOWN})\s+"
+    r"(?i:shootings?|homicides?|killings?|slayings?|stabbings?|murders?)\b"
+    # "an Indianapolis man was fatally shot Tuesday in Gary"
+    r"|\b(?:was|were)\s+(?:(?:fatally|critically|seriously)\s+)?(?:shot|wounded|stabbed)(?:\s+and\s+(?:killed|wounded))?"
+    r"\s+(?:(?:on|early|late|last|this|overnight|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|morning|afternoon|evening"
+    rf"|night)\s+){{0,4}}in\s+(?P<city3>{_TOWN})\b"
 )
 
 
@@ -214,6 +221,7 @@ _HOME_BEFORE = re.compile(r",\s*\d{1,3},\s+of\s+$")
 _CUSTODY_BEFORE = re.compile(
     r"\b(?:[Jj]ail|[Dd]etention\s+(?:[Cc]enter|[Ff]acility)|[Cc]orrectional\s+(?:[Cc]enter|[Ff]acility)|[Cc]ourthouse)"
     r"\s+in\s+$"
+    r"|\b(?:captured|apprehended|caught|extradited)(?:\s+[\w.]+){0,3}?\s+(?:in|outside(?:\s+of)?|near)\s+$"
 )
 
 
@@ -409,7 +417,8 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
             ):
                 score[city] += 1 + (2 if i == focus else 0)  # "a shooting in Gary"
         for sm in _SCENE.finditer(text) if dateline is None else ():  # a dateline's city holds the scene's parts
-            city = sm.group("city")
+            group = sm.lastgroup or "city"
+            city = sm.group(group)
             known = town_states(city)
             if not (
                 known
@@ -419,7 +428,7 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
                 )
             ):
                 continue  # a town's name, though it ends as a street's may: "the shooting ... in Avon Park"
-            if not _street_at(text, sm.start("city"), sm.end("city")):
+            if not _street_at(text, sm.start(group), sm.end(group)):
                 score[city] += 3 if i < LEDE_SENTENCES else 2  # "the shooting which took place on May 14 in Avon Park"
         for qm in _CITY_QUARTER.finditer(text):
             if is_city_candidate(qm.group("city")) and not _street_at(text, qm.start("city"), qm.end("city")):
