@@ -646,3 +646,24 @@ def test_where_a_suspect_was_caught_is_no_scene() -> None:
     assert got is not None and got.startswith("Austin")
     # a headline's "in St. Paul Shooting" names the town, not a town called "St. Paul Shooting"
     assert _place("Teen Killed, Another Wounded in St. Paul Shooting", "Police said a teen was killed.") == "St. Paul"
+
+
+def test_a_court_a_hospital_or_a_prison_and_its_town_are_no_scene() -> None:
+    # gva-dev (Detroit, June 2016): the suspects were arraigned in a district court in the airport's town
+    detroit = (
+        "A 2-year-old girl was shot in the head during an argument on the west side, Detroit police said.",
+        "The three men were arraigned Saturday in 34th District Court in Romulus.",
+    )
+    assert _place(None, *detroit, places=("Romulus",)) == "Detroit"
+    # gva-dev (Marysville, Washington, October 2014): the wounded are treated in the big city's hospitals
+    marysville = (
+        "Marysville police said the shooter died of a self-inflicted gunshot wound.",
+        "The wounded are in intensive care in hospitals in Seattle and Everett.",
+        "Two boys are at Harborview Medical Center in Seattle.",
+    )
+    got = _place(None, *marysville, places=("Seattle", "Everett", "Marysville"))
+    assert got is not None and got.startswith("Marysville")
+    # a parish's prison is no town ("St. Bernard Parish Prison")
+    assert (
+        _place(None, "He was booked into the St. Bernard Parish Prison.", places=("St. Bernard Parish Prison",)) is None
+    )

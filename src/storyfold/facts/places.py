@@ -93,7 +93,7 @@ _SCHOOL_OF_LONGER_NAME = re.compile(rf"[A-Z][a-z]+\s+{_TOWN}\s+(?:High|Middle)\s
 IN_PLACE = re.compile(rf"\b(?:in|near|outside|of)\s+(?P<city>{_TOWN})\b")
 INSTITUTION = re.compile(
     r"\b(?:Road|Highway|Jail|Hospital|University|College|School|Center|Church|Mall|Airport|Station|Interstate"
-    r"|Apartments|Office|Department|Court|Inn|Motel|Hotel|Bar|Lounge|Club|Restaurant|Salon|Store|Shop|Market)\b"
+    r"|Apartments|Office|Department|Court|Inn|Motel|Hotel|Bar|Lounge|Club|Restaurant|Salon|Store|Shop|Market|Prison)\b"
 )
 
 
@@ -217,10 +217,11 @@ _HOSPITAL_AFTER = re.compile(
 
 
 _HOME_BEFORE = re.compile(r",\s*\d{1,3},\s+of\s+$")
-# where a suspect is held or tried: "turned himself in to authorities at the Highlands County Jail in Sebring"
+# where a suspect is held or tried, or a victim treated: "turned himself in to authorities at the Highlands County Jail
+# in Sebring", "arraigned in 34th District Court in Romulus", "Harborview Medical Center in Seattle"
 _CUSTODY_BEFORE = re.compile(
-    r"\b(?:[Jj]ail|[Dd]etention\s+(?:[Cc]enter|[Ff]acility)|[Cc]orrectional\s+(?:[Cc]enter|[Ff]acility)|[Cc]ourthouse)"
-    r"\s+in\s+$"
+    r"\b(?:[Jj]ail|[Dd]etention\s+(?:[Cc]enter|[Ff]acility)|[Cc]orrectional\s+(?:[Cc]enter|[Ff]acility)|[Cc]ourthouse"
+    r"|(?:District|Circuit|Superior|Municipal|County)\s+Court|[Hh]ospitals?|Medical\s+Center)\s+in\s+$"
     r"|\b(?:captured|apprehended|caught|extradited)(?:\s+[\w.]+){0,3}?\s+(?:in|outside(?:\s+of)?|near)\s+$"
 )
 
