@@ -667,3 +667,19 @@ def test_a_court_a_hospital_or_a_prison_and_its_town_are_no_scene() -> None:
     assert (
         _place(None, "He was booked into the St. Bernard Parish Prison.", places=("St. Bernard Parish Prison",)) is None
     )
+
+
+def test_a_locality_the_post_does_not_know_takes_the_one_county_named() -> None:
+    # gva-dev (Tangelo Park, Florida, March 2015; Pebble Township, Ohio, 2016): no post office bears the name
+    tangelo = (
+        "The Orange County Sheriff's Office is investigating multiple shootings in Tangelo Park.",
+        "When deputies arrived to the scene in Tangelo Park, they stopped an SUV with two men inside.",
+    )
+    assert _place("Four people shot in Tangelo Park", *tangelo, places=("Tangelo Park",)) == (
+        "Tangelo Park, Orange County"
+    )
+    pebble = ("Pike County deputies responded to a shooting in Pebble Township on Thursday.",)
+    assert _place(None, *pebble, places=("Pebble Township",)) == "Pebble Township, Pike County"
+    # a county's name inside a longer one is not named: "Miami-Dade County", "East Baton Rouge Parish"
+    miami = ("Miami-Dade County police said a boy was shot in Southwest Miami-Dade.",)
+    assert _place(None, *miami, places=("Southwest Miami-Dade",)) == "Southwest Miami-Dade"

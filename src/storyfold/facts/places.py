@@ -19,7 +19,7 @@ from storyfold.facts.states import (
     STATE_WORD,
     state_name,
 )
-from storyfold.facts.within import county_of, dateline_outer, outer_city
+from storyfold.facts.within import county_of, dateline_outer, only_county_named, outer_city
 from storyfold.textproc import headline_of
 
 NOT_CITIES = {
@@ -544,6 +544,8 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
         given = state_name(state) if state else None
         where = {POSTAL_BY_STATE[given]} if given in POSTAL_BY_STATE else named_states
         within = county_of(city, where or _one(town_states(city)), f"{headline}\n{body}")
+        if within is None and (not town_states(city) or city.endswith(" Township")):
+            within = only_county_named(f"{headline}\n{body}")  # "Tangelo Park" beside "Orange County Sheriff's Office"
         city = f"{city}, {within}" if within else city
     if state:
         full = state_name(state)

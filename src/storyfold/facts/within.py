@@ -81,6 +81,19 @@ def dateline_outer(city: str, dateline: str, states: set[str], text: str) -> str
 _COUNTY = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)[ ](?P<kind>County|Parish|Co\.)(?![a-z])")
 
 
+def only_county_named(text: str) -> str | None:
+    """The one county the text names ("the Orange County Sheriff's Office"); None where it names none or several.
+    A longer name's end is none ("Miami-Dade County", "East Baton Rouge Parish", "St. John the Baptist Parish")."""
+    named = {
+        ("St. " if text[max(0, m.start() - 4) : m.start()] == "St. " else "")  # "St. John Parish"
+        + f"{re.sub(r'^The ', '', m.group('name'))} {'County' if m.group('kind') == 'Co.' else m.group('kind')}"
+        for m in _COUNTY.finditer(text)
+        if not re.search(r"(?:-|\b[A-Z][a-z]*[ ](?:the[ ])?)$", text[max(0, m.start() - 20) : m.start()])
+    }
+    named.discard("County")  # "The County Sheriff"
+    return next(iter(named)) if len(named) == 1 else None
+
+
 def county_of(town: str, states: set[str], text: str) -> str | None:
     """The county the text names ("Henry County", "Henry Co.") that is the town's only county in the article's
     states (the town's state where it gives one; the states it names; the one state with a town of that name, or
