@@ -683,3 +683,12 @@ def test_a_locality_the_post_does_not_know_takes_the_one_county_named() -> None:
     # a county's name inside a longer one is not named: "Miami-Dade County", "East Baton Rouge Parish"
     miami = ("Miami-Dade County police said a boy was shot in Southwest Miami-Dade.",)
     assert _place(None, *miami, places=("Southwest Miami-Dade",)) == "Southwest Miami-Dade"
+
+
+def test_a_hyphenated_towns_name_is_read_whole() -> None:
+    # gva-dev (Winston-Salem, North Carolina): the model tags "Winston" of "Winston-Salem police said"
+    salem = ("A 17-year-old motel occupant was injured after a gun accidentally went off, Winston-Salem police said.",)
+    assert _place("Teen motel occupant injured", *salem, places=("Winston",)) == "Winston-Salem"
+    # a joined name that is no town keeps its town: "Savannah-Chatham police"
+    savannah = ("A man was shot in Savannah on Sunday, Savannah-Chatham police said.",)
+    assert _place(None, *savannah, places=("Savannah",)) == "Savannah"

@@ -441,6 +441,9 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
             if index < 0 and sp.end > len(headline):
                 continue  # the outlet's name after the headline
             name = sp.text.strip()
+            joined = re.match(r"-[A-Z][a-z]+\b", text[sp.end :]) if sp.label == "place" else None
+            if joined and (town_states(name + joined.group()) or town_states(f"{name} {joined.group()[1:]}")):
+                name += joined.group()  # the model's "Winston" of "Winston-Salem police said"
             if sp.label == "place" and (tail := _OFFICE_TAIL.search(bare := re.sub(r"^the\s+", "", name, flags=re.I))):
                 opening = bare[: tail.start()]  # "the Rupert Gun Range" → Rupert
                 name = opening if town_states(opening) or opening.endswith(" County") else name
