@@ -692,3 +692,16 @@ def test_a_hyphenated_towns_name_is_read_whole() -> None:
     # a joined name that is no town keeps its town: "Savannah-Chatham police"
     savannah = ("A man was shot in Savannah on Sunday, Savannah-Chatham police said.",)
     assert _place(None, *savannah, places=("Savannah",)) == "Savannah"
+
+
+def test_under_a_dateline_the_scene_in_a_town_beside_it_counts() -> None:
+    # gvc (Larose, Louisiana, 2015): the station's dateline names the next town; the scene is a town 5 km off
+    larose = (
+        "CUT OFF, La. – The Sheriff's Office announced the arrest of a teen in connection with a fatal shooting in "
+        "Larose late Saturday night.",
+        "Dejon Caine, 17, was charged with negligent homicide in the death of Morris Charpentier, 17.",
+        "Officials said they responded to a shooting incident at a residence on East Avenue C in Cut Off.",
+    )
+    people = ("Dejon Caine", "Morris Charpentier")
+    got = _place("Sheriff: Teen shoots, kills Larose 17-year-old", *larose, places=("Larose", "Cut Off"), people=people)
+    assert got is not None and got.startswith("Larose")

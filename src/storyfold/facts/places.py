@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from storyfold.facts.gazetteer import town_in_county, town_states
+from storyfold.facts.gazetteer import km_apart, town_in_county, town_states
 from storyfold.facts.lines import LEDE_SENTENCES, Lines
 from storyfold.facts.states import (
     CITY_STATE,
@@ -19,7 +19,7 @@ from storyfold.facts.states import (
     STATE_WORD,
     state_name,
 )
-from storyfold.facts.within import county_of, dateline_outer, only_county_named, outer_city
+from storyfold.facts.within import NEIGHBOUR_KM, county_of, dateline_outer, only_county_named, outer_city
 from storyfold.textproc import headline_of
 
 NOT_CITIES = {
@@ -417,10 +417,13 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
                 i < LEDE_SENTENCES and is_city_candidate(city) and (city not in people or city in local_towns)
             ):
                 score[city] += 1 + (2 if i == focus else 0)  # "a shooting in Gary"
-        for sm in _SCENE.finditer(text) if dateline is None else ():  # a dateline's city holds the scene's parts
+        for sm in _SCENE.finditer(text):  # under a dateline, its city holds the parts of it the text names
             group = sm.lastgroup or "city"
             city = sm.group(group)
             known = town_states(city)
+            near = km_apart(city, dateline) if dateline is not None and city != dateline else None
+            if dateline is not None and (near is None or near >= NEIGHBOUR_KM):
+                continue  # under a dateline, only a town beside its city: a name far off may be the city's part
             if not (
                 known
                 and (

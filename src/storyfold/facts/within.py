@@ -45,13 +45,13 @@ def outer_city(city: str, score: Counter[str], strong: set[str], named: set[str]
         ):
             continue
         near = km_apart(city, c)
-        if near is not None and near < _NEIGHBOUR_KM and not part:
+        if near is not None and near < NEIGHBOUR_KM and not part:
             continue  # a town beside the city, across a state line: "Southaven" by Memphis, "Vancouver" by Portland
         # the city's police at the place, in one sentence; or anywhere, for a name that is no town near the city
         # (none at all, "Harbor Gateway"; only far away, Madisonville, Kentucky, for Cincinnati's) or that the text
         # calls a neighbourhood ("the Austin neighborhood")
         police = any(_police_of(c, t) for t in beside) or (
-            (part or near is None or near >= _NEIGHBOUR_KM) and _police_of(c, text)
+            (part or near is None or near >= NEIGHBOUR_KM) and _police_of(c, text)
         )
         owner = re.search(rf"\b{re.escape(c)}['\u2019]s[ ]+(?:[A-Z][\w.-]*[ ]+){{0,3}}{re.escape(city)}\b", text)
         if police or owner:
@@ -75,7 +75,7 @@ def dateline_outer(city: str, dateline: str, states: set[str], text: str) -> str
     ):
         return None
     near = km_apart(city, dateline)
-    return dateline if near is None or near >= _NEIGHBOUR_KM else None
+    return dateline if near is None or near >= NEIGHBOUR_KM else None
 
 
 _COUNTY = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)[ ](?P<kind>County|Parish|Co\.)(?![a-z])")
@@ -111,7 +111,7 @@ def county_of(town: str, states: set[str], text: str) -> str | None:
     return next((c for c in named if c.lower() == county), None)
 
 
-_NEIGHBOUR_KM = 40.0  # a town of the same name this near the city is a town beside it, not a part of it
+NEIGHBOUR_KM = 40.0  # a town of the same name this near the city is a town beside it, not a part of it
 
 
 def _police_of(name: str, text: str) -> bool:
