@@ -705,3 +705,40 @@ def test_under_a_dateline_the_scene_in_a_town_beside_it_counts() -> None:
     people = ("Dejon Caine", "Morris Charpentier")
     got = _place("Sheriff: Teen shoots, kills Larose 17-year-old", *larose, places=("Larose", "Cut Off"), people=people)
     assert got is not None and got.startswith("Larose")
+
+
+def test_wire_copy_far_towns_and_other_incidents_keep_their_own_place() -> None:
+    # guards written by a review of this session's place rules (sentences of the kind, not from the sets): a
+    # bureau's dateline or a far town is no city the place lies in; a hospital or a jail can be the scene; an
+    # earlier incident's town, a home county or a jail's county is not the place's
+    wire = [
+        ("Kazan", "Gunman kills nine at school in Kazan", "MOSCOW (Reuters) - A gunman killed nine people in Kazan."),
+        ("Chattanooga", "Deputy killed in Chattanooga", "ATLANTA (AP) — A deputy was shot and killed in Chattanooga."),
+        (
+            "Kenosha",
+            "Teen killed in Kenosha shooting",
+            "CHICAGO — A man was killed in a shooting in Kenosha on Saturday.",
+        ),
+    ]
+    for want, title, sentence in wire:
+        dateline = sentence.split(" ")[0]
+        assert _place(title, sentence, places=(dateline, want)) == want, sentence
+    local = [
+        ("Tulsa", "A gunman killed four people at a hospital in Tulsa on Wednesday, police said."),
+        ("Fort Worth", "An inmate was beaten to death at the county jail in Fort Worth, officials said."),
+        ("Smyrna", "Deputies were sent to a home in Smyrna after a 911 call Sunday and found two people dead."),
+        ("Toledo", "A house caught fire in Toledo early Sunday, killing three children."),
+        ("Tijuana", "An Orange County man was found shot to death in Tijuana on Sunday."),
+    ]
+    for want, sentence in local:
+        assert _place(None, sentence, places=(want,)) == want, sentence
+    uvalde = (
+        "An 18-year-old gunman killed 19 children and two teachers at an elementary school in Uvalde on Tuesday.",
+        "It was the deadliest school shooting since the shooting in Newtown in 2012.",
+    )
+    assert _place(None, *uvalde, places=("Uvalde", "Newtown")) == "Uvalde"
+    harbor = (
+        "Two people were killed in a shooting in Harbor Gateway on Sunday.",
+        "The suspect was booked into a jail in Orange County.",
+    )
+    assert _place(None, *harbor, places=("Harbor Gateway",)) == "Harbor Gateway"

@@ -136,6 +136,8 @@ _CITY_QUARTER = re.compile(
 )
 
 
+_EARLIER_BEFORE = re.compile(r"\b(?:since|previous|earlier|another|last)\s+(?:[\w-]+\s+){0,2}$")
+_YEAR_AFTER = re.compile(r"\s+(?:in\s+(?:19|20)\d\d|last\s+year)\b")
 _STREET_NAMED_TOWN = re.compile(r"\s(?:Park|Creek|Lake|River|Way)$")
 # the incident's own place: "the shooting which took place on May 14 in Avon Park", "a shooting in Gary"
 _SCENE = re.compile(
@@ -207,7 +209,7 @@ def _merge_variants(score: Counter[str], strong: set[str], states: dict[str, str
 # where a victim was taken, not where it happened: "flown to Fargo", "at a Jackson hospital", "taken to
 # Memorial Hermann Hospital in Houston"
 _DESTINATION_BEFORE = re.compile(
-    r"\b(?:flown|taken|transported|airlifted|rushed|driven|transferred|sent)\s+"
+    r"\b(?:flown|taken|transported|airlifted|rushed|driven|transferred)\s+"
     r"(?:(?!after\b|before\b|when\b|following\b|during\b|while\b|where\b)\w+\s+){0,6}?(?:to|in)\s+(?:an?\s+|the\s+)?$",
     re.I,
 )
@@ -216,13 +218,16 @@ _HOSPITAL_AFTER = re.compile(
 )
 
 
+_AUTOPSY_AFTER = re.compile(r"\s+for\s+(?:an\s+)?autopsy\b")  # "The body will be sent to Dallas for an autopsy"
+_WIRE = re.compile(r"\([^()]{0,20}\b(?:AP|Reuters|AFP|UPI|Bloomberg|dpa|Xinhua)\b[^()]{0,20}\)")
 _HOME_BEFORE = re.compile(r",\s*\d{1,3},\s+of\s+$")
 # where a suspect is held or tried, or a victim treated: "turned himself in to authorities at the Highlands County Jail
 # in Sebring", "arraigned in 34th District Court in Romulus", "Harborview Medical Center in Seattle"
 _CUSTODY_BEFORE = re.compile(
-    r"\b(?:[Jj]ail|[Dd]etention\s+(?:[Cc]enter|[Ff]acility)|[Cc]orrectional\s+(?:[Cc]enter|[Ff]acility)|[Cc]ourthouse"
-    r"|(?:District|Circuit|Superior|Municipal|County)\s+Court|[Hh]ospitals?|Medical\s+Center)\s+in\s+$"
-    r"|\b(?:captured|apprehended|caught|extradited)(?:\s+[\w.]+){0,3}?\s+(?:in|outside(?:\s+of)?|near)\s+$"
+    r"\b[A-Z0-9][\w.'\u2019]*\s+(?:Jail|Detention\s+(?:Center|Facility)|Correctional\s+(?:Center|Facility)|Courthouse"
+    r"|(?:District|Circuit|Superior|Municipal|County)\s+Court|Hospital|Medical\s+Center)\s+in\s+$"
+    r"|\b(?:hospitals|the\s+hospital)\s+in\s+$"
+    r"|\b(?:captured|apprehended|extradited|(?:was|were)\s+caught(?!\s+on\b))(?:\s+[\w.]+){0,3}?\s+(?:in|outside(?:\s+of)?|near)\s+$"
 )
 
 
@@ -240,6 +245,7 @@ def _destination_at(text: str, start: int, end: int) -> bool:
         or bool(_HOSPITAL_AFTER.match(text, end))
         or bool(_CREDIT_BEFORE.search(text, max(0, start - 120), start))
         or bool(_CUSTODY_BEFORE.search(text, max(0, start - 40), start))
+        or bool(_AUTOPSY_AFTER.match(text, end))
     )
 
 
@@ -432,6 +438,8 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
                 )
             ):
                 continue  # a town's name, though it ends as a street's may: "the shooting ... in Avon Park"
+            if _EARLIER_BEFORE.search(text, max(0, sm.start() - 30), sm.start()) or _YEAR_AFTER.match(text, sm.end()):
+                continue  # "since the shooting in Newtown in 2012": another incident
             if not _street_at(text, sm.start(group), sm.end(group)):
                 score[city] += 3 if i < LEDE_SENTENCES else 2  # "the shooting which took place on May 14 in Avon Park"
         for qm in _CITY_QUARTER.finditer(text):
@@ -535,7 +543,8 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
     ):  # "WASHINGTON (AP) —" is the capital's dateline
         return "Washington, D.C."  # "Southeast D.C.", "Northwest DC", "a D.C. nightclub": the city is Washington
     outer = outer_city(city, score, strong, named_states, [headline, *lines.sentences])
-    if outer is None and dateline is not None:  # "NEW ORLEANS -- Six people were shot Sunday night in Central City"
+    wire = _WIRE.search(" ".join(lines.sentences[:2])[:200])  # a bureau's dateline: "MOSCOW (Reuters) -"
+    if outer is None and dateline is not None and not wire:  # "NEW ORLEANS -- Six people were shot ... in Central City"
         given = state_name(states[dateline]) if dateline in states else None
         where = {POSTAL_BY_STATE[given]} if given in POSTAL_BY_STATE else town_states(dateline)
         own = state_name(states[city]) if city in states else None  # "South Memphis, Tenn." under "WASHINGTON —"

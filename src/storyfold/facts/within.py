@@ -63,7 +63,9 @@ def dateline_outer(city: str, dateline: str, states: set[str], text: str) -> str
     """The dateline's city for a chosen place that can only be a part of it: "NEW ORLEANS -- Six people were shot
     Sunday night in Central City" → New Orleans; "CHICAGO — A shooting in Austin". The place is no town of the
     dateline city's ``states`` (Dayton under a "COLUMBUS, Ohio" dateline is a town of its own) and no town within
-    40 km of it, across a state line too; no county, township or borough, and no place with its own police."""
+    40 km of it, across a state line too; no county, township or borough, and no place with its own police. A town
+    of another state is a part only where every town of its name lies 300 km or more away (Westport, Missouri, for
+    Kansas City's; not Kenosha, Wisconsin, under a "CHICAGO —" dateline)."""
     if (
         city == dateline
         or city in dateline
@@ -75,20 +77,36 @@ def dateline_outer(city: str, dateline: str, states: set[str], text: str) -> str
     ):
         return None
     near = km_apart(city, dateline)
+    if town_states(city):
+        return dateline if near is not None and near >= _FAR_KM else None
     return dateline if near is None or near >= NEIGHBOUR_KM else None
+
+
+_FAR_KM = 300.0  # a town of another state this far off, named under a city's dateline, is more likely the city's part
 
 
 _COUNTY = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)[ ](?P<kind>County|Parish|Co\.)(?![a-z])")
 
 
+# a word that opens a sentence before a county's name ("When Orange County deputies arrived")
+_OPENING_WORD = re.compile(r"^(?:The|An?|When|Later|Then|After|Before|In|At|On|Also|But|And|If|While|As) ")
+# the county's own authorities, who answer where it happened; not "a Delaware County resident", "jail in Orange County"
+_AUTHORITY_AFTER = re.compile(
+    r"(?:['\u2019]s)?[ ]+(?:[Ss]heriff|[Dd]eputies|[Dd]eputy|Medical Examiner|Coroner|[Aa]uthorities|[Oo]fficials"
+    r"|[Pp]olice|[Pp]rosecutor|District Attorney|dispatch|Dispatch)"
+)
+
+
 def only_county_named(text: str) -> str | None:
-    """The one county the text names ("the Orange County Sheriff's Office"); None where it names none or several.
+    """The one county whose authorities the text names ("the Orange County Sheriff's Office", "Pike County
+    deputies"); None where it names none or several.
     A longer name's end is none ("Miami-Dade County", "East Baton Rouge Parish", "St. John the Baptist Parish")."""
     named = {
         ("St. " if text[max(0, m.start() - 4) : m.start()] == "St. " else "")  # "St. John Parish"
-        + f"{re.sub(r'^The ', '', m.group('name'))} {'County' if m.group('kind') == 'Co.' else m.group('kind')}"
+        + f"{_OPENING_WORD.sub('', m.group('name'))} {'County' if m.group('kind') == 'Co.' else m.group('kind')}"
         for m in _COUNTY.finditer(text)
         if not re.search(r"(?:-|\b[A-Z][a-z]*[ ](?:the[ ])?)$", text[max(0, m.start() - 20) : m.start()])
+        and _AUTHORITY_AFTER.match(text, m.end())
     }
     named.discard("County")  # "The County Sheriff"
     return next(iter(named)) if len(named) == 1 else None
