@@ -136,7 +136,7 @@ _CITY_QUARTER = re.compile(
 )
 
 
-_EARLIER_BEFORE = re.compile(r"\b(?:since|previous|earlier|another|last)\s+(?:[\w-]+\s+){0,2}$")
+_EARLIER_BEFORE = re.compile(r"\b(?:since|previous|earlier|another)\s+(?:[\w-]+\s+){0,2}$")
 _YEAR_AFTER = re.compile(r"\s+(?:in\s+(?:19|20)\d\d|last\s+year)\b")
 _STREET_NAMED_TOWN = re.compile(r"\s(?:Park|Creek|Lake|River|Way)$")
 # the incident's own place: "the shooting which took place on May 14 in Avon Park", "a shooting in Gary"
