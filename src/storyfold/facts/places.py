@@ -320,8 +320,7 @@ def _weigh_towns(score: Counter[str], states: dict[str, str], named: set[str]) -
     for name in list(score):
         if name.lower().endswith((" county", " parish")):
             continue
-        given = state_name(states[name]) if name in states else None
-        within = {POSTAL_BY_STATE[given]} if given in POSTAL_BY_STATE else named
+        within = _postal(states.get(name)) or named
         if not (town_states(name) & within):
             score[name] //= 2
 
@@ -545,10 +544,9 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
     outer = outer_city(city, score, strong, named_states, [headline, *lines.sentences])
     wire = _WIRE.search(" ".join(lines.sentences[:2])[:200])  # a bureau's dateline: "MOSCOW (Reuters) -"
     if outer is None and dateline is not None and not wire:  # "NEW ORLEANS -- Six people were shot ... in Central City"
-        given = state_name(states[dateline]) if dateline in states else None
-        where = {POSTAL_BY_STATE[given]} if given in POSTAL_BY_STATE else town_states(dateline)
-        own = state_name(states[city]) if city in states else None  # "South Memphis, Tenn." under "WASHINGTON —"
-        if own is None or POSTAL_BY_STATE.get(own) in where:
+        where = _postal(states.get(dateline)) or town_states(dateline)
+        own = _postal(states.get(city))  # "South Memphis, Tenn." under "WASHINGTON —"
+        if not own or own & where:
             outer = dateline_outer(city, dateline, where & named_states or where, f"{headline}\n{body}")
     state = states.get(city) or (states.get(outer) if outer else None)
     city = re.sub(r"^Mt\.?(?= )", "Mount", re.sub(r"^Ft\.?(?= )", "Fort", city))  # as the towns spell them
@@ -556,8 +554,7 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
     if outer:
         city = f"{city}, {outer}"
     elif not city.endswith((" County", " Parish")):  # "Knightstown, Henry County": the town in the county named
-        given = state_name(state) if state else None
-        where = {POSTAL_BY_STATE[given]} if given in POSTAL_BY_STATE else named_states
+        where = _postal(state) or named_states
         within = county_of(city, where or _one(town_states(city)), f"{headline}\n{body}")
         if within is None and (not town_states(city) or city.endswith(" Township")):
             within = only_county_named(f"{headline}\n{body}")  # "Tangelo Park" beside "Orange County Sheriff's Office"
@@ -568,6 +565,12 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
             return "Washington, D.C." if city.lower() in ("washington", *_COMPASS) else f"{city}, Washington, D.C."
         return f"{city}, {full.title() if full else state}"
     return city
+
+
+def _postal(state: str | None) -> set[str]:
+    """The postal code of a state as the text writes it ("Tenn.", "Ohio" → {"TN"}, {"OH"}); empty where none."""
+    given = state_name(state) if state else None
+    return {POSTAL_BY_STATE[given]} if given in POSTAL_BY_STATE else set()
 
 
 def _one(states: set[str]) -> set[str]:

@@ -88,6 +88,11 @@ _FAR_KM = 300.0  # a town of another state this far off, named under a city's da
 _COUNTY = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)[ ](?P<kind>County|Parish|Co\.)(?![a-z])")
 
 
+def _county_name(m: re.Match[str], name: str) -> str:
+    """The county's name as the text gives it, "Co." written out: "Henry Co." → "Henry County"."""
+    return f"{name} {'County' if m.group('kind') == 'Co.' else m.group('kind')}"
+
+
 # a word that opens a sentence before a county's name ("When Orange County deputies arrived")
 _OPENING_WORD = re.compile(r"^(?:The|An?|When|Later|Then|After|Before|In|At|On|Also|But|And|If|While|As) ")
 # the county's own authorities, who answer where it happened; not "a Delaware County resident", "jail in Orange County"
@@ -103,7 +108,7 @@ def only_county_named(text: str) -> str | None:
     A longer name's end is none ("Miami-Dade County", "East Baton Rouge Parish", "St. John the Baptist Parish")."""
     named = {
         ("St. " if text[max(0, m.start() - 4) : m.start()] == "St. " else "")  # "St. John Parish"
-        + f"{_OPENING_WORD.sub('', m.group('name'))} {'County' if m.group('kind') == 'Co.' else m.group('kind')}"
+        + _county_name(m, _OPENING_WORD.sub("", m.group("name")))
         for m in _COUNTY.finditer(text)
         if not re.search(r"(?:-|\b[A-Z][a-z]*[ ](?:the[ ])?)$", text[max(0, m.start() - 20) : m.start()])
         and _AUTHORITY_AFTER.match(text, m.end())
@@ -116,9 +121,7 @@ def county_of(town: str, states: set[str], text: str) -> str | None:
     """The county the text names ("Henry County", "Henry Co.") that is the town's only county in the article's
     states (the town's state where it gives one; the states it names; the one state with a town of that name, or
     with a town of that name in a county the text names)."""
-    named = {
-        f"{m.group('name')} {'County' if m.group('kind') == 'Co.' else m.group('kind')}" for m in _COUNTY.finditer(text)
-    }
+    named = {_county_name(m, m.group("name")) for m in _COUNTY.finditer(text)}
     if not states:  # a town of several states ("Mooresville": North Carolina, Indiana): the one whose county is named
         lowered = {c.lower() for c in named}
         found = {state for state in town_states(town) if only_county(town, {state}) in lowered}
