@@ -246,7 +246,7 @@ def _event_dates(sources: Sequence[ClaimSource], anchors: dict[str, date | None]
     by_day: dict[date, list[Evidence]] = {}
     for s in sources:
         e = s.facts.event
-        if e.date is None or e.date_source in ("", "published"):
+        if e.date is None or e.date_source in ("", "published", "stamp"):
             continue
         index = next((i for i in range(-1, len(s.sentences)) if e.date_source and e.date_source in s.sentence(i)), 0)
         by_day.setdefault(e.date, []).append(

@@ -438,7 +438,9 @@ class Event:
     place: str | None = None
     killed: int | None = None
     injured: int | None = None
-    date_source: str = ""  # the time expression the date was resolved from, or "published"
+    # the time expression the date was resolved from, "published", or "stamp" (the page's own date stamp, where the
+    # input gives no publication date)
+    date_source: str = ""
 
 
 @dataclass(frozen=True, slots=True)

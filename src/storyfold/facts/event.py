@@ -278,13 +278,17 @@ def _became_the_dead(killed: Quantity, injured: Quantity, injured_first: bool = 
 
 
 def main_event(
-    lines: Lines, quantities: Sequence[Quantity], published: date | None, finder: TimeFinder
+    lines: Lines, quantities: Sequence[Quantity], published: date | None, finder: TimeFinder, stamped: bool = False
 ) -> tuple[Event, list[TimeRef]]:
+    """``stamped``: ``published`` is the page's own date stamp (``ingest.meta.date_from_stamp``), the input giving
+    no date; an event dated by it says so ("stamp", not "published")."""
     told = any(_ANY_DEATH.search(lines.text(i)) for i in range(-1, min(_FAR, len(lines.sentences))))
     killed, injured, focus = choose_casualties(quantities, bool(told))
     if killed is None and injured is None and _nobody_died(lines):
         killed = 0  # "charged with shooting a juvenile in the neck", "attempted murders of five teenagers"
     day, source, times = choose_date(lines, _own_day(lines, published, finder) or published, finder, focus)
+    if stamped and source == "published":
+        source = "stamp"
     return Event(day, choose_place(lines, focus), killed, injured, source), times
 
 

@@ -17,7 +17,8 @@ from storyfold.facts.lines import Lines
 from storyfold.facts.nlp import SentenceNer, Span
 from storyfold.facts.quantities import find_quantities
 from storyfold.facts.quotes import find_quotes
-from storyfold.model import Article, ArticleFacts, Quantity, Quote, Skipped
+from storyfold.ingest.meta import date_from_stamp
+from storyfold.model import Article, ArticleFacts, Quantity, Quote, SegmentKind, Skipped
 from storyfold.textproc import sentences as body_sentences
 
 
@@ -63,6 +64,10 @@ class FactExtractor:
     def _article(self, a: Article, texts: Sequence[str], spans: Sequence[Sequence[Span]]) -> ArticleFacts:
         first = -1 if a.title else 0
         published = a.published_date
+        # no publication date in the input: the page's own stamp, where its first blocks show one, anchors the
+        # relative days ("on Friday") and stands in for the event's date where the text tells none
+        blocks = [s.text for s in a.segments if s.kind is not SegmentKind.TITLE]
+        stamped = published is None and (published := date_from_stamp(a.title, blocks)) is not None
         year = published.year if published else None
         found = mentions(spans, first)
         qs: list[Quantity] = []
@@ -73,7 +78,7 @@ class FactExtractor:
                 quotes.extend(find_quotes(text, i, sp))
         body = texts[1:] if a.title else texts
         lines = Lines(a.title, body, spans)
-        event, times = main_event(lines, qs, published, self.finder)
+        event, times = main_event(lines, qs, published, self.finder, stamped)
         return ArticleFacts(
             article_id=a.id,
             event=event,

@@ -8,6 +8,7 @@ model the one shipped inside ``py3langid``.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
@@ -136,6 +137,54 @@ def date_from_url(url: str | None) -> date | None:
         return date(int(y), int(mo), int(d))
     except ValueError:
         return None
+
+
+# A day with its year, as pages stamp it: "Monday, October 27, 2014", "Sept. 18th, 2013", "05 January 2011".
+_STAMP_MONTH = (
+    r"(?P<{0}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_STAMP_DAY = (
+    r"(?i:(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+)?"
+    rf"(?:{_STAMP_MONTH.format('m1')}\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
+    rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+{_STAMP_MONTH.format('m2')},?\s+(?P<y2>(?:19|20)\d\d))\b)"
+)
+# the page's own stamp: after its word ("Posted: ...", "Updated on ...", "CREATED Jun 12, 2015"), alone on a line
+# (but for a clock time: "September 18th, 2013, 05:31 GMT") or in a dateline ("FRANKLIN (Feb. 4, 2014) –")
+_STAMP_LABELLED = re.compile(
+    rf"\b(?P<label>published|posted|created|updated|last\s+updated?|date)\b\s*(?:on|at)?\s*:?\s*{_STAMP_DAY}", re.I
+)
+_STAMP_LINE = re.compile(rf"^\W*(?:on\s+)?{_STAMP_DAY}(?P<rest>.*)$", re.I | re.S)
+_STAMP_DATELINE = re.compile(rf"^[A-Z][A-Za-z .,'-]{{1,40}}\(\s*{_STAMP_DAY}\s*\)")
+_STAMP_REST = 40  # characters a stamp's line may hold after its day: a time, a zone, a "|"
+_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+STAMP_LINES = 4  # the headline and this many first blocks of the page
+
+
+def _stamped(m: re.Match[str]) -> date | None:
+    month, day, year = (m.group("m1"), m.group("d1"), m.group("y1")) if m.group("m1") else m.group("m2", "d2", "y2")
+    try:
+        return date(int(year), _MONTH_KEYS.index(month.lower()[:3]) + 1, int(day))
+    except ValueError:
+        return None
+
+
+def date_from_stamp(title: str | None, blocks: Sequence[str]) -> date | None:
+    """The day a page stamps itself with, from its headline and first blocks (debris included: a stamp is
+    debris to the text): "Posted: Monday, October 27, 2014 5:27 PM EDT" over a later "Updated: ...", a line that
+    is a day ("September 18th, 2013, 05:31 GMT") or a dateline's day. For an article whose input gives no
+    publication date; None where the page shows none."""
+    found: list[tuple[int, int, date]] = []  # (0 for a posting stamp, 1 for an update or a bare day; line; day)
+    for index, line in enumerate(([title] if title else []) + list(blocks[:STAMP_LINES])):
+        line = line.strip()[:400]
+        for labelled in _STAMP_LABELLED.finditer(line):
+            rank = 1 if labelled.group("label").lower().startswith(("updated", "last", "date")) else 0
+            if (day := _stamped(labelled)) is not None:
+                found.append((rank, index, day))
+        m = _STAMP_LINE.match(line) or _STAMP_DATELINE.match(line)
+        if m is not None and len(m.groupdict().get("rest") or "") <= _STAMP_REST and (day := _stamped(m)) is not None:
+            found.append((1, index, day))
+    return min(found)[2] if found else None
 
 
 MIN_LANGUAGE_CHARS = 40
