@@ -277,18 +277,29 @@ def _became_the_dead(killed: Quantity, injured: Quantity, injured_first: bool = 
     )
 
 
+_NAMED_DAY = re.compile(rf"\b(?:{_MONTH_RX}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+
+
 def main_event(
-    lines: Lines, quantities: Sequence[Quantity], published: date | None, finder: TimeFinder, stamped: bool = False
+    lines: Lines,
+    quantities: Sequence[Quantity],
+    published: date | None,
+    finder: TimeFinder,
+    anchor: str = "published",
 ) -> tuple[Event, list[TimeRef]]:
-    """``stamped``: ``published`` is the page's own date stamp (``ingest.meta.date_from_stamp``), the input giving
-    no date; an event dated by it says so ("stamp", not "published")."""
+    """``anchor``: what ``published`` is: the input's publication date ("published"), or, the input giving none,
+    the page's own date stamp (``ingest.meta.date_from_stamp``): a posting stamp ("stamp"), which dates a report
+    that tells no day of its own (the event's date source then says "stamp"), or an update stamp ("update"), which
+    only anchors the days the text tells before it (an update may come months after the report)."""
     told = any(_ANY_DEATH.search(lines.text(i)) for i in range(-1, min(_FAR, len(lines.sentences))))
     killed, injured, focus = choose_casualties(quantities, bool(told))
     if killed is None and injured is None and _nobody_died(lines):
         killed = 0  # "charged with shooting a juvenile in the neck", "attempted murders of five teenagers"
     day, source, times = choose_date(lines, _own_day(lines, published, finder) or published, finder, focus)
-    if stamped and source == "published":
+    if anchor == "stamp" and source == "published":
         source = "stamp"
+    elif anchor == "update" and day == published and not _NAMED_DAY.search(source):
+        day, source = None, ""  # the update's own day from a clock time or "today": no more than the update tells
     return Event(day, choose_place(lines, focus), killed, injured, source), times
 
 

@@ -65,9 +65,12 @@ class FactExtractor:
         first = -1 if a.title else 0
         published = a.published_date
         # no publication date in the input: the page's own stamp, where its first blocks show one, anchors the
-        # relative days ("on Friday") and stands in for the event's date where the text tells none
-        blocks = [s.text for s in a.segments if s.kind is not SegmentKind.TITLE]
-        stamped = published is None and (published := date_from_stamp(a.title, blocks)) is not None
+        # relative days ("on Friday") and, unless an update's, stands in for the event's date where the text tells none
+        anchor = "published"
+        if published is None:
+            stamp = date_from_stamp(a.title, [s.text for s in a.segments if s.kind is not SegmentKind.TITLE])
+            if stamp is not None:
+                published, anchor = stamp.day, "stamp" if stamp.posted else "update"
         year = published.year if published else None
         found = mentions(spans, first)
         qs: list[Quantity] = []
@@ -78,7 +81,7 @@ class FactExtractor:
                 quotes.extend(find_quotes(text, i, sp))
         body = texts[1:] if a.title else texts
         lines = Lines(a.title, body, spans)
-        event, times = main_event(lines, qs, published, self.finder, stamped)
+        event, times = main_event(lines, qs, published, self.finder, anchor)
         return ArticleFacts(
             article_id=a.id,
             event=event,

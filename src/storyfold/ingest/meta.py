@@ -139,52 +139,87 @@ def date_from_url(url: str | None) -> date | None:
         return None
 
 
-# A day with its year, as pages stamp it: "Monday, October 27, 2014", "Sept. 18th, 2013", "05 January 2011".
+# A day with its year, as pages stamp it: "Monday, October 27, 2014", "Sept. 18th, 2013", "05 January 2011",
+# "2016-05-13" (not "05/13/2016": the order of day and month is the outlet's).
 _STAMP_MONTH = (
     r"(?P<{0}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _STAMP_DAY = (
-    r"(?i:(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+)?"
-    rf"(?:{_STAMP_MONTH.format('m1')}\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
-    rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+{_STAMP_MONTH.format('m2')},?\s+(?P<y2>(?:19|20)\d\d))\b)"
+    r"(?i:(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s)?"
+    rf"(?:{_STAMP_MONTH.format('m1')}\s(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?,?\s(?P<y1>(?:19|20)\d\d)"
+    rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s{_STAMP_MONTH.format('m2')},?\s(?P<y2>(?:19|20)\d\d)"
+    r"|(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]?\d)-(?P<d3>[0-3]?\d))\b)"
 )
-# the page's own stamp: after its word ("Posted: ...", "Updated on ...", "CREATED Jun 12, 2015"), alone on a line
-# (but for a clock time: "September 18th, 2013, 05:31 GMT") or in a dateline ("FRANKLIN (Feb. 4, 2014) –")
+# The page's own stamp, on a line with its whitespace collapsed (each "\s" one space: no backtracking over long
+# runs): after its word ("Posted: ...", "Updated on ...", "CREATED Jun 12, 2015", "Published 3:45 PM ET Fri, 13 May
+# 2016"), alone on a line but for a clock time and a zone ("September 18th, 2013, 05: 31 GMT") or in a dateline
+# ("FRANKLIN (Feb. 4, 2014) –"; not "Update (May 11, 2016):").
 _STAMP_LABELLED = re.compile(
-    rf"\b(?P<label>published|posted|created|updated|last\s+updated?|date)\b\s*(?:on|at)?\s*:?\s*{_STAMP_DAY}", re.I
+    r"\b(?P<label>(?:(?:first|originally)\s)?(?:published|posted|created|updated?|last\supdated?|date))\b"
+    r"\s?(?:(?:on|at)\s)?:?\s?(?:\d{1,2}:\d\d\s?(?:[ap]\.?m\.?)?\s?(?:[a-z]{2,4}\s?)?,?\s?)?"
+    rf"{_STAMP_DAY}",
+    re.I,
 )
-_STAMP_LINE = re.compile(rf"^\W*(?:on\s+)?{_STAMP_DAY}(?P<rest>.*)$", re.I | re.S)
-_STAMP_DATELINE = re.compile(rf"^[A-Z][A-Za-z .,'-]{{1,40}}\(\s*{_STAMP_DAY}\s*\)")
-_STAMP_REST = 40  # characters a stamp's line may hold after its day: a time, a zone, a "|"
+_STAMP_LINE = re.compile(
+    rf"^\W*{_STAMP_DAY}[\s,|@:\-\u2013\u2014]*(?:(?:at\s)?\d{{1,2}}\s?:\s?\d\d(?:\s?:\s?\d\d)?\s?(?:[ap]\.?m\.?)?)?"
+    r"[\s,]*(?:\(?[a-z]{2,5}(?:\s?[+-]\s?\d{1,2}(?:\s?:\s?\d\d)?)?\)?)?[\s|,.]*$",
+    re.I,
+)
+_STAMP_DATELINE = re.compile(rf"^(?!(?i:update))[A-Z][A-Za-z .,'-]{{1,40}}\(\s?{_STAMP_DAY}\s?\)")
+# A label in lower case is a stamp's only after a stamp's separator ("10:50 AM, updated July 29, 2009"), not in a
+# sentence: "A GoFundMe page created June 20, 2016", "a study published Jan. 5, 2015".
+_STAMP_SEPARATOR = re.compile(r"(?:^|[,;|(:\-\u2013\u2014]\s?)$")
+_SPACES = re.compile(r"\s+")
 _MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 STAMP_LINES = 4  # the headline and this many first blocks of the page
+STAMP_FROM_YEAR = 1995  # a bare day or a dateline's before the web is a birth date or a timeline's
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """A page's own date stamp: ``posted`` where it stamps the posting (or is a bare day line or the report's
+    dateline), False for an update stamp (which may be months after the report)."""
+
+    day: date
+    posted: bool
 
 
 def _stamped(m: re.Match[str]) -> date | None:
-    month, day, year = (m.group("m1"), m.group("d1"), m.group("y1")) if m.group("m1") else m.group("m2", "d2", "y2")
+    if m.group("y3"):
+        year, month, day = int(m.group("y3")), int(m.group("m3")), int(m.group("d3"))
+    else:
+        name, dd, yy = (m.group("m1"), m.group("d1"), m.group("y1")) if m.group("m1") else m.group("m2", "d2", "y2")
+        year, month, day = int(yy), _MONTH_KEYS.index(name.lower()[:3]) + 1, int(dd)
     try:
-        return date(int(year), _MONTH_KEYS.index(month.lower()[:3]) + 1, int(day))
+        return date(year, month, day)
     except ValueError:
         return None
 
 
-def date_from_stamp(title: str | None, blocks: Sequence[str]) -> date | None:
-    """The day a page stamps itself with, from its headline and first blocks (debris included: a stamp is
-    debris to the text): "Posted: Monday, October 27, 2014 5:27 PM EDT" over a later "Updated: ...", a line that
-    is a day ("September 18th, 2013, 05:31 GMT") or a dateline's day. For an article whose input gives no
-    publication date; None where the page shows none."""
-    found: list[tuple[int, int, date]] = []  # (0 for a posting stamp, 1 for an update or a bare day; line; day)
-    for index, line in enumerate(([title] if title else []) + list(blocks[:STAMP_LINES])):
-        line = line.strip()[:400]
-        for labelled in _STAMP_LABELLED.finditer(line):
-            rank = 1 if labelled.group("label").lower().startswith(("updated", "last", "date")) else 0
-            if (day := _stamped(labelled)) is not None:
-                found.append((rank, index, day))
-        m = _STAMP_LINE.match(line) or _STAMP_DATELINE.match(line)
-        if m is not None and len(m.groupdict().get("rest") or "") <= _STAMP_REST and (day := _stamped(m)) is not None:
-            found.append((1, index, day))
-    return min(found)[2] if found else None
+def date_from_stamp(title: str | None, blocks: Sequence[str]) -> Stamp | None:
+    """The day a page stamps itself with, from its headline and first blocks (debris included: a stamp is debris
+    to the text), for an article whose input gives no publication date; None where the page shows none. A posting
+    stamp ("Posted: Monday, October 27, 2014 5:27 PM EDT") or the report's dateline day wins, then a line that is
+    a day ("September 18th, 2013, 05:31 GMT"), then an update stamp; among equals the first in reading order."""
+    found: list[tuple[int, int, int, date]] = []  # (0 posting, 1 bare day, 2 update; line; offset; day)
+    for index, raw in enumerate(([title] if title else []) + list(blocks[:STAMP_LINES])):
+        line = _SPACES.sub(" ", raw[:2000]).strip()[:400]
+        for m in _STAMP_LABELLED.finditer(line):
+            label = m.group("label").lower()
+            prose = m.group("label")[0].islower() and not label.startswith(("first", "originally"))
+            if prose and not _STAMP_SEPARATOR.search(line, 0, m.start()):
+                continue  # a word of a sentence
+            rank = 2 if label.startswith(("update", "last", "date")) else 0
+            if (day := _stamped(m)) is not None:
+                found.append((rank, index, m.start(), day))
+        for rank, whole in ((1, _STAMP_LINE.match(line)), (0, _STAMP_DATELINE.match(line))):
+            if whole is not None and (day := _stamped(whole)) is not None and day.year >= STAMP_FROM_YEAR:
+                found.append((rank, index, 0, day))
+    if not found:
+        return None
+    rank, *_, day = min(found)
+    return Stamp(day, rank < 2)
 
 
 MIN_LANGUAGE_CHARS = 40
