@@ -178,3 +178,19 @@ def test_different_kinds_and_events_are_not_compared() -> None:
     assert sc.pairs == ()
     injured = next(c for c in sc.claims if c.subject == "injured")
     assert injured.independent_lines == 2
+
+
+def test_an_event_date_from_a_stamp_or_the_publication_date_is_no_claim() -> None:
+    """The text tells the day ("Sunday") in one report; the other's date stands in for an untold day (the
+    page's stamp of an undated input, or the publication date): only the told day is a claim of the story."""
+    told = ClaimSource(
+        "a1", "l1", D1, None, ("Two were shot Sunday.",), ArticleFacts("a1", Event(D1, date_source="Sunday"))
+    )
+    stamped = ClaimSource(
+        "b1", "l2", None, None, ("Two were shot.",), ArticleFacts("b1", Event(D2, date_source="stamp"))
+    )
+    dated = ClaimSource(
+        "c1", "l3", D2, None, ("Two were shot.",), ArticleFacts("c1", Event(D2, date_source="published"))
+    )
+    days = [c for c in story_claims("s", [told, stamped, dated]).claims if c.kind == "event_date"]
+    assert [(c.statement, c.articles) for c in days] == [("the event happened on 2024-03-01", 1)]
