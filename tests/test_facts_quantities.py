@@ -183,6 +183,21 @@ def test_a_headline_victim_with_an_age_hospitalized_or_hit_by_a_bullet_is_one_in
         assert found == [("injured", 1)], title
 
 
+def test_a_headline_victim_after_an_attribution_or_aged_in_months_is_one_hurt() -> None:
+    """gva-dev and gvc headlines: the one victim after "Police:" or aged in months; a victim who died is no
+    wounded one however the headline opens."""
+    assert [
+        (q.kind, q.low) for q in find_quantities("Police: Youth wounded in accidental shooting in Gary", -1, 2016)
+    ] == [("injured", 1)]
+    for title in (
+        "4-month-old baby shot while in mother\u2019s arms in DeKalb County",
+        "2-month-old girl shot on I-43",
+    ):
+        assert [(q.kind, q.low) for q in find_quantities(title, -1, 2016)] == [("shot", 1)], title
+    died = find_quantities("Update: Man Wounded in Nov. 2 LR Shooting Dies", -1, 2016)
+    assert not any(q.kind in ("injured", "shot") for q in died)
+
+
 def test_a_fatal_shooting_in_a_headline_and_a_saint_town_victim_are_one_dead() -> None:
     found = [(q.kind, q.low) for q in find_quantities("Metro Investigates Fatal W. 33rd Street Shooting", -1, 2015)]
     assert found == [("killed", 1)]

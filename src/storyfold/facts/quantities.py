@@ -106,13 +106,15 @@ _SURVIVED = re.compile(
     r"|\bminor injur)",
     re.I,
 )
+_DIES_LATER = re.compile(r"[^;:!?]{0,80}?\b(?:has\s+|have\s+)?(?:died|dies)\b", re.I)
+_LEAD_LABEL = re.compile(r"^(?:[A-Z][\w.'\u2019-]*\s){0,2}[A-Z][\w.'\u2019-]*:\s+")  # "Police: ", "UPDATE: "
 _GUNSHOT = re.compile(r"\b(?:gunshot|gunfire|bullets?|shot|shooting|wounds?)\b", re.I)
 # a headline or sentence opening with a singular victim: "Man killed in shooting", "Teen shot dead", "17-year-old
 # shot, killed inside house"
 _HEADLINE = re.compile(
-    r"^(?:(?:a|an|one)\s+)?(?:(?:\d+-year-old\s+)?(?:(?:St\.\s+)?[a-z]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|youth"
+    r"^(?:(?:a|an|one)\s+)?(?:(?:\d+-(?:year|month|week|day)-old\s+)?(?:(?:St\.\s+)?[a-z]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|youth"
     r"|person|child|toddler|student|officer|driver|victim|mother|father|son|daughter|juvenile|baby|infant"
-    r"|bystander|resident|deputy|trooper|detective|sergeant|firefighter|guard|clerk|cashier)|\d+-year-old)"
+    r"|bystander|resident|deputy|trooper|detective|sergeant|firefighter|guard|clerk|cashier)|\d+-(?:year|month|week|day)-old)"
     r"(?:,\s*\d{1,2},)?\s+(?:is\s+)?(?:(?:accidentally|reportedly|critically|seriously|allegedly)\s+)?"  # "Boy, 3,"
     r"(?:(?P<killed>killed|slain|dead|dies|shot dead|fatally shot|shot,? (?:and )?killed|suffers fatal gunshot wounds?"
     r"|found (?:shot )?dead|found shot to death"
@@ -453,19 +455,24 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
                 continue
         if kind and not any(q.kind == kind for q in out):
             add(kind, 1, 1, m.span(), "people", "")
-    m2 = _HEADLINE.search(sentence)
+    # after a headline's attribution or label: "Police: Youth wounded in accidental shooting in Gary"
+    lead = _LEAD_LABEL.match(sentence) if index < 0 else None
+    skip = lead.end() if lead else 0
+    m2 = _HEADLINE.search(sentence[skip:])
     if m2 is not None:
         kind = _kind(m2)
-        if kind == "injured" and m2.group("injured").lower() == "shot":
+        if skip and kind != "killed" and _DIES_LATER.match(sentence, m2.end() + skip):
+            kind = None  # "Update: Man Wounded in Nov. 2 LR Shooting Dies": the victim died (told in the body)
+        elif kind == "injured" and m2.group("injured").lower() == "shot":
             kind = "shot"
         elif (
             kind == "injured"
             and m2.group("injured").lower() in ("hurt", "injured")
-            and not _BY_GUNFIRE.match(sentence, m2.end())
+            and not _BY_GUNFIRE.match(sentence, m2.end() + skip)
         ):
             kind = None  # "Detective hurt in crash", "Deputy injured while arresting suspect": not by gunfire
         if kind and not any(q.kind == kind for q in out):
-            add(kind, 1, 1, m2.span(), "people", "")
+            add(kind, 1, 1, (m2.start() + skip, m2.end() + skip), "people", "")
     if not any(q.kind == "killed" for q in out):
         for m in _SINGLE_KILL.finditer(sentence):
             by_killer = m.group("victim") is not None and not _EVENT_KILLS.search(sentence, 0, m.start())
