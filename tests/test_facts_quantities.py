@@ -196,6 +196,10 @@ def test_a_headline_victim_after_an_attribution_or_aged_in_months_is_one_hurt() 
         assert [(q.kind, q.low) for q in find_quantities(title, -1, 2016)] == [("shot", 1)], title
     died = find_quantities("Update: Man Wounded in Nov. 2 LR Shooting Dies", -1, 2016)
     assert not any(q.kind in ("injured", "shot") for q in died)
+    # or in the clause after "after": the victim of the incident the headline's step follows
+    assert ("shot", 1) in [(q.kind, q.low) for q in find_quantities("Two arrested after child shot", -1, 2016)]
+    after = find_quantities("Man turns himself in after 2-year-old killed in accidental...", -1, 2016)
+    assert [(q.kind, q.low) for q in after] == [("killed", 1)]
 
 
 def test_a_fatal_shooting_in_a_headline_and_a_saint_town_victim_are_one_dead() -> None:

@@ -107,6 +107,7 @@ _SURVIVED = re.compile(
     re.I,
 )
 _DIES_LATER = re.compile(r"[^;:!?]{0,80}?\b(?:has\s+|have\s+)?(?:died|dies)\b", re.I)
+_AFTER_CLAUSE = re.compile(r"\s(?:after|when|as)\s")  # "Two arrested after child shot"
 _LEAD_LABEL = re.compile(r"^(?:[A-Z][\w.'\u2019-]*\s){0,2}[A-Z][\w.'\u2019-]*:\s+")  # "Police: ", "UPDATE: "
 _GUNSHOT = re.compile(r"\b(?:gunshot|gunfire|bullets?|shot|shooting|wounds?)\b", re.I)
 # a headline or sentence opening with a singular victim: "Man killed in shooting", "Teen shot dead", "17-year-old
@@ -459,6 +460,9 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
     lead = _LEAD_LABEL.match(sentence) if index < 0 else None
     skip = lead.end() if lead else 0
     m2 = _HEADLINE.search(sentence[skip:])
+    if m2 is None and index < 0 and (step := _AFTER_CLAUSE.search(sentence)) is not None:
+        skip = step.end()
+        m2 = _HEADLINE.search(sentence[skip:])
     if m2 is not None:
         kind = _kind(m2)
         if skip and kind != "killed" and _DIES_LATER.match(sentence, m2.end() + skip):
