@@ -107,3 +107,23 @@ def test_an_update_stamp_anchors_the_reports_days_but_does_not_date_it(fact_extr
     # where the text tells a day, the update stamp still anchors it (sentence written for this test)
     told = f"{stamp}\n\nFour people were shot in the area of 62nd and College Ave. early Sunday."
     assert _facts(fact_extractor, title, told).event.date == date(2014, 7, 6)
+
+
+def test_a_posting_stamp_before_the_inputs_date_is_the_pages_own_day(fact_extractor: Any) -> None:
+    """gva-dev: a video caption's stamp "(Published Saturday, May 2, 2015)" on a page the input dates May 3 (a later
+    crawl): "around 3:30 p.m." is May 2's, the day of the shooting."""
+    text = (
+        "A 9-year-old girl was airlifted to the Children's Hospital of Pennsylvania after a 21-year-old man, her"
+        " relative, accidentally shot her in the chest with a BB gun. (Published Saturday, May 2, 2015)\n\nA"
+        " 21-year-old man accidentally shot a 9-year-old girl, his relative, in the chest with a BB gun, police"
+        " said.\n\nThe child was struck along Bellevue Avenue near Neshaminy Street in Hulmeville, Bucks County"
+        " around 3:30 p.m., according to Pennsylvania State Police."
+    )
+    raw = RawArticle(
+        origin="t",
+        paragraphs=tuple(text.split("\n\n")),
+        title="Man, 21, Shoots Bucks County Girl, 9, in Chest with BB Gun",
+        published=date(2015, 5, 3),
+    )
+    (facts,) = fact_extractor.extract([build_article(raw)])
+    assert facts.event.date == date(2015, 5, 2)

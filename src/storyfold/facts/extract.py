@@ -21,6 +21,8 @@ from storyfold.ingest.meta import date_from_stamp
 from storyfold.model import Article, ArticleFacts, Quantity, Quote, SegmentKind, Skipped
 from storyfold.textproc import sentences as body_sentences
 
+LAG = 3 * 366  # days: a page's posting stamp up to this long before the input's date is the page's own day
+
 
 @dataclass(frozen=True, slots=True)
 class FactsOptions:
@@ -64,13 +66,16 @@ class FactExtractor:
     def _article(self, a: Article, texts: Sequence[str], spans: Sequence[Sequence[Span]]) -> ArticleFacts:
         first = -1 if a.title else 0
         published = a.published_date
-        # no publication date in the input: the page's own stamp, where its first blocks show one, anchors the
-        # relative days ("on Friday") and, unless an update's, stands in for the event's date where the text tells none
+        # The page's own stamp, where its first blocks show one: with no publication date in the input, it anchors
+        # the relative days ("on Friday") and, unless an update's, stands in for the event's date where the text
+        # tells none; a posting stamp days before the input's date (a later crawl or update: "(Published Saturday,
+        # May 2, 2015)" on a page given as of May 3) does the same as the page's own day.
         anchor = "published"
-        if published is None:
-            stamp = date_from_stamp(a.title, [s.text for s in a.segments if s.kind is not SegmentKind.TITLE])
-            if stamp is not None:
-                published, anchor = stamp.day, "stamp" if stamp.posted else "update"
+        stamp = date_from_stamp(a.title, [s.text for s in a.segments if s.kind is not SegmentKind.TITLE])
+        if stamp is not None and published is None:
+            published, anchor = stamp.day, "stamp" if stamp.posted else "update"
+        elif stamp is not None and published is not None and stamp.posted and 0 < (published - stamp.day).days <= LAG:
+            published, anchor = stamp.day, "stamp"
         year = published.year if published else None
         found = mentions(spans, first)
         qs: list[Quantity] = []
