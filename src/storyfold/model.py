@@ -439,7 +439,7 @@ class Event:
     killed: int | None = None
     injured: int | None = None
     # the time expression the date was resolved from, "published", or "stamp" (the page's own date stamp, where the
-    # input gives no publication date)
+    # input gives no publication date or a later one)
     date_source: str = ""
 
 

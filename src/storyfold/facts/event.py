@@ -287,10 +287,11 @@ def main_event(
     finder: TimeFinder,
     anchor: str = "published",
 ) -> tuple[Event, list[TimeRef]]:
-    """``anchor``: what ``published`` is: the input's publication date ("published"), or, the input giving none,
-    the page's own date stamp (``ingest.meta.date_from_stamp``): a posting stamp ("stamp"), which dates a report
-    that tells no day of its own (the event's date source then says "stamp"), or an update stamp ("update"), which
-    only anchors the days the text tells before it (an update may come months after the report)."""
+    """``anchor``: what ``published`` is: the input's publication date ("published"), or the page's own date stamp
+    (``ingest.meta.date_from_stamp``): a posting stamp ("stamp": the input gives no date, or a later one), which
+    dates a report that tells no day of its own (the event's date source then says "stamp"), or, the input giving
+    no date, an update stamp ("update"), which only anchors the days the text tells (an update may come months
+    after the report)."""
     told = any(_ANY_DEATH.search(lines.text(i)) for i in range(-1, min(_FAR, len(lines.sentences))))
     killed, injured, focus = choose_casualties(quantities, bool(told))
     if killed is None and injured is None and _nobody_died(lines):

@@ -199,7 +199,8 @@ def _stamped(m: re.Match[str]) -> date | None:
 
 def date_from_stamp(title: str | None, blocks: Sequence[str]) -> Stamp | None:
     """The day a page stamps itself with, from its headline and first blocks (debris included: a stamp is debris
-    to the text), for an article whose input gives no publication date; None where the page shows none. A posting
+    to the text), for an article whose input gives no publication date or a later one (a crawl's, an update's);
+    None where the page shows none. A posting
     stamp ("Posted: Monday, October 27, 2014 5:27 PM EDT") or the report's dateline day wins, then a line that is
     a day ("September 18th, 2013, 05:31 GMT"), then an update stamp; among equals the first in reading order."""
     found: list[tuple[int, int, int, date]] = []  # (0 posting, 1 bare day, 2 update; line; offset; day)
