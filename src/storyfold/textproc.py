@@ -475,6 +475,11 @@ _ABBREVIATIONS = frozenset(
         "mont",
     ]
 )
+# a month's name or its abbreviation ("Sept.", "Dec"), as news text writes dates
+MONTH_RX = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _SENT_END = re.compile(r"""[.!?]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[A-Z0-9])""")
 
 

@@ -20,13 +20,13 @@ from datetime import date, datetime, timedelta
 
 from storyfold.facts.event_day import DATELINE_DAY as _DATELINE_DAY
 from storyfold.facts.event_day import DIED_WORD as _DIED_WORD
-from storyfold.facts.event_day import MONTH_RX as _MONTH_RX
 from storyfold.facts.event_day import TimeFinder, choose_date
 from storyfold.facts.event_day import day_of as _day
 from storyfold.facts.lines import LEDE_SENTENCES, Lines
 from storyfold.facts.places import choose_place
 from storyfold.facts.untold import told_without_count
 from storyfold.model import Event, Quantity, TimeRef
+from storyfold.textproc import MONTH_RX as _MONTH_RX
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = (

@@ -11,16 +11,11 @@ from datetime import date, datetime, timedelta
 
 from storyfold.facts.lines import LEDE_SENTENCES, Lines
 from storyfold.model import TimeRef
+from storyfold.textproc import MONTH_RX
 
 TimeFinder = Callable[[str, date | datetime | None], Sequence[TimeRef]]
 # a candidate day: (rank key, day, its expression, told in a sentence of a death, names no happening)
 _Ranked = tuple[tuple[int, int, int, int, int, int], date, str, bool, bool]
-
-
-MONTH_RX = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
 
 
 MAX_DAYS_BEFORE = 31

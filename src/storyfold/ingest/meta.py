@@ -14,6 +14,8 @@ from datetime import date
 from itertools import islice
 from urllib.parse import urlsplit
 
+from storyfold.textproc import MONTH_RX
+
 # News agencies whose credit marks a wire report, with the name they are recorded under.
 WIRES: dict[str, str] = {
     "AFP": "AFP",
@@ -141,14 +143,10 @@ def date_from_url(url: str | None) -> date | None:
 
 # A day with its year, as pages stamp it: "Monday, October 27, 2014", "Sept. 18th, 2013", "05 January 2011",
 # "2016-05-13" (not "05/13/2016": the order of day and month is the outlet's).
-_STAMP_MONTH = (
-    r"(?P<{0}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
 _STAMP_DAY = (
     r"(?i:(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s)?"
-    rf"(?:{_STAMP_MONTH.format('m1')}\s(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?,?\s(?P<y1>(?:19|20)\d\d)"
-    rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s{_STAMP_MONTH.format('m2')},?\s(?P<y2>(?:19|20)\d\d)"
+    rf"(?:(?P<m1>{MONTH_RX})\s(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?,?\s(?P<y1>(?:19|20)\d\d)"
+    rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s(?P<m2>{MONTH_RX}),?\s(?P<y2>(?:19|20)\d\d)"
     r"|(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]?\d)-(?P<d3>[0-3]?\d))\b)"
 )
 # The page's own stamp, on a line with its whitespace collapsed (each "\s" one space: no backtracking over long
