@@ -551,3 +551,26 @@ def test_nobody_or_somebody_unknown_is_hurt() -> None:
     assert _kinds("Neither of the men was injured, police said.") == []
     # "neither" denies the injury of those it names, not of someone later in the sentence
     assert _kinds("Neither police nor the family would say how badly the boy was injured.") == [("injured", 1, 1)]
+
+
+def test_the_wounded_named_after_the_verb_said_to_live_with_their_wounds_or_counted_under_a_vague_title() -> None:
+    """gva-dev: people named after "injuring"; people counted with wounds they live with; a title's "several
+    injured" gives way to the lede's count. Wounds alone say nothing of who lived: the dead bear them too."""
+    assert ("injured", 2, 2) in _kinds(
+        "Franklin Police Chief Tim O'Sullivan said Parish fired multiple shots, killing Sarah Davidson at the scene "
+        "and injuring Leanne Smith and Dustin Grey."
+    )
+    assert ("injured", 3, 3) in _kinds("Three others sustained non-fatal bullet wounds.")
+    assert ("injured", 4, 4) in _kinds(
+        "Officers arrived and located four victims, all suffering from non life-threatening injuries."
+    )
+    assert not [q for q in find_quantities("All four victims suffered gunshot wounds.", 3, 2015) if q.kind == "injured"]
+    assert not [
+        q
+        for q in find_quantities("Upon arrival, they found three people with gunshot wounds.", 3, 2015)
+        if q.kind == "injured"
+    ]
+    assert _titled_event(
+        "Police say several injured in Westport shooting",
+        "Four people were injured in a shooting overnight in Westport.",
+    ) == (0, 4)

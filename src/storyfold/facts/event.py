@@ -144,6 +144,16 @@ def choose_casualties(
             and (_value(body[0]) or 0) > 1
         ):
             pick = body[0]  # "Girl, 3, injured in shooting": the lede's "A 3-year-old girl and a man were injured"
+        if (
+            kind == "injured"
+            and pick is not None
+            and pick.sentence < 0
+            and pick.high is None
+            and (exact := next((q for q in body if q.low == q.high), None)) is not None
+            and exact.sentence < LEDE_SENTENCES
+            and (exact.low or 0) >= (pick.low or 0)
+        ):
+            pick = exact  # "Several injured in Westport shooting": the lede's "Four people were injured"
         if kind == "injured" and pick is not None and pick.sentence >= 0 and _value(pick) == 1:
             # "a man was critically injured. ... Two people were killed and six others were injured": the count
             # (a total: "others", "in total", "both", not "three officers were injured in a struggle" with the suspect)

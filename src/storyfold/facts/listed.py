@@ -1,6 +1,6 @@
 """Victims a sentence lists instead of counting: "killed his wife and two daughters", "a woman and her son were
 found dead", "7-year-old girl and her mother were shot", "he and three others were shot", "Raymone West, Brian
-Dearmond and Marquise McPherson were also struck by bullets", a headline's "2 Girls, 2 Men Shot At Birthday Party";
+Dearmond and Marquise McPherson were also struck by bullets", "injuring Leanne Smith and Dustin Grey", a headline's "2 Girls, 2 Men Shot At Birthday Party";
 and how many people such a list names (``listed_count``, ``named_count``). ``quantities.find_quantities`` reads
 them."""
 
@@ -70,6 +70,11 @@ NAMES_HURT = re.compile(
     r"(?:(?P<shot>shot|struck)"
     r"(?!\s+(?:and killed|dead|to death|at|by (?:a|an|the) (?:[\w-]+ )?(?:car|vehicle|truck|van|SUV))\b)"
     r"|(?P<wounded>wounded))\b"  # not "hurt" or "injured": in a crash, a struggle, by glass
+)
+# people named after the wounding verb: "killing Sarah Davidson at the scene and injuring Leanne Smith and Dustin
+# Grey" (names only: "wounding his wife and son" is ``LISTED_HURT``'s)
+VERB_NAMES_HURT = re.compile(
+    rf"\b(?:wound(?:ed|ing)|injur(?:ed|ing))\s+(?P<names>{_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME})\b"
 )
 # a second victim in a headline, after the first: "Teenager fatally shot, another wounded in Paterson", "2 boys
 # killed, woman injured in West Side shooting"

@@ -17,6 +17,7 @@ from storyfold.facts.listed import (
     LISTED,
     LISTED_HURT,
     NAMES_HURT,
+    VERB_NAMES_HURT,
     listed_count,
     named_count,
 )
@@ -104,6 +105,16 @@ _SURVIVED = re.compile(
     r"|\bpreviously\b)[^.])*?(?:\bnon[- ]?life[- ]threatening\b|\bnot life[- ]threatening\b"
     r"|\bsurvived\b(?!\s+by\b)|\bexpected to (?:survive|recover)\b|\btreated and released\b|\bstable condition\b"
     r"|\bminor injur)",
+    re.I,
+)
+# people who bear wounds they live with, counted: "Three others sustained non-fatal bullet wounds", "three victims
+# with non-life-threatening injuries" (people, not "two gunshot wounds"; not "found three people with gunshot
+# wounds": the dead bear them too)
+_WOUNDS_OF = re.compile(
+    rf"{_QUAL}{_NUM}\s+{_MOD}{_PEOPLE},?\s+(?:(?:who|that)\s+(?:were|are|was|had)\s+)?(?:all\s+|also\s+)?"
+    r"(?:sustained|suffered|suffering|received|sustaining|suffering from|with)\s+(?:from\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?P<lived>non-?fatal|non-? ?life-? ?threatening|minor|survivable)\s+"
+    r"(?:(?:gunshot|bullet)\s+)?(?:wounds|injuries)\b",
     re.I,
 )
 _DIES_LATER = re.compile(r"[^;:!?]{0,80}?\b(?:has\s+|have\s+)?(?:died|dies)\b", re.I)
@@ -389,6 +400,16 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
             continue  # "were struck by a car", not "were also struck by bullets"
         kind = "shot" if m.group("shot") and not m.group("also") else "injured"  # "also": besides the dead
         add(kind, n, n, m.span("names")[:1] + m.span()[1:], "people", "")
+    for m in VERB_NAMES_HURT.finditer(sentence):
+        n = named_count(m.group("names"))
+        if n is not None and n > 1 and not _ELSEWHERE.search(sentence):
+            add("injured", n, n, m.span(), "people", "")
+    for m in _WOUNDS_OF.finditer(sentence):
+        if _FATAL.search(_clause_after(sentence, m.end())):
+            continue  # "Two men with gunshot wounds were found dead"
+        low, high, qual = _range(m.group("num"), m.group("qual"))
+        if low is not None or high is not None:
+            add("injured", low, high, m.span(), "people", qual)
     for m in _SHOOTING_OF.finditer(sentence) if index < LEDE_SENTENCES else ():  # further down: often another
         if re.search(
             r"\b(?:after|since|before|following|over|amid|like)\s+(?:\S+\s+){0,3}$", sentence[: m.start()], re.I
