@@ -1,8 +1,8 @@
-"""Victims a sentence lists instead of counting: "killed his wife and two daughters", "a woman and her son were
-found dead", "7-year-old girl and her mother were shot", "he and three others were shot", "Raymone West, Brian
-Dearmond and Marquise McPherson were also struck by bullets", "injuring Leanne Smith and Dustin Grey", a
-headline's "2 Girls, 2 Men Shot At Birthday Party"; and how many people such a list names (``listed_count``, ``named_count``). ``quantities.find_quantities`` reads
-them."""
+"""Victims a sentence lists instead of counting: "killed his wife and two daughters", "a woman and her son were found
+dead", "7-year-old girl and her mother were shot", "he and three others were shot", "Raymone West, Brian Dearmond and
+Marquise McPherson were also struck by bullets", "injuring Leanne Smith and Dustin Grey", a headline's "2 Girls, 2
+Men Shot At Birthday Party"; and how many people such a list names (``listed_count``, ``named_count``).
+``quantities.find_quantities`` reads them."""
 
 from __future__ import annotations
 
