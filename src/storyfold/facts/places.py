@@ -181,8 +181,9 @@ def _person_tokens(lines: Lines) -> set[str]:
 
 
 def _merge_variants(score: Counter[str], strong: set[str], states: dict[str, str]) -> None:
-    """One place under one name: "MADISON" is "Madison", "The Benton" is "Benton", and a last word alone is the
-    whole name the text also gives ("LOUIS" of "ST. LOUIS, Mo.", "Falls" of "Granite Falls")."""
+    """One place under one name: "MADISON" is "Madison", "The Benton" is "Benton", "Friday Denver" is "Denver"
+    (``_glued_town``), and a last word alone is the whole name the text also gives ("LOUIS" of "ST. LOUIS, Mo.",
+    "Falls" of "Granite Falls")."""
     for name in list(score):
         plain = re.sub(
             r"^(?:the|when|after|as|but|and|if|while|then|where|before|since|because|meanwhile|though|although|other"
@@ -199,11 +200,60 @@ def _merge_variants(score: Counter[str], strong: set[str], states: dict[str, str
             if name in states:
                 states.setdefault(plain, states[name])
     for name in list(score):
+        town = _glued_town(name, score)
+        if town is not None:
+            score[town] += score.pop(name)
+            if name in strong:
+                strong.add(town)
+            if name in states:
+                states.setdefault(town, states[name])
+    for name in list(score):
         if " " in name:
             continue
         longer = [c for c in score if c != name and c.endswith(" " + name)]
         if len(longer) == 1:
             score[longer[0]] += score.pop(name)
+
+
+# words that make a part of a town with the town's name ("West Englewood", "Downtown Memphis", "Little Village")
+_PART_WORD = re.compile(
+    r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Central|Downtown|Uptown|Midtown|Greater"
+    r"|Metro|Inner|Old|Lower|Upper|Little|Lake|Mount|Mt\.?|Fort|Ft\.?|Port|Saint|St\.?|New|Isle|Point)",
+    re.I,
+)
+_DAY_WORD = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
+    r"|August|September|October|November|December)"
+)
+_HEADLINE_AT = re.compile(r"\s(?:In|At|Near)\s")  # title case: "3 Suspicious Deaths In Bedford"
+
+
+def _glued_town(name: str, score: Counter[str]) -> str | None:
+    """The town another candidate names, where the model or a pattern glued words to its name: a page's label or a
+    person's name before it ("Share Monroe Police", "View Full Caption Chicago Police", "Charles Lawson Chicago
+    Police", "Friday Denver police"), a day or a headline's verb after it ("in Chattanooga Sunday", "in Vista
+    Identified"), a headline's noun and preposition before it ("Deaths In Bedford"), the name twice ("Hampton
+    Hampton police"). Not a part of the town ("West Englewood", "Downtown Memphis", "Lake Anna") nor a name that is
+    itself a town's."""
+    words = name.split()
+    if len(words) < 2 or town_states(name) or re.search(r"\b(?:County|Parish|Township|Borough)$", name):
+        return None
+    at = _HEADLINE_AT.search(name)
+    if at is not None and name[at.end() :] in score and town_states(name[at.end() :]):
+        return name[at.end() :]
+    for k in (1, 2):  # words glued before it
+        rest = " ".join(words[k:])
+        if (
+            len(words) > k
+            and rest in score
+            and town_states(rest)
+            and not any(_PART_WORD.fullmatch(w) for w in words[:k])
+        ):
+            return rest
+    head, tail = " ".join(words[:-1]), words[-1]  # a word glued after it
+    if head in score and town_states(head) and (_DAY_WORD.fullmatch(tail) or tail.endswith("ed")):
+        return head
+    return None
 
 
 # where a victim was taken, not where it happened: "flown to Fargo", "at a Jackson hospital", "taken to

@@ -1,0 +1,40 @@
+"""The event's place as a reader sees it: the town's own name, without words a pattern or the model glued to it."""
+
+from __future__ import annotations
+
+from conftest import chosen_place as _place
+
+
+def test_a_day_or_a_page_label_glued_to_the_town_is_dropped() -> None:
+    # gva-dev (Denver, June 2016): the clock time's "Friday" before "Denver police"
+    denver = (
+        "Several people are dead in what's believed to be a shooting incident in Denver's Northeast Park Hill "
+        "neighborhood.",
+        "At 8:15 p.m. Friday Denver police responded to a home at East 36th Avenue and Hudson Street.",
+    )
+    assert _place("Death Investigation Ongoing In Northeast Park Hill, Several Killed", *denver) == "Denver"
+    # gva-dev (Monroe, 2016): a share button's label before "Monroe Police Department"
+    monroe = (
+        "CLOSE Skip in Skip x Embed x Share Monroe Police Department Chief Quentin Holmes discusses a Sunday morning "
+        "shooting that occurred in a Civic Center parking lot.",
+        "A shooting early Sunday morning in Monroe has left two dead.",
+        "Two of the victims have died, according to a Monroe Police Department statement.",
+    )
+    assert _place("2 dead after shooting in Civic Center lot", *monroe, places=("Monroe",)) == "Monroe"
+    # gva-dev (Chattanooga, June 2013): the day after the town
+    chattanooga = ("A teenager is dead and three other men are injured after a shooting in Chattanooga Sunday.",)
+    assert _place("Teen dies in Chattanooga laundromat shooting", *chattanooga) == "Chattanooga"
+
+
+def test_a_part_of_the_town_keeps_its_name() -> None:
+    # (a guard: it passed before glued words were dropped too) gva-dev (Chicago, 2016): "West Englewood" is a
+    # part of Chicago, not "Englewood" with a word glued before it
+    chicago = (
+        "A 2-year-old old girl and four other people were wounded in a shooting in West Englewood Thursday night, "
+        "police said.",
+        "Around 10:30 p.m., the girl was standing on the sidewalk with two men and two women in the 6200 block of "
+        "South Honore Street when they heard shots and felt pain, said Officer Janel Sedevic, a Chicago Police "
+        "spokeswoman.",
+    )
+    title = "Toddler Among Five Wounded in West Englewood Shooting, Police Say"
+    assert _place(title, *chicago, places=("West Englewood",)) == "West Englewood, Chicago"
