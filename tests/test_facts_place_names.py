@@ -38,3 +38,18 @@ def test_a_part_of_the_town_keeps_its_name() -> None:
     )
     title = "Toddler Among Five Wounded in West Englewood Shooting, Police Say"
     assert _place(title, *chicago, places=("West Englewood",)) == "West Englewood, Chicago"
+
+
+def test_common_words_in_title_case_are_no_place() -> None:
+    # gva-dev (Hulmeville, Pennsylvania, May 2015; Navarro County, Texas): a headline's words the text writes in
+    # lower case ("the chest", "an apparent murder-suicide") name no town; with no other name, the one county
+    girl = (
+        "A 9-year-old girl was airlifted to the Children's Hospital of Pennsylvania after a 21-year-old man, her "
+        "relative, accidentally shot her in the chest with a BB gun.",
+    )
+    assert _place("Man, 21, Shoots Bucks County Girl, 9, in Chest with BB Gun", *girl) != "Chest"
+    navarro = (
+        "The Navarro County Sheriff's Department says they discovered three people dead Thursday, including a young "
+        "child, in an apparent murder-suicide.",
+    )
+    assert _place("Two Adults, One Child Dead in Apparent Murder-Suicide: Police", *navarro) == "Navarro County"

@@ -552,6 +552,16 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
     if told:  # a name only the headline gives, in title case ("Girl, 9, in Chest"), when the body names places
         for name in set(score) - told:
             del score[name]
+    lowered = set(re.findall(r"\b[a-z][a-z']+\b", f"{headline}\n{body}"))  # "murder" of "murder-suicide" too
+    common = {
+        name
+        for name in score
+        if name not in strong and not town_states(name) and all(w.lower() in lowered for w in name.split())
+    }  # "Total", "Shooting", "Attempted Murder": common words the text also writes in lower case
+    for name in common:
+        del score[name]
+    if common and not score:  # "The Navarro County Sheriff's Department says ... an apparent murder-suicide"
+        return only_county_named(f"{headline}\n{body}")
     named_people = _person_tokens(lines)
     for name in list(score):
         toks = name.replace("'s", "").split()
