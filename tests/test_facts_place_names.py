@@ -53,3 +53,24 @@ def test_common_words_in_title_case_are_no_place() -> None:
         "child, in an apparent murder-suicide.",
     )
     assert _place("Two Adults, One Child Dead in Apparent Murder-Suicide: Police", *navarro) == "Navarro County"
+
+
+def test_a_part_of_a_city_named_like_a_far_village_of_its_state_is_the_citys() -> None:
+    # gvc (Chicago, 2016): Woodlawn, Illinois is a village 400 km south; under "the Chicago Police Department" the
+    # Woodlawn of the report is Chicago's. A city named near another town's police stays itself.
+    woodlawn = (
+        "A 3-year-old was shot on Sunday night on the 6100 block of South Kimbark Avenue, where neighbors said at "
+        "least 20 shots were fired during a May shootout.",
+        "View Full Caption DNAinfo/Sam Cholke",
+        "WOODLAWN — A three-year-old was shot in the shoulder Sunday night in a drive-by shooting in Woodlawn, "
+        "leaving the child in critical condition, police said.",
+        "Police said the child was taken to the University of Chicago Medical Center and later transferred to Comer "
+        "Children's Hospital and the last condition provided to police as of Sunday night was “critical.”",
+        "Both the Chicago Police Department and the University of Chicago police responded to a call of shots fired "
+        "at 6:15 p.m.",
+    )
+    title = "3-Year-Old Shot In Woodlawn During Sunday Evening Drive-By"
+    assert _place(title, *woodlawn, places=("Woodlawn",)) == "Woodlawn, Chicago"
+    # (written for this test) Indianapolis is a city of its own, however far from Gary
+    gary = ("An Indianapolis man died after a shooting in Indianapolis on Sunday, Gary police said.",)
+    assert _place("Indianapolis man dies", *gary, places=("Indianapolis",)) == "Indianapolis"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from storyfold.facts.gazetteer import km_apart, only_county, shares_county, town_states
+from storyfold.facts.gazetteer import km_apart, only_county, post_offices, shares_county, town_states
 
 # a name the text gives as a part of a city: "the Madisonville neighborhood", "the Bridgeport section"
 _PART_WORDS = r"(?:neighbou?rhood|section|community area)"
@@ -39,7 +39,7 @@ def outer_city(city: str, score: Counter[str], strong: set[str], named: set[str]
             or city in c
             or c.lower().endswith((" county", " parish"))
             or not states
-            or (own & states and not part)
+            or (own & states and not part and not _far_namesake(city, c, own & states))
             or shares_county(city, c)
             or _called_part(c, text)
         ):
@@ -157,3 +157,14 @@ def _called_part(name: str, text: str) -> bool:
             text,
         )
     )
+
+
+FAR_NAMESAKE_KM = 150.0  # a village of the state this far from the city is another place of the same name
+
+
+def _far_namesake(city: str, outer: str, states: set[str]) -> bool:
+    """Whether the towns named ``city`` in these states are villages (a ZIP code or two) far from ``outer``
+    (``FAR_NAMESAKE_KM``): "Woodlawn" under "Chicago police" is Chicago's Woodlawn, not Woodlawn, Illinois, 400 km
+    south; but "Indianapolis" or "Hempstead" near another town's police is the town itself."""
+    near = km_apart(city, outer)
+    return near is not None and near >= FAR_NAMESAKE_KM and post_offices(city, states) <= 2
