@@ -74,3 +74,35 @@ def test_a_part_of_a_city_named_like_a_far_village_of_its_state_is_the_citys() -
     # (written for this test) Indianapolis is a city of its own, however far from Gary
     gary = ("An Indianapolis man died after a shooting in Indianapolis on Sunday, Gary police said.",)
     assert _place("Indianapolis man dies", *gary, places=("Indianapolis",)) == "Indianapolis"
+
+
+def test_a_newsrooms_dateline_gives_way_to_the_town_the_headline_and_text_name() -> None:
+    # gvc (Kokomo, Indiana, June 2014; Montfort, Wisconsin, January 2016): a station's or a bureau's city the text
+    # names nowhere else, the headline's town in the text (the model tags the dateline's city, as on those pages)
+    kokomo = (
+        "INDIANAPOLIS, Ind.",
+        "(June 15, 2014) — Police officers in Kokomo are investigating a shooting at a bar that sent 4 people to the "
+        "hospital on Sunday, according to Howard County dispatch.",
+        "It happened around 3:15 a.m.",
+    )
+    place = _place("Shooting at Kokomo bar sends 4 people to the hospital", *kokomo, places=("INDIANAPOLIS",))
+    assert place is not None and place.startswith("Kokomo")
+    montfort = (
+        "MADISON, Wis.",
+        "-",
+        "The Grant County Sheriff's Office announced Tuesday the mom involved in the Montfort shooting has died.",
+        "Morgan Slaight died Tuesday morning as a result of the injuries she sustained Jan.",
+        "2 in Montfort, officials said.",
+    )
+    place = _place(
+        "Mom involved in Montfort shooting has died, officials say", *montfort, places=("MADISON", "Montfort")
+    )
+    assert place is not None and place.startswith("Montfort")
+    # gvc (Knox County, Tennessee, 2016): a county in the headline is no town; the dateline stands
+    knox = (
+        "KNOXVILLE (WATE) – A man is dead after what deputies say was an apparent accidental shooting Friday "
+        "afternoon in East Knox County.",
+        "The Knox County Sheriff's Office was called to the 6500 block of Archer Road around 5:25 p.m.",
+    )
+    place = _place("Knox County man dead after apparent accidental shooting", *knox)
+    assert place is not None and "Knoxville" in place

@@ -548,6 +548,8 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
                 score[nm.group("part")] //= 3  # a part of a city is named with the city's name somewhere
     _merge_variants(score, strong, states)
     body = "\n".join(lines.sentences)
+    if dateline is not None and dateline in score and _bureau(dateline, headline, body, score):
+        score[dateline] = 1  # "MADISON, Wis. -" over "Mom involved in Montfort shooting has died"
     told = {name for name in score if name in body or name.upper() in body or name.split()[-1] in body}
     if told:  # a name only the headline gives, in title case ("Girl, 9, in Chest"), when the body names places
         for name in set(score) - told:
@@ -625,6 +627,22 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
             return "Washington, D.C." if city.lower() in ("washington", *_COMPASS) else f"{city}, Washington, D.C."
         return f"{city}, {full.title() if full else state}"
     return city
+
+
+def _bureau(dateline: str, headline: str, body: str, score: Counter[str]) -> bool:
+    """Whether a dateline names the newsroom rather than the scene: the text names its city nowhere else, and the
+    headline names a town the text also weighs ("MADISON, Wis. -" over "Mom involved in Montfort shooting has
+    died"; not "Knox County" under "KNOXVILLE", nor a business, "Cabela's parking lot")."""
+    if len(re.findall(rf"\b{re.escape(dateline)}\b", f"{headline}\n{body}", re.I)) > 1:
+        return False
+    return any(
+        c != dateline
+        and score[c] > 0
+        and town_states(c)
+        and is_city_candidate(c)  # not a state's name: "in Tennessee hunting trip"
+        and re.search(rf"\b{re.escape(c)}\b(?!['\u2019]s)", headline)
+        for c in score
+    )
 
 
 def _postal(state: str | None) -> set[str]:

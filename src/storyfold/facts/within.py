@@ -72,11 +72,13 @@ def dateline_outer(city: str, dateline: str, states: set[str], text: str) -> str
         or dateline in city
         or re.search(r"\b(?:County|Parish|Township|Borough)$", city)
         or not states
-        or town_states(city) & states
+        or (town_states(city) & states and not _far_namesake(city, dateline, town_states(city) & states))
         or _police_of(city, text)
     ):
         return None
     near = km_apart(city, dateline)
+    if town_states(city) & states:
+        return dateline  # a far village's namesake: "Chatham" under "CHICAGO —" (Chatham, Illinois: 280 km off)
     if town_states(city):
         return dateline if near is not None and near >= _FAR_KM else None
     return dateline if near is None or near >= NEIGHBOUR_KM else None
