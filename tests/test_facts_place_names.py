@@ -106,3 +106,14 @@ def test_a_newsrooms_dateline_gives_way_to_the_town_the_headline_and_text_name()
     )
     place = _place("Knox County man dead after apparent accidental shooting", *knox)
     assert place is not None and "Knoxville" in place
+
+
+def test_a_town_only_the_headline_names_stands_when_it_is_a_town_of_the_state_named() -> None:
+    # gvc (Lemoore, California, 2016): the body names only where the family came from
+    lemoore = (
+        "Girl found the gun in a bedroom",
+        "Two people likely to face charges of endangerment, negligent storage of a firearm",
+        "Family was visiting from Southern California",
+    )
+    title = "3-year-old kills herself with loaded gun in Lemoore"
+    assert _place(title, *lemoore, places=("Lemoore", "Southern California")) == "Lemoore"

@@ -551,8 +551,10 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
     if dateline is not None and dateline in score and _bureau(dateline, headline, body, score):
         score[dateline] = 1  # "MADISON, Wis. -" over "Mom involved in Montfort shooting has died"
     told = {name for name in score if name in body or name.upper() in body or name.split()[-1] in body}
-    if told:  # a name only the headline gives, in title case ("Girl, 9, in Chest"), when the body names places
-        for name in set(score) - told:
+    if told:  # a name only the headline gives, in title case ("Girl, 9, in Chest"), when the body names places;
+        # not a town of the state the text names ("... loaded gun in Lemoore" over "visiting from Southern California")
+        kept = {n for n in score if town_states(n) & named_states and re.search(rf"\b{re.escape(n)}\b", headline)}
+        for name in set(score) - told - kept:  # (as the headline writes it: not "NYC")
             del score[name]
     lowered = set(re.findall(r"\b[a-z][a-z']+\b", f"{headline}\n{body}"))  # "murder" of "murder-suicide" too
     common = {
