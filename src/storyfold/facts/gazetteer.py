@@ -15,17 +15,13 @@ import numpy as np
 
 
 @functools.lru_cache(maxsize=1)
-def _table() -> tuple[
-    dict[str, frozenset[tuple[str, str]]], dict[str, tuple[tuple[float, float], ...]], dict[tuple[str, str], int]
-]:
+def _table() -> tuple[dict[str, frozenset[tuple[str, str]]], dict[str, tuple[tuple[float, float], ...]]]:
     """One pass over the post's table: lower-cased town name → {(state, county)} (the state by its postal code,
-    "IA", the county lower-cased), name → the (latitude, longitude) of each of its ZIP codes, and (name, state) →
-    how many ZIP codes the name has in the state."""
+    "IA", the county lower-cased), and name → the (latitude, longitude) of each of its ZIP codes."""
     import zipcodes  # imported here: loading its table takes a few hundred milliseconds
 
     places: dict[str, set[tuple[str, str]]] = {}
     points: dict[str, set[tuple[float, float]]] = {}
-    codes: dict[tuple[str, str], int] = {}
     for row in zipcodes.list_all():  # type: ignore[no-untyped-call]
         state = str(row.get("state") or "")
         county = str(row.get("county") or "").lower()
@@ -37,13 +33,11 @@ def _table() -> tuple[
             if name:
                 key = str(name).lower()
                 places.setdefault(key, set()).add((state, county))
-                codes[(key, state)] = codes.get((key, state), 0) + 1
                 if point is not None:
                     points.setdefault(key, set()).add(point)
     return (
         {name: frozenset(found) for name, found in places.items()},
         {name: tuple(found) for name, found in points.items()},
-        codes,
     )
 
 
@@ -87,14 +81,6 @@ def _km_apart(town: str, other: str) -> float | None:
     dlon = q[None, :, 1] - p[:, None, 1]
     h = np.sin(dlat / 2) ** 2 + np.cos(p[:, None, 0]) * np.cos(q[None, :, 0]) * np.sin(dlon / 2) ** 2
     return float(12742.0 * np.arcsin(np.sqrt(np.clip(h.min(), 0.0, 1.0))))
-
-
-def post_offices(name: str, states: set[str]) -> int:
-    """How many ZIP codes the towns of this name have in these states (postal codes): a city's dozens ("Indianapolis",
-    "Allentown"), a village's one ("Woodlawn", Illinois)."""
-    codes = _table()[2]
-    key = _key(name)
-    return sum(codes.get((key, state), 0) for state in states)
 
 
 def town_states(name: str) -> set[str]:

@@ -75,7 +75,8 @@ NAMES_HURT = re.compile(
 # Grey" (names only: "wounding his wife and son" is ``LISTED_HURT``'s)
 VERB_NAMES_HURT = re.compile(
     rf"\b(?:wound(?:ed|ing)|injur(?:ed|ing))\s+(?P<names>{_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME})\b"
-)
+    r"(?!\s+(?!(?:in|at|on|as|and|but|before|after|during|with|while|when|outside|inside|near|who|were|was)\b)[a-z])"
+)  # names, not the adjectives of a noun after them: "wounding Afghan and American soldiers"
 # a second victim in a headline, after the first: "Teenager fatally shot, another wounded in Paterson", "2 boys
 # killed, woman injured in West Side shooting"
 HEADLINE_MORE_HURT = re.compile(

@@ -8,6 +8,7 @@ from collections import Counter
 
 from storyfold.facts.gazetteer import km_apart, town_in_county, town_states
 from storyfold.facts.lines import LEDE_SENTENCES, Lines
+from storyfold.facts.persons import PEOPLE, PERSON
 from storyfold.facts.states import (
     CITY_STATE,
     DATELINE,
@@ -199,10 +200,12 @@ def _merge_variants(score: Counter[str], strong: set[str], states: dict[str, str
                 strong.add(plain)
             if name in states:
                 states.setdefault(plain, states[name])
+    glued: set[str] = set()
     for name in list(score):
         town = _glued_town(name, score)
         if town is not None:
             score[town] += score.pop(name)
+            glued.add(name)
             if name in strong:
                 strong.add(town)
             if name in states:
@@ -210,14 +213,17 @@ def _merge_variants(score: Counter[str], strong: set[str], states: dict[str, str
     for name in list(score):
         if " " in name:
             continue
-        longer = [c for c in score if c != name and c.endswith(" " + name)]
-        if len(longer) == 1:
+        # (a glued name still counts as a longer one: "Houston" beside "Share Houston" and "west Houston" is no part
+        # of "west Houston")
+        longer = [c for c in [*score, *glued] if c != name and c.endswith(" " + name)]
+        if len(longer) == 1 and longer[0] in score:
             score[longer[0]] += score.pop(name)
 
 
 # words that make a part of a town with the town's name ("West Englewood", "Downtown Memphis", "Little Village")
 _PART_WORD = re.compile(
-    r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Central|Downtown|Uptown|Midtown|Greater"
+    r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Northern|Southern|Eastern|Western|Central"
+    r"|Downtown|Uptown|Midtown|Greater|Suburban|Rural"
     r"|Metro|Inner|Old|Lower|Upper|Little|Lake|Mount|Mt\.?|Fort|Ft\.?|Port|Saint|St\.?|New|Isle|Point)",
     re.I,
 )
@@ -556,12 +562,13 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
         kept = {n for n in score if town_states(n) & named_states and re.search(rf"\b{re.escape(n)}\b", headline)}
         for name in set(score) - told - kept:  # (as the headline writes it: not "NYC")
             del score[name]
-    lowered = set(re.findall(r"\b[a-z][a-z']+\b", f"{headline}\n{body}"))  # "murder" of "murder-suicide" too
+    words = f"{headline}\n{body}"
     common = {
         name
         for name in score
-        if name not in strong and not town_states(name) and all(w.lower() in lowered for w in name.split())
-    }  # "Total", "Shooting", "Attempted Murder": common words the text also writes in lower case
+        if name not in strong and not town_states(name) and re.search(rf"\b{re.escape(name.lower())}\b", words)
+    }  # "Chest", "Apparent Murder", "Shooting": words the text also writes in lower case ("in the chest", "an
+    # apparent murder-suicide"), as one phrase ("West Bank" stays beside "west of the city, near a bank")
     for name in common:
         del score[name]
     if common and not score:  # "The Navarro County Sheriff's Department says ... an apparent murder-suicide"
@@ -631,10 +638,15 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
     return city
 
 
+# a headline's town before a person names where someone lives, not the scene: "Evanston teen killed in shooting"
+_HOMETOWN_OF = rf"(?:{PERSON}|{PEOPLE}|residents?|natives?|family|families|couple)\b"
+
+
 def _bureau(dateline: str, headline: str, body: str, score: Counter[str]) -> bool:
     """Whether a dateline names the newsroom rather than the scene: the text names its city nowhere else, and the
     headline names a town the text also weighs ("MADISON, Wis. -" over "Mom involved in Montfort shooting has
-    died"; not "Knox County" under "KNOXVILLE", nor a business, "Cabela's parking lot")."""
+    died"; not "Knox County" under "KNOXVILLE", a business, "Cabela's parking lot", nor a home town, "Evanston teen
+    killed in shooting" under "CHICAGO —")."""
     if len(re.findall(rf"\b{re.escape(dateline)}\b", f"{headline}\n{body}", re.I)) > 1:
         return False
     return any(
@@ -642,7 +654,7 @@ def _bureau(dateline: str, headline: str, body: str, score: Counter[str]) -> boo
         and score[c] > 0
         and town_states(c)
         and is_city_candidate(c)  # not a state's name: "in Tennessee hunting trip"
-        and re.search(rf"\b{re.escape(c)}\b(?!['\u2019]s)", headline)
+        and re.search(rf"\b{re.escape(c)}\b(?!['\u2019]s)(?!\s+{_HOMETOWN_OF})", headline, re.I)
         for c in score
     )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from storyfold.facts.gazetteer import km_apart, only_county, post_offices, shares_county, town_states
+from storyfold.facts.gazetteer import km_apart, only_county, shares_county, town_states
 
 # a name the text gives as a part of a city: "the Madisonville neighborhood", "the Bridgeport section"
 _PART_WORDS = r"(?:neighbou?rhood|section|community area)"
@@ -39,7 +39,7 @@ def outer_city(city: str, score: Counter[str], strong: set[str], named: set[str]
             or city in c
             or c.lower().endswith((" county", " parish"))
             or not states
-            or (own & states and not part and not _far_namesake(city, c, own & states))
+            or (own & states and not part)
             or shares_county(city, c)
             or _called_part(c, text)
         ):
@@ -72,13 +72,11 @@ def dateline_outer(city: str, dateline: str, states: set[str], text: str) -> str
         or dateline in city
         or re.search(r"\b(?:County|Parish|Township|Borough)$", city)
         or not states
-        or (town_states(city) & states and not _far_namesake(city, dateline, town_states(city) & states))
+        or town_states(city) & states
         or _police_of(city, text)
     ):
         return None
     near = km_apart(city, dateline)
-    if town_states(city) & states:
-        return dateline  # a far village's namesake: "Chatham" under "CHICAGO —" (Chatham, Illinois: 280 km off)
     if town_states(city):
         return dateline if near is not None and near >= _FAR_KM else None
     return dateline if near is None or near >= NEIGHBOUR_KM else None
@@ -159,14 +157,3 @@ def _called_part(name: str, text: str) -> bool:
             text,
         )
     )
-
-
-FAR_NAMESAKE_KM = 150.0  # a village of the state this far from the city is another place of the same name
-
-
-def _far_namesake(city: str, outer: str, states: set[str]) -> bool:
-    """Whether the towns named ``city`` in these states are villages (a ZIP code or two) far from ``outer``
-    (``FAR_NAMESAKE_KM``): "Woodlawn" under "Chicago police" is Chicago's Woodlawn, not Woodlawn, Illinois, 400 km
-    south; but "Indianapolis" or "Hempstead" near another town's police is the town itself."""
-    near = km_apart(city, outer)
-    return near is not None and near >= FAR_NAMESAKE_KM and post_offices(city, states) <= 2
