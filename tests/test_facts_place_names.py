@@ -129,3 +129,18 @@ def test_review_cases_a_home_town_a_phrase_and_a_city_beside_its_part() -> None:
         "Houston police said the man survived.",
     )
     assert _place("Man shot in Houston", *houston) == "Houston"
+
+
+def test_where_a_suspect_was_arrested_is_no_scene() -> None:
+    # gva-dev (Blytheville, Arkansas, August 2015): the suspect was arrested in Oklahoma City, the shooting was in
+    # Blytheville ("Oklahoma City, Blytheville" had come out: Oklahoma City as a part of Blytheville)
+    blytheville = (
+        "Scott Adams and Blytheville Police Chief Ross Thompson said U.S.",
+        "Marshals have arrested Billy Dee Williams, who is accused in the August slaying of 20-year-old Adline King.",
+        "Williams was arrested in Oklahoma City on Friday.",
+        "King was shot on Anderson Street on Aug.",
+        "Emergency medical service units responded and transported two victims to Great River Medical Center (GRMC) "
+        "in Blytheville.",
+    )
+    place = _place(None, *blytheville, places=("Oklahoma City", "Blytheville"))
+    assert place is not None and place.startswith("Blytheville")

@@ -283,7 +283,8 @@ _CUSTODY_BEFORE = re.compile(
     r"\b[A-Z0-9][\w.'\u2019]*\s+(?:Jail|Detention\s+(?:Center|Facility)|Correctional\s+(?:Center|Facility)|Courthouse"
     r"|(?:District|Circuit|Superior|Municipal|County)\s+Court|Hospital|Medical\s+Center)\s+in\s+$"
     r"|\b(?:hospitals|the\s+hospital)\s+in\s+$"
-    r"|\b(?:captured|apprehended|extradited|(?:was|were)\s+caught(?!\s+on\b))(?:\s+[\w.]+){0,3}?\s+(?:in|outside(?:\s+of)?|near)\s+$"
+    r"|\b(?:captured|apprehended|extradited|(?:was|were)\s+(?:caught(?!\s+on\b)|arrested))(?:\s+[\w.]+){0,3}?"
+    r"\s+(?:in|outside(?:\s+of)?|near)\s+$"
 )
 
 
