@@ -144,3 +144,6 @@ def test_where_a_suspect_was_arrested_is_no_scene() -> None:
     )
     place = _place(None, *blytheville, places=("Oklahoma City", "Blytheville"))
     assert place is not None and place.startswith("Blytheville")
+    # (written for this test) where the arrest names the only town, it stands
+    dayton = ("Two men were arrested in Dayton after a shooting that left one man dead on Ryburn Avenue.",)
+    assert _place(None, *dayton, places=("Dayton",)) == "Dayton"

@@ -283,8 +283,7 @@ _CUSTODY_BEFORE = re.compile(
     r"\b[A-Z0-9][\w.'\u2019]*\s+(?:Jail|Detention\s+(?:Center|Facility)|Correctional\s+(?:Center|Facility)|Courthouse"
     r"|(?:District|Circuit|Superior|Municipal|County)\s+Court|Hospital|Medical\s+Center)\s+in\s+$"
     r"|\b(?:hospitals|the\s+hospital)\s+in\s+$"
-    r"|\b(?:captured|apprehended|extradited|(?:was|were)\s+(?:caught(?!\s+on\b)|arrested))(?:\s+[\w.]+){0,3}?"
-    r"\s+(?:in|outside(?:\s+of)?|near)\s+$"
+    r"|\b(?:captured|apprehended|extradited|(?:was|were)\s+caught(?!\s+on\b))(?:\s+[\w.]+){0,3}?\s+(?:in|outside(?:\s+of)?|near)\s+$"
 )
 
 
@@ -292,6 +291,12 @@ _CUSTODY_BEFORE = re.compile(
 _CREDIT_BEFORE = re.compile(
     r"\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Aa]dditional reporting)\s+by\s+[^;()\n]{1,80}?\s+in\s+$"
 )
+
+
+# where a suspect was arrested: no cue of the scene, and a bare mention at most ("Williams was arrested in Oklahoma
+# City on Friday" in a Blytheville shooting; but "Two men were arrested in Dayton after a shooting" may name no other
+# town)
+_ARRESTED_BEFORE = re.compile(r"\b(?:was|were)\s+arrested(?:\s+[\w.]+){0,3}?\s+(?:in|outside(?:\s+of)?|near)\s+$")
 
 
 def _destination_at(text: str, start: int, end: int) -> bool:
@@ -471,8 +476,10 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
                     score[city] += 2  # the city's own police answered the call
         for im in IN_PLACE.finditer(text):
             city = im.group("city")
-            if _street_at(text, im.start("city"), im.end("city")) or _destination_at(
-                text, im.start("city"), im.end("city")
+            if (
+                _street_at(text, im.start("city"), im.end("city"))
+                or _destination_at(text, im.start("city"), im.end("city"))
+                or _ARRESTED_BEFORE.search(text, max(0, im.start("city") - 40), im.start("city"))
             ):
                 continue
             if (city in named_places and not _STREET_END.search(city)) or (
@@ -536,6 +543,8 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
                 gain += 1
             elif _HOME_BEFORE.search(text, max(0, sp.start - 12), sp.start):
                 gain = 1.0  # where someone lives, not the scene: "Jackson, 17, of Sebring"
+            if _ARRESTED_BEFORE.search(text, max(0, sp.start - 40), sp.start):
+                gain = 0.5  # where a suspect was arrested: "was arrested in Oklahoma City on Friday"
             score[name] += round(gain * 2)
     if not score:  # only the headline names the town, before who or what: "Helena man, 18, charged"
         words = f"{headline}\n" + "\n".join(lines.sentences)
