@@ -9,6 +9,7 @@ from collections import Counter
 from storyfold.facts.gazetteer import km_apart, town_in_county, town_states
 from storyfold.facts.lines import LEDE_SENTENCES, Lines
 from storyfold.facts.persons import PEOPLE, PERSON
+from storyfold.facts.place_names import glued_town
 from storyfold.facts.states import (
     CITY_STATE,
     DATELINE,
@@ -183,8 +184,8 @@ def _person_tokens(lines: Lines) -> set[str]:
 
 def _merge_variants(score: Counter[str], strong: set[str], states: dict[str, str]) -> None:
     """One place under one name: "MADISON" is "Madison", "The Benton" is "Benton", "Friday Denver" is "Denver"
-    (``_glued_town``), and a last word alone is the whole name the text also gives ("LOUIS" of "ST. LOUIS, Mo.",
-    "Falls" of "Granite Falls")."""
+    (``place_names.glued_town``), and a last word alone is the whole name the text also gives ("LOUIS" of "ST.
+    LOUIS, Mo.", "Falls" of "Granite Falls")."""
     for name in list(score):
         plain = re.sub(
             r"^(?:the|when|after|as|but|and|if|while|then|where|before|since|because|meanwhile|though|although|other"
@@ -202,7 +203,7 @@ def _merge_variants(score: Counter[str], strong: set[str], states: dict[str, str
                 states.setdefault(plain, states[name])
     glued: set[str] = set()
     for name in list(score):
-        town = _glued_town(name, score)
+        town = glued_town(name, score)
         if town is not None:
             score[town] += score.pop(name)
             glued.add(name)
@@ -218,48 +219,6 @@ def _merge_variants(score: Counter[str], strong: set[str], states: dict[str, str
         longer = [c for c in [*score, *glued] if c != name and c.endswith(" " + name)]
         if len(longer) == 1 and longer[0] in score:
             score[longer[0]] += score.pop(name)
-
-
-# words that make a part of a town with the town's name ("West Englewood", "Downtown Memphis", "Little Village")
-_PART_WORD = re.compile(
-    r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Northern|Southern|Eastern|Western|Central"
-    r"|Downtown|Uptown|Midtown|Greater|Suburban|Rural"
-    r"|Metro|Inner|Old|Lower|Upper|Little|Lake|Mount|Mt\.?|Fort|Ft\.?|Port|Saint|St\.?|New|Isle|Point)",
-    re.I,
-)
-_DAY_WORD = re.compile(
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
-    r"|August|September|October|November|December)"
-)
-_HEADLINE_AT = re.compile(r"\s(?:In|At|Near)\s")  # title case: "3 Suspicious Deaths In Bedford"
-
-
-def _glued_town(name: str, score: Counter[str]) -> str | None:
-    """The town another candidate names, where the model or a pattern glued words to its name: a page's label or a
-    person's name before it ("Share Monroe Police", "View Full Caption Chicago Police", "Charles Lawson Chicago
-    Police", "Friday Denver police"), a day or a headline's verb after it ("in Chattanooga Sunday", "in Vista
-    Identified"), a headline's noun and preposition before it ("Deaths In Bedford"), the name twice ("Hampton
-    Hampton police"). Not a part of the town ("West Englewood", "Downtown Memphis", "Lake Anna") nor a name that is
-    itself a town's."""
-    words = name.split()
-    if len(words) < 2 or town_states(name) or re.search(r"\b(?:County|Parish|Township|Borough)$", name):
-        return None
-    at = _HEADLINE_AT.search(name)
-    if at is not None and name[at.end() :] in score and town_states(name[at.end() :]):
-        return name[at.end() :]
-    for k in (1, 2):  # words glued before it
-        rest = " ".join(words[k:])
-        if (
-            len(words) > k
-            and rest in score
-            and town_states(rest)
-            and not any(_PART_WORD.fullmatch(w) for w in words[:k])
-        ):
-            return rest
-    head, tail = " ".join(words[:-1]), words[-1]  # a word glued after it
-    if head in score and town_states(head) and (_DAY_WORD.fullmatch(tail) or tail.endswith("ed")):
-        return head
-    return None
 
 
 # where a victim was taken, not where it happened: "flown to Fargo", "at a Jackson hospital", "taken to
@@ -279,11 +238,12 @@ _WIRE = re.compile(r"\([^()]{0,20}\b(?:AP|Reuters|AFP|UPI|Bloomberg|dpa|Xinhua)\
 _HOME_BEFORE = re.compile(r",\s*\d{1,3},\s+of\s+$")
 # where a suspect is held or tried, or a victim treated: "turned himself in to authorities at the Highlands County Jail
 # in Sebring", "arraigned in 34th District Court in Romulus", "Harborview Medical Center in Seattle"
+_VERB_AT = r"(?:\s+[\w.]+){0,3}?\s+(?:in|outside(?:\s+of)?|near)\s+$"  # "captured hours later in "
 _CUSTODY_BEFORE = re.compile(
     r"\b[A-Z0-9][\w.'\u2019]*\s+(?:Jail|Detention\s+(?:Center|Facility)|Correctional\s+(?:Center|Facility)|Courthouse"
     r"|(?:District|Circuit|Superior|Municipal|County)\s+Court|Hospital|Medical\s+Center)\s+in\s+$"
     r"|\b(?:hospitals|the\s+hospital)\s+in\s+$"
-    r"|\b(?:captured|apprehended|extradited|(?:was|were)\s+caught(?!\s+on\b))(?:\s+[\w.]+){0,3}?\s+(?:in|outside(?:\s+of)?|near)\s+$"
+    rf"|\b(?:captured|apprehended|extradited|(?:was|were)\s+caught(?!\s+on\b)){_VERB_AT}"
 )
 
 
@@ -296,7 +256,7 @@ _CREDIT_BEFORE = re.compile(
 # where a suspect was arrested: no cue of the scene, and a bare mention at most ("Williams was arrested in Oklahoma
 # City on Friday" in a Blytheville shooting; but "Two men were arrested in Dayton after a shooting" may name no other
 # town)
-_ARRESTED_BEFORE = re.compile(r"\b(?:was|were)\s+arrested(?:\s+[\w.]+){0,3}?\s+(?:in|outside(?:\s+of)?|near)\s+$")
+_ARRESTED_BEFORE = re.compile(rf"\b(?:was|were)\s+arrested{_VERB_AT}")
 
 
 def _destination_at(text: str, start: int, end: int) -> bool:
@@ -582,7 +542,7 @@ def choose_place(lines: Lines, focus: int | None = None) -> str | None:
     for name in common:
         del score[name]
     if common and not score:  # "The Navarro County Sheriff's Department says ... an apparent murder-suicide"
-        return only_county_named(f"{headline}\n{body}")
+        return only_county_named(words)
     named_people = _person_tokens(lines)
     for name in list(score):
         toks = name.replace("'s", "").split()

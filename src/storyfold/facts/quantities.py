@@ -112,7 +112,7 @@ _SURVIVED = re.compile(
 # wounds": the dead bear them too)
 _WOUNDS_OF = re.compile(
     rf"{_QUAL}{_NUM}\s+{_MOD}{_PEOPLE},?\s+(?:(?:who|that)\s+(?:were|are|was|had)\s+)?(?:all\s+|also\s+)?"
-    r"(?:sustained|suffered|suffering|received|sustaining|suffering from|with)\s+(?:from\s+)?"
+    r"(?:sustained|suffered|suffering|received|sustaining|with)\s+(?:from\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?P<lived>non-?fatal|non-? ?life-? ?threatening|minor|survivable)\s+"
     r"(?:(?:gunshot|bullet)\s+)?(?:wounds|injuries)\b",
     re.I,
