@@ -580,3 +580,37 @@ def test_the_wounded_named_after_the_verb_said_to_live_with_their_wounds_or_coun
         "Police say several injured in Westport shooting",
         "Four people were injured in a shooting overnight in Westport.",
     ) == (0, 4)
+
+
+def test_victims_counted_with_gunshot_wounds_or_by_their_place_in_a_series_are_the_people_hurt() -> None:
+    """gva-dev (Las Vegas, Fresno, Baldwin City, St. Charles): people found with gunshot wounds are the people shot,
+    the dead among them; "a fourth wounded" counts the three before it."""
+    lede = (
+        "One man is in critical condition and three others are injured after an early morning shooting downtown.",
+        "According to Metro Police, officers responded at 6:19 a.m. to the 200 block of North 3rd Street on reports"
+        " of a shooting and found four adult victims — two men and two women — suffering from apparent gunshot"
+        " wounds.",
+    )
+    assert _titled_event("One person in critical condition, three others injured after morning shooting", *lede) == (
+        0,
+        4,
+    )
+    assert ("shot", 3, 3) in _kinds("Officers found three people with gunshot wounds.")
+    # "others" are besides someone told before
+    assert ("injured", 2, 2) in _kinds("Two other men with gunshot wounds were found.")
+    assert _titled_event(
+        "Three men shot, a fourth wounded by shrapnel in SE Fresno",
+        "Police were called at 9:15 Wednesday night about a victim of a shooting.",
+    ) == (0, 4)
+    assert _titled_event(
+        "Baldwin City Police Department says a second man was injured in Feb. 7 shooting",
+        "A man was shot in the leg during an argument, police said.",
+    ) == (0, 2)
+    assert _titled_event(
+        "Three dead, one wounded in St. Charles shooting",
+        "Three people are dead and a fourth wounded in a shooting incident on Tuesday, police said.",
+    ) == (3, 1)
+    # a second one who died is no one hurt
+    assert _titled_event(
+        "Man shot in Dayton", "A man was shot on Monday, and a second man was shot and killed nearby."
+    )[1] in (0, 1)

@@ -117,6 +117,14 @@ _WOUNDS_OF = re.compile(
     r"(?:(?:gunshot|bullet)\s+)?(?:wounds|injuries)\b",
     re.I,
 )
+# a victim told by its place in a series, which counts those before it: "Three men shot, a fourth wounded by
+# shrapnel" (four hurt), "Three people are dead and a fourth wounded", "a second man was injured"
+_NTH_HURT = re.compile(
+    rf"\b(?:an?|the)\s+(?P<nth>second|third|fourth|fifth|sixth)\s+(?:{_MOD}{_PERSON}\s+)?(?:(?:who\s+)?(?:was|is)\s+)?"
+    r"(?:also\s+)?(?:wounded|injured|hurt|shot)\b",
+    re.I,
+)
+_NTH = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 _DIES_LATER = re.compile(r"[^;:!?]{0,80}?\b(?:has\s+|have\s+)?(?:died|dies)\b", re.I)
 _AFTER_CLAUSE = re.compile(r"\s(?:after|when|as)\s")  # "Two arrested after child shot"
 _LEAD_LABEL = re.compile(r"^(?:[A-Z][\w.'\u2019-]*\s){0,2}[A-Z][\w.'\u2019-]*:\s+")  # "Police: ", "UPDATE: "
@@ -410,6 +418,10 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
         low, high, qual = _range(m.group("num"), m.group("qual"))
         if low is not None or high is not None:
             add("injured", low, high, m.span(), "people", qual)
+    for m in _NTH_HURT.finditer(sentence) if index < LEDE_SENTENCES else ():
+        if not _FATAL.search(_clause_after(sentence, m.end())) and not _ELSEWHERE.search(sentence):
+            n = _NTH[m.group("nth").lower()]
+            add("shot", n, n, m.span(), "people", "")  # the dead among them: the event takes them off
     for m in _SHOOTING_OF.finditer(sentence) if index < LEDE_SENTENCES else ():  # further down: often another
         if re.search(
             r"\b(?:after|since|before|following|over|amid|like)\s+(?:\S+\s+){0,3}$", sentence[: m.start()], re.I

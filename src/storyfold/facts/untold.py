@@ -33,8 +33,11 @@ _ONE_WOUNDED = re.compile(
     rf"(?:^|\b(?:a|an|one|the)\s+)(?:[\w'-]+\s+){{0,3}}?{PERSON}\b{_GAP_TO_WOUND}{_WITH_WOUND}{_WOUND}",
     re.I,
 )
+# ... with an apposition between dashes: "found four adult victims — two men and two women — suffering from
+# apparent gunshot wounds"
+_DASHED = r"(?:\s+[\u2014\u2013-]\s+[^\u2014\u2013.;]{1,60}?\s+[\u2014\u2013-])?"
 _MANY_WOUNDED = re.compile(
-    rf"{_QUAL}{_NUM}\s+(?:more\s+|other\s+)?{MOD}{PEOPLE}\b{_GAP_TO_WOUND}{_WITH_WOUND}{_WOUND}",
+    rf"{_QUAL}{_NUM}\s+(?:more\s+|other\s+)?{MOD}{PEOPLE}\b{_DASHED}{_GAP_TO_WOUND}{_WITH_WOUND}{_WOUND}",
     re.I,
 )
 # one person hit, told by where: "approached him and shot him in his hand", "a stray bullet struck the back of his
