@@ -419,7 +419,8 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
         if low is not None or high is not None:
             add("injured", low, high, m.span(), "people", qual)
     for m in _NTH_HURT.finditer(sentence) if index < LEDE_SENTENCES else ():
-        if not _FATAL.search(_clause_after(sentence, m.end())) and not _ELSEWHERE.search(sentence):
+        after = _clause_after(sentence, m.end())
+        if not (_FATAL.search(after) or _ELSEWHERE.search(sentence) or _NOT_GUNFIRE_AFTER.match(sentence, m.end())):
             n = _NTH[m.group("nth").lower()]
             add("shot", n, n, m.span(), "people", "")  # the dead among them: the event takes them off
     for m in _SHOOTING_OF.finditer(sentence) if index < LEDE_SENTENCES else ():  # further down: often another
