@@ -7,6 +7,7 @@ from datetime import date
 from storyfold.facts.event import choose_casualties, default_time_finder, main_event, simple_times
 from storyfold.facts.lines import Lines
 from storyfold.facts.quantities import find_quantities, parse_number
+from storyfold.textproc import split_sentences
 
 
 def _kinds(sentence: str) -> list[tuple[str, int | None, int | None]]:
@@ -614,3 +615,20 @@ def test_victims_counted_with_gunshot_wounds_or_by_their_place_in_a_series_are_t
     assert _titled_event(
         "Man shot in Dayton", "A man was shot on Monday, and a second man was shot and killed nearby."
     )[1] in (0, 1)
+
+
+def test_a_death_told_only_far_below_a_title_that_tells_someone_injured_is_another_incidents() -> None:
+    # gva-dev (Germantown, 2016): the one girl hurt; the boy who died is a shooting of the week before
+    text = (
+        "Action News has learned a 17-year-old has surrendered to police after another teen was critically injured"
+        " while playing with guns in Germantown.It happened after 3 a.m. Wednesday at home on Bloyd Street near East"
+        " Woodlawn Street.Officers arrived to find the 14-year-old victim with gunshot wounds to the hand and chest."
+        "She was rushed to an area hospital in critical but stable condition.Investigators soon determined a group"
+        " of teens at the home were playing with the weapon when one of the teens fired it once, hitting the girl."
+        "Firefighters were called to help police search for the weapon.Police believe the person who fired the"
+        " weapon is an acquaintance of the victim.It is the second accidental shooting involving teenagers in"
+        " Germantown in as many weeks. Exactly one week ago, on June 29th, 13-year-old Chris Mackey died after a gun"
+        " found by a group of teenagers at a home on East Walnut Street went off."
+    )
+    title = "Teen surrenders after girl injured in Germantown accidental shooting"
+    assert _titled_event(title, *split_sentences(text)) == (0, 1)

@@ -36,3 +36,19 @@ def test_a_towns_mount_or_fort_and_an_officers_rank_end_no_sentence() -> None:
         "MT. JULIET, Tenn. (WKRN) – Three juveniles have been charged.",
         "Det. Ray Lee of Ft. Myers said so.",
     ]
+
+
+def test_sentences_a_scraper_glued_together_are_split_but_not_a_domain_or_initials() -> None:
+    # gva-dev (Germantown, 2016): the page lost its paragraph breaks
+    text = (
+        "Action News has learned a 17-year-old has surrendered to police after another teen was critically injured"
+        " while playing with guns in Germantown.It happened after 3 a.m. Wednesday at home on Bloyd Street."
+        "She was rushed to an area hospital in critical but stable condition."
+    )
+    assert split_sentences(text) == [
+        "Action News has learned a 17-year-old has surrendered to police after another teen was critically injured"
+        " while playing with guns in Germantown.",
+        "It happened after 3 a.m. Wednesday at home on Bloyd Street.",
+        "She was rushed to an area hospital in critical but stable condition.",
+    ]
+    assert len(split_sentences("Watch it on wsoctv.com and read the U.S.Army statement from Mr.Smith today.")) == 1

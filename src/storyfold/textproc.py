@@ -480,7 +480,12 @@ MONTH_RX = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_SENT_END = re.compile(r"""[.!?]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[A-Z0-9])""")
+# ... and where a scraper lost the paragraph break, a sentence glued to the next: "in Germantown.It happened
+# after 3 a.m." (a word of small letters, then a capitalised word; not "U.S.Army" nor "wsoctv.com")
+_SENT_END = re.compile(
+    r"""[.!?]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[A-Z0-9])"""
+    r"""|(?<=[a-z]{2})[.!?]+["'\u201d\u2019)\]]*(?=["\u201c]?[A-Z][a-z])"""
+)
 
 
 def split_sentences(paragraph: str) -> list[str]:

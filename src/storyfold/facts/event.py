@@ -173,7 +173,7 @@ def choose_casualties(
     hurt_early = any(
         q.kind in ("shot", "injured") and q.current and q.sentence < LEDE_SENTENCES and (q.low or 0) >= 2
         for q in quantities
-    )
+    ) or any(q.kind == "injured" and q.current and q.sentence < 0 for q in quantities)
     late_death = not death_told and hurt_early and "killed" in found and found["killed"].sentence >= _FAR
     if late_death:
         del found["killed"]  # "Five shot in West Baltimore" ... at the end "a man was shot dead" in another shooting
