@@ -376,3 +376,50 @@ def test_fatally_shot_his_wife_then_himself_is_two_deaths() -> None:
     assert _casualties(None, lede, "Officers found the couple dead inside the home.") == (2, 0)
     # police who fatally shot a man: one death, nobody took their own life
     assert _casualties(None, "Police fatally shot a man who fired at officers Sunday.") == (1, 0)
+
+
+def test_a_killer_who_killed_several_then_himself_counts_them_all() -> None:
+    """gva-dev and gvc reports of murder-suicides: the victims told after a determiner, by ages or as twins, and the
+    killer last in the list; an attempt on one's own life is no death, and a toll already counting the killer
+    gets no one more."""
+    # Perry Hall, 2015
+    assert _casualties(
+        "Police: Perry Hall father kills sons, 10 and 12, before turning the gun on himself",
+        "A father who lost his temporary job as a human resources manager last week shot and killed his 12- and"
+        " 10-year-old sons Friday morning before taking his own life at the family's Perry Hall home, authorities"
+        " said.",
+    ) == (3, 0)
+    # Panorama City, 2016
+    assert (
+        _casualties(
+            "Man Fatally Shoots Ex-Girlfriend's Teen Daughters, Then Self",
+            "A man shot and killed his ex-girlfriend's two teenage daughters, then turned the gun on himself in a"
+            " Panorama City murder-suicide, police said.",
+        )[0]
+        == 3
+    )
+    assert _casualties("Police: St. Charles dad fatally shot twin daughters, himself")[0] == 3
+    assert (
+        _casualties(
+            "Montana sheriff: Colorado woman kills 5-year-old son, self",
+            "A sheriff in central Montana says a 41-year-old Colorado woman shot her 5-year-old son and then herself in"
+            " a murder-suicide.",
+        )[0]
+        == 2
+    )
+    # Bellingham, 2015: she tried to take her own life
+    assert (
+        _casualties(
+            "Police: Woman kills husband, infant son, then attempts suicide",
+            "A woman fatally shot her 17-month-old son and her husband, then tried to take her own life at their home.",
+        )[0]
+        == 2
+    )
+    # Wisconsin Rapids, 2016 (gvc): the lede's toll counts the father already
+    assert (
+        _casualties(
+            "NEW INFORMATION: Police say father fatally shot his 2 children, then himself",
+            "A man and two children are dead in what Wisconsin Rapids police say is an apparent double murder-suicide.",
+        )[0]
+        == 3
+    )

@@ -226,7 +226,10 @@ def choose_casualties(
     if suicide is not None and killed is not None:
         if suicide.unit == "accident" and "killed" in found:
             pass  # "accidentally shoots, kills self" and "a shooting that killed a 14-year-old": one death
-        elif "killed" in found and found["killed"].unit == "victims":
+        elif "killed" in found and (
+            found["killed"].unit == "victims"
+            or (suicide.unit == "last" and found["killed"].sentence == suicide.sentence)
+        ):
             killed += 1  # "killed his wife and two daughters before turning the gun on himself"
         elif (
             "killed" in found

@@ -146,8 +146,24 @@ _HEADLINE = re.compile(
     re.I,
 )
 _SUICIDE = re.compile(
-    r"\bkilled (?:himself|herself)\b|\btook (?:his|her) own life\b|\bturn(?:ed|ing|s)? the gun on (?:himself|herself)\b"
+    r"\bkilled (?:himself|herself)\b|\b(?:took|takes|taking) (?:his|her) own life\b"  # not "tried to take""
+    r"|\bturn(?:ed|ing|s)? the gun on (?:himself|herself)\b"
     r"|\bmurder-suicide\b|\bkill(?:s|ing)? (?:himself|herself|self)\b|\bcommit(?:s|t?ed|t?ing) suicide\b",
+    re.I,
+)
+# the killer last in the list of the dead: "fatally shot twin daughters, himself", "Kills Wife Then Himself"
+_SELF_LAST = re.compile(
+    r"\b(?:kill(?:s|ed)?|fatally shoots|fatally shot|shot and killed|shoots and kills)\s+[^.;:!?]{3,60}?"
+    r"(?:,\s*(?:and\s+|then\s+)?|\s+(?:and\s+)?then\s+)(?P<self>himself|herself|self)\b",
+    re.I,
+)
+# several people a killer killed, told after a determiner: "shot and killed his ex-girlfriend's two teenage
+# daughters", "killed his 12- and 10-year-old sons", "fatally shot twin daughters"
+_KILLED_THEIR = re.compile(
+    r"\b(?:(?:shot and )?kill(?:ed|ing|s)|shooting and killing|murder(?:ed|ing|s)|fatally (?:shot|shooting|shoots))\s+"
+    r"(?:(?:his|her|their)\s+(?:[\w-]+['\u2019]s\s+)?)?"
+    rf"(?:(?P<num>{_WORD}|\d+)\s+{_MOD}{_PEOPLE}|(?P<two>twin|both)\s+(?:[\w-]+\s+)?{_PEOPLE}"
+    rf"|(?P<ages>\d+-\s+and\s+\d+-year-old)\s+{_PEOPLE})\b",
     re.I,
 )
 _ACCIDENT = re.compile(r"(?<!not )(?<!non-)\baccidental(?:ly)?\b", re.I)  # not "rule out an accident"
@@ -460,6 +476,10 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
                 )
                 unit = "victims" if by_killer else "people"  # "killing two": a killer's, not "shooting kills 2"
                 add(kind, low, high, m.span(), unit, qual)
+    for m in _KILLED_THEIR.finditer(sentence):
+        n = 2 if m.group("two") or m.group("ages") else parse_number(m.group("num"))[0]
+        if n is not None and n > 1 and not _ANIMALS_AFTER.match(sentence, m.end()):
+            add("killed", n, n, m.span(), "victims", "")  # the killer's
     for m in _SENT_TO_HOSPITAL.finditer(sentence):  # "a shooting that sent 4 people to the hospital"
         low, high, qual = _range(m.group("num"), m.group("qual"))
         if low is not None or high is not None:
@@ -550,6 +570,8 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
             if not _ANIMALS_AFTER.match(sentence, m.end()):
                 add("injured", 1, 1, m.span(), "people", "")
                 break
+    for m in _SELF_LAST.finditer(sentence):
+        add("suicide", 1, 1, m.span("self"), "last", "")  # one more than the victims before it
     for m in _SUICIDE.finditer(sentence):
         # "accidentally shoots, kills self": the victim's own death, told twice, not one more
         accident = "suicide" not in m.group(0).lower() and _ACCIDENT.search(sentence, max(0, m.start() - 40), m.start())
