@@ -384,7 +384,9 @@ def test_a_shooting_that_kills_counts_everyone_dead_and_a_title_toll_beats_a_far
     assert choose_casualties(qs)[0] == 2
     # "killed wife, children, self": how many children is not told, so no count from the list
     assert ("killed", 1, 1) not in _kinds("Man who killed wife, children, self had injunction filed against him")
-    assert _kinds("Man who killed wife, son, self had injunction filed against him") == [("killed", 2, 2)]
+    listed = _kinds("Man who killed wife, son, self had injunction filed against him")
+    assert listed == [("killed", 2, 2), ("suicide", 1, 1)]  # the killer last in the list: three dead
+    assert choose_casualties(find_quantities("Man who killed wife, son, self had injunction", -1))[0] == 3
     # gvc (Ocoee): the title's one death over a "double homicide" told in the 9th sentence (another case)
     filler = ("Police said the investigation continues.",) * 8
     assert (
