@@ -115,11 +115,13 @@ _FAR = 6  # sentences: a death counted from here on, and not before, may be anot
 
 
 def choose_casualties(
-    quantities: Sequence[Quantity], death_told: bool = True
+    quantities: Sequence[Quantity], death_told: bool = True, lived: int | None = None
 ) -> tuple[int | None, int | None, int | None]:
     """(killed, injured, the sentence the first of them came from). ``death_told``: whether the title or the
     first ``_FAR`` sentences tell of a death; where they do not and tell of people shot or hurt, a death
-    counted only further down is another incident's (the city's toll of the week, an earlier shooting)."""
+    counted only further down is another incident's (the city's toll of the week, an earlier shooting). So it is
+    where the title tells of one hurt and the text, before that death, that the victim lives (``lived``: the first
+    sentence saying so): not where the victim's own death is told late ("The teen died Sunday", in an update)."""
     casualty = ("killed", "injured", "shot")
     if not any(q.kind in casualty and q.current and not told_without_count(q.text) for q in quantities):
         # only counts of an earlier day ("was shot and killed on Dec. 22, 2015" in a report of the trial):
@@ -173,8 +175,14 @@ def choose_casualties(
     hurt_early = any(
         q.kind in ("shot", "injured") and q.current and q.sentence < LEDE_SENTENCES and (q.low or 0) >= 2
         for q in quantities
-    ) or any(q.kind == "injured" and q.current and q.sentence < 0 for q in quantities)
-    late_death = not death_told and hurt_early and "killed" in found and found["killed"].sentence >= _FAR
+    )
+    one_lived = lived is not None and any(q.kind == "injured" and q.current and q.sentence < 0 for q in quantities)
+    late_death = (
+        not death_told
+        and "killed" in found
+        and found["killed"].sentence >= _FAR
+        and (hurt_early or (one_lived and lived is not None and lived < found["killed"].sentence))
+    )
     if late_death:
         del found["killed"]  # "Five shot in West Baltimore" ... at the end "a man was shot dead" in another shooting
     if (
@@ -290,6 +298,12 @@ def _became_the_dead(killed: Quantity, injured: Quantity, injured_first: bool = 
     )
 
 
+# a victim said to live: "was expected to recover", "in critical but stable condition"
+_LIVES = re.compile(
+    r"\bexpected to (?:survive|recover|be (?:ok|okay|fine|all right))\b|\bnon[- ]?life[- ]threatening\b"
+    r"|\bnot life[- ]threatening\b|\bstable condition\b|\btreated and released\b|\bwill survive\b",
+    re.I,
+)
 _NAMED_DAY = re.compile(rf"\b(?:{_MONTH_RX}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
 
 
@@ -306,7 +320,8 @@ def main_event(
     no date, an update stamp ("update"), which only anchors the days the text tells (an update may come months
     after the report)."""
     told = any(_ANY_DEATH.search(lines.text(i)) for i in range(-1, min(_FAR, len(lines.sentences))))
-    killed, injured, focus = choose_casualties(quantities, bool(told))
+    lived = next((i for i in range(len(lines.sentences)) if _LIVES.search(lines.text(i))), None)
+    killed, injured, focus = choose_casualties(quantities, bool(told), lived)
     if killed is None and injured is None and _nobody_died(lines):
         killed = 0  # "charged with shooting a juvenile in the neck", "attempted murders of five teenagers"
     day, source, times = choose_date(lines, _own_day(lines, published, finder) or published, finder, focus)

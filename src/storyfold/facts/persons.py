@@ -11,7 +11,7 @@ PERSON = (
     r"(?:man|woman|boy|girl|teen|teenager|toddler|child|baby|infant|person|friend|brother|sister|son|daughter"
     r"|wife|husband|girlfriend|boyfriend|father|mother|dad|mom|grandfather|grandmother|grandson|granddaughter"
     r"|cousin|nephew|niece|uncle|aunt|neighbou?r|relative|classmate|officer|deputy|victim|student|stepson"
-    r"|stepdaughter|fianc[eé]e?|partner|roommate|companion|civilian|bystander|juvenile|\d+-year-old)"
+    r"|stepdaughter|fianc[eé]e?|partner|roommate|companion|civilian|bystander|juvenile|suspect|gunman|shooter|\d+-year-old)"
 )
 PEOPLE = (
     r"(?:people|persons|men|women|boys|girls|teens|teenagers|children|kids|sons|daughters|brothers|sisters"

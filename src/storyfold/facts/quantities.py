@@ -95,7 +95,7 @@ _SAME_VICTIM_BEFORE = re.compile(
 # a shot from no firearm: "shot with a Taser", "shot with a BB gun"
 _NOT_GUNFIRE_AFTER = re.compile(
     r"\s+(?:up\b|(?:[\w-]+\s+){0,3}?(?:with|by)\s+(?:a\s+|an\s+)?(?:taser|stun gun|bb|pellet|paintball|bean ?bag"
-    r"|rubber|air (?:gun|rifle)|nail gun))",
+    r"|rubber|air (?:gun|rifle)|nail gun|less[- ]lethal|non[- ]lethal|pepper[- ]?balls?))",
     re.I,
 )
 # one who was shot and lived, told after the shot in the same clause: "was shot in the left leg and was treated
@@ -118,10 +118,26 @@ _WOUNDS_OF = re.compile(
     re.I,
 )
 # a victim told by its place in a series, which counts those before it: "Three men shot, a fourth wounded by
-# shrapnel" (four hurt), "Three people are dead and a fourth wounded", "a second man was injured"
+# shrapnel" (four hurt), "Three people are dead and a fourth wounded", "a second man was injured"; "shot" only as
+# "was shot" (not "fired a second shot", "a second deputy shot him"), and not "the third teen shot in the city"
 _NTH_HURT = re.compile(
-    rf"\b(?:an?|the)\s+(?P<nth>second|third|fourth|fifth|sixth)\s+(?:{_MOD}{_PERSON}\s+)?(?:(?:who\s+)?(?:was|is)\s+)?"
-    r"(?:also\s+)?(?:wounded|injured|hurt|shot)\b",
+    rf"\b(?:an?)\s+(?P<nth>second|third|fourth|fifth|sixth)\s+(?:{_MOD}{_PERSON}\s+)?"
+    r"(?:(?:(?:who\s+)?(?:was|is)\s+)?(?:also\s+)?(?:wounded|injured|hurt)\b"
+    r"|(?:who\s+)?(?:was|is)\s+(?:also\s+)?shot\b(?!\s+at\b))",
+    re.I,
+)
+# what makes the series no count of this shooting's victims: a tally over time or place ("the fifth person shot in
+# Durham since Friday", "this week"), people before it who were not hurt ("Three men were arrested and a fourth
+# was shot"), one not hit ("shot in the vest", "was not struck"), or hurt otherwise ("hurt in the struggle")
+_NTH_TALLY = re.compile(
+    r"\b(?:this|last|past)\s+(?:week|weekend|month|year)\b|\bsince\b|\bso far\b|\bin\s+(?:the\s+)?(?:past\s+)?"
+    r"(?:\w+\s+)?(?:days|hours|weeks|months)\b|\bin\s+(?:the\s+)?(?:city|area|county|neighbou?rhood)\b",
+    re.I,
+)
+_NTH_NOT_HURT_BEFORE = re.compile(r"\b(?:arrest\w*|fled|flee\w*|detained|custody|charged|escaped|surrender\w*)\b", re.I)
+_NTH_NOT_HIT = re.compile(
+    r"\bnot\s+(?:struck|hit|injured|hurt|wounded)\b|\bvest\b|\bmissed\b|\b(?:crash|collision|struggle|scuffle"
+    r"|fight|fell|fall|chase|stabbed|beaten)\b|\bwhile\s+(?:running|fleeing|trying)\b",
     re.I,
 )
 _NTH = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
@@ -291,7 +307,7 @@ _DEATHS_OF = re.compile(
     re.I,
 )
 _SHOT_WHOM = re.compile(
-    rf"\b(?:shoots|shot|shooting)\s+(?:(?P<self>(?:him|her|your|it)?self)\b|(?:(?:his|her|their|its|a|an|the)\s+)?"
+    rf"\b(?:shoots|shot|shooting(?!\s+(?:suspects?|gunman|gunmen|shooters?)\b))\s+(?:(?P<self>(?:him|her|your|it)?self)\b|(?:(?:his|her|their|its|a|an|the)\s+)?"
     rf"(?:own\s+)?(?:(?P<num>{_WORD}|\d+)\s+{_MOD}(?P<many>{_PEOPLE})|{_MOD}{_PERSON})\b)",
     re.I,
 )
@@ -436,7 +452,14 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
             add("injured", low, high, m.span(), "people", qual)
     for m in _NTH_HURT.finditer(sentence) if index < LEDE_SENTENCES else ():
         after = _clause_after(sentence, m.end())
-        if not (_FATAL.search(after) or _ELSEWHERE.search(sentence) or _NOT_GUNFIRE_AFTER.match(sentence, m.end())):
+        if not (
+            _FATAL.search(after)
+            or _ELSEWHERE.search(sentence)
+            or _NOT_GUNFIRE_AFTER.match(sentence, m.end())
+            or _NTH_TALLY.search(sentence, m.end())
+            or _NTH_NOT_HURT_BEFORE.search(sentence, 0, m.start())
+            or _NTH_NOT_HIT.search(after)
+        ):
             n = _NTH[m.group("nth").lower()]
             add("shot", n, n, m.span(), "people", "")  # the dead among them: the event takes them off
     for m in _SHOOTING_OF.finditer(sentence) if index < LEDE_SENTENCES else ():  # further down: often another
