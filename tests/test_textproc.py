@@ -52,3 +52,10 @@ def test_sentences_a_scraper_glued_together_are_split_but_not_a_domain_or_initia
         "She was rushed to an area hospital in critical but stable condition.",
     ]
     assert len(split_sentences("Watch it on wsoctv.com and read the U.S.Army statement from Mr.Smith today.")) == 1
+    # (written after a review) a glued abbreviation, a brand with "!", and a straight quote that opens the next one
+    assert len(split_sentences("Rev.Al Sharpton spoke on Yahoo!News about the Hwy.Patrol.")) == 1
+    assert split_sentences('The boy died at the hospital."We are heartbroken," his mother said.') == [
+        "The boy died at the hospital.",
+        '"We are heartbroken," his mother said.',
+    ]
+    assert split_sentences('He said "it was bad."The police left.') == ['He said "it was bad."', "The police left."]

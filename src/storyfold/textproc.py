@@ -481,10 +481,11 @@ MONTH_RX = (
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 # ... and where a scraper lost the paragraph break, a sentence glued to the next: "in Germantown.It happened
-# after 3 a.m." (a word of small letters, then a capitalised word; not "U.S.Army" nor "wsoctv.com")
+# after 3 a.m." (a word of small letters, a full stop, then a capitalised word; not "U.S.Army", "wsoctv.com",
+# "Yahoo!News")
 _SENT_END = re.compile(
     r"""[.!?]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[A-Z0-9])"""
-    r"""|(?<=[a-z]{2})[.!?]+["'\u201d\u2019)\]]*(?=["\u201c]?[A-Z][a-z])"""
+    r"""|(?<=[a-z]{2})\.["'\u201d\u2019)\]]*(?=["\u201c]?[A-Z][a-z])"""
 )
 
 
@@ -511,6 +512,12 @@ def _split_sentences(paragraph: str) -> tuple[str, ...]:
             or re.fullmatch(r"(?:[a-z]\.)+[a-z]", last_word)  # "U.S."
         ):
             continue
+        if end < len(text) and not text[end].isspace():  # glued to the next sentence
+            if len(last_word) <= 3 and before.rsplit(" ", 1)[-1].lstrip("\"'(\u201c")[:1].isupper():
+                continue  # an abbreviation: "Rev.Al Sharpton", "Hwy.", "Dep."
+            quote = text.find('"', m.start(), end)
+            if quote >= 0 and before.count('"') % 2 == 0:
+                end = quote  # a straight quote no quotation left open: the next one's ('hospital."We are')
         out.append(text[start:end].strip())
         start = end
     tail = text[start:].strip()
