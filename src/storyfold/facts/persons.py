@@ -32,6 +32,12 @@ ANIMALS_AFTER = re.compile(
 # unrelated incident", "hours later"), the same victim's other wound ("she had been beaten and was also shot")
 ELSEWHERE = re.compile(r"\b(?:unrelated|separate|different|earlier|later)\b|\bin another\b|\bblocks? away\b", re.I)
 FATAL = re.compile(r"\b(?:fatal(?:ly)?|killed|died|dead|death)\b", re.I)
+# a shot from no firearm: "shot with a Taser", "shot with a BB gun"
+NOT_GUNFIRE_AFTER = re.compile(
+    r"\s+(?:up\b|(?:[\w-]+\s+){0,3}?(?:with|by)\s+(?:a\s+|an\s+)?(?:taser|stun gun|bb|pellet|paintball|bean ?bag"
+    r"|rubber|air (?:gun|rifle)|nail gun|less[- ]lethal|non[- ]lethal|pepper[- ]?balls?))",
+    re.I,
+)
 
 
 def clause_after(sentence: str, at: int) -> str:

@@ -32,9 +32,11 @@ from storyfold.facts.persons import ANIMALS_AFTER as _ANIMALS_AFTER
 from storyfold.facts.persons import ELSEWHERE as _ELSEWHERE
 from storyfold.facts.persons import FATAL as _FATAL
 from storyfold.facts.persons import MOD as _MOD
+from storyfold.facts.persons import NOT_GUNFIRE_AFTER
 from storyfold.facts.persons import PEOPLE as _PEOPLE
 from storyfold.facts.persons import PERSON as _PERSON
 from storyfold.facts.persons import clause_after as _clause_after
+from storyfold.facts.series import nth_hurt
 from storyfold.facts.untold import charged_death, one_death, wounded
 from storyfold.model import Quantity
 
@@ -92,12 +94,6 @@ _SAME_VICTIM_BEFORE = re.compile(
     r"\b(?:he|she|and|who|they)\s*$|\b(?:shot|stabbed|beaten|struck|wounded|hit|slashed|cut|tied)\b|\bthe victim\b",
     re.I,
 )
-# a shot from no firearm: "shot with a Taser", "shot with a BB gun"
-_NOT_GUNFIRE_AFTER = re.compile(
-    r"\s+(?:up\b|(?:[\w-]+\s+){0,3}?(?:with|by)\s+(?:a\s+|an\s+)?(?:taser|stun gun|bb|pellet|paintball|bean ?bag"
-    r"|rubber|air (?:gun|rifle)|nail gun|less[- ]lethal|non[- ]lethal|pepper[- ]?balls?))",
-    re.I,
-)
 # one who was shot and lived, told after the shot in the same clause: "was shot in the left leg and was treated
 # and released", "non-life-threatening" (not "is survived by", nor a new subject's: ", and an officer who fell ...")
 _SURVIVED = re.compile(
@@ -117,30 +113,6 @@ _WOUNDS_OF = re.compile(
     r"(?:(?:gunshot|bullet)\s+)?(?:wounds|injuries)\b",
     re.I,
 )
-# a victim told by its place in a series, which counts those before it: "Three men shot, a fourth wounded by
-# shrapnel" (four hurt), "Three people are dead and a fourth wounded", "a second man was injured"; "shot" only as
-# "was shot" (not "fired a second shot", "a second deputy shot him"), and not "the third teen shot in the city"
-_NTH_HURT = re.compile(
-    rf"\b(?:an?)\s+(?P<nth>second|third|fourth|fifth|sixth)\s+(?:{_MOD}{_PERSON}\s+)?"
-    r"(?:(?:(?:who\s+)?(?:was|is)\s+)?(?:also\s+)?(?:wounded|injured|hurt)\b"
-    r"|(?:who\s+)?(?:was|is)\s+(?:also\s+)?shot\b(?!\s+at\b))",
-    re.I,
-)
-# what makes the series no count of this shooting's victims: a tally over time or place ("the fifth person shot in
-# Durham since Friday", "this week"), people before it who were not hurt ("Three men were arrested and a fourth
-# was shot"), one not hit ("shot in the vest", "was not struck"), or hurt otherwise ("hurt in the struggle")
-_NTH_TALLY = re.compile(
-    r"\b(?:this|last|past)\s+(?:week|weekend|month|year)\b|\bsince\b|\bso far\b|\bin\s+(?:the\s+)?(?:past\s+)?"
-    r"(?:\w+\s+)?(?:days|hours|weeks|months)\b|\bin\s+(?:the\s+)?(?:city|area|county|neighbou?rhood)\b",
-    re.I,
-)
-_NTH_NOT_HURT_BEFORE = re.compile(r"\b(?:arrest\w*|fled|flee\w*|detained|custody|charged|escaped|surrender\w*)\b", re.I)
-_NTH_NOT_HIT = re.compile(
-    r"\bnot\s+(?:struck|hit|injured|hurt|wounded)\b|\bvest\b|\bmissed\b|\b(?:crash|collision|struggle|scuffle"
-    r"|fight|fell|fall|chase|stabbed|beaten)\b|\bwhile\s+(?:running|fleeing|trying)\b",
-    re.I,
-)
-_NTH = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 _DIES_LATER = re.compile(r"[^;:!?]{0,80}?\b(?:has\s+|have\s+)?(?:died|dies)\b", re.I)
 _AFTER_CLAUSE = re.compile(r"\s(?:after|when|as)\s")  # "Two arrested after child shot"
 _LEAD_LABEL = re.compile(r"^(?:[A-Z][\w.'\u2019-]*\s){0,2}[A-Z][\w.'\u2019-]*:\s+")  # "Police: ", "UPDATE: "
@@ -287,7 +259,7 @@ def _lived(sentence: str, m: re.Match[str]) -> bool:
     """Whether the one a singular "was shot" tells of is a victim more who lived: "another" or "also" (a person,
     not about another incident, nor the same victim's other wound), or a survival told after it in the same
     clause; never a shot from no firearm ("shot with a Taser") or a house "shot up"."""
-    if _NOT_GUNFIRE_AFTER.match(sentence, m.end()):
+    if NOT_GUNFIRE_AFTER.match(sentence, m.end()):
         return False
     if _SURVIVED.match(sentence, m.end()):
         return True
@@ -434,7 +406,7 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
         n = named_count(m.group("names"))
         if n is None or _FATAL.search(sentence, m.end()) or re.search(r"\bmurder", sentence, re.I):
             continue  # "Smith and Jones were shot multiple times and were pronounced dead"
-        if _ELSEWHERE.search(sentence) or _NOT_GUNFIRE_AFTER.match(sentence, m.end()):
+        if _ELSEWHERE.search(sentence) or NOT_GUNFIRE_AFTER.match(sentence, m.end()):
             continue  # "in a separate shooting", "were shot with a Taser"
         if m.group("shot") == "struck" and not _GUNSHOT.search(_clause_after(sentence, m.end())):
             continue  # "were struck by a car", not "were also struck by bullets"
@@ -450,18 +422,8 @@ def find_quantities(sentence: str, index: int, year: int | None = None) -> list[
         low, high, qual = _range(m.group("num"), m.group("qual"))
         if low is not None or high is not None:
             add("injured", low, high, m.span(), "people", qual)
-    for m in _NTH_HURT.finditer(sentence) if index < LEDE_SENTENCES else ():
-        after = _clause_after(sentence, m.end())
-        if not (
-            _FATAL.search(after)
-            or _ELSEWHERE.search(sentence)
-            or _NOT_GUNFIRE_AFTER.match(sentence, m.end())
-            or _NTH_TALLY.search(sentence, m.end())
-            or _NTH_NOT_HURT_BEFORE.search(sentence, 0, m.start())
-            or _NTH_NOT_HIT.search(after)
-        ):
-            n = _NTH[m.group("nth").lower()]
-            add("shot", n, n, m.span(), "people", "")  # the dead among them: the event takes them off
+    for reading in nth_hurt(sentence) if index < LEDE_SENTENCES else ():
+        add(*reading)
     for m in _SHOOTING_OF.finditer(sentence) if index < LEDE_SENTENCES else ():  # further down: often another
         if re.search(
             r"\b(?:after|since|before|following|over|amid|like)\s+(?:\S+\s+){0,3}$", sentence[: m.start()], re.I
