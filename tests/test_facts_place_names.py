@@ -147,3 +147,21 @@ def test_where_a_suspect_was_arrested_is_no_scene() -> None:
     # (written for this test) where the arrest names the only town, it stands
     dayton = ("Two men were arrested in Dayton after a shooting that left one man dead on Ryburn Avenue.",)
     assert _place(None, *dayton, places=("Dayton",)) == "Dayton"
+
+
+def test_a_school_or_shop_named_for_someone_and_a_glued_caption_are_no_place() -> None:
+    """gva-dev (Milwaukee, 2016; Washington, 2016): the model tags "Barack Obama" and "Big Ben" as places, and a
+    caption in capitals glued "THESTREET.POLICE"; none is where it happened, and no place is better than a wrong one."""
+    milwaukee = (
+        "A 16-year-old boy was shot Thursday afternoon near Sherman Boulevard and Eggert Place, which is near Barack"
+        " Obama School.",
+        "THE 16-YEAR-OLD GOT IN SOME SORTOF DISPUTE WITH SOMEONE EITHERIN ANOTHER VEHICLE OR ON THESTREET.POLICE SAY"
+        " THEY ARE NOT SURE.",
+    )
+    title = "16-year-old shot near Barack Obama School"
+    assert _place(title, *milwaukee, places=("Barack Obama", "THESTREET.POLICE")) is None
+    washington = ("It was in front of Big Ben Liquors on a corner that is passed daily by thousands.",)
+    assert _place("Second suspect arrested in shooting", *washington, places=("Big Ben",)) is None
+    # a town before a business keeps its name ("a Memphis nightclub" is the town's)
+    memphis = ("Three people were shot outside a Memphis nightclub early Sunday.",)
+    assert _place("Three shot outside nightclub", *memphis, places=("Memphis",)) == "Memphis"

@@ -62,7 +62,11 @@ def is_city_candidate(name: str) -> bool:
         and len(low) > 2
         and low != name.strip()  # a place's name has a capital: "turkey hunting" names none
         and not low[:1].isdigit()  # "15th Street and Meinecke Avenue"
+        and not _GLUED_STOP.search(name)  # two sentences a scrape glued: "Thestreet.Police" (not "St.Louis")
     )
+
+
+_GLUED_STOP = re.compile(r"[a-z]{2}\.[A-Z]|[A-Z]{3,}\.[A-Z]{2}")
 
 
 STREET = re.compile(
@@ -276,10 +280,13 @@ def _destination_at(text: str, start: int, end: int) -> bool:
 _CROSS_PLURAL = re.compile(r"\s+(?:streets|avenues|roads)\b")
 _NAME_AND = re.compile(r"\b[A-Z][a-z]+\s+(?:and|&)\s+$")
 _PAIR_AFTER = re.compile(r"\s+(?:and|&)\s+[A-Z][a-z]+\s+(?:streets|avenues|roads)\b")
-# a place of business named without its owner's "'s": "at Underground nightclub", "the Hillview Village apartment
-# complex" (a town's name before these is the town's: "a Memphis nightclub"; so is a name after "a": "an Istanbul
-# nightclub", "a Queens bar")
-_BUSINESS_AFTER = re.compile(r"\s+(?:nightclub|night club|lounge|bar|apartment complex|apartments)\b")
+# a place of business or a school named without its owner's "'s": "at Underground nightclub", "the Hillview Village
+# apartment complex", "near Barack Obama School", "in front of Big Ben Liquors" (a town's name before these is the
+# town's: "a Memphis nightclub"; so is a name after "a": "an Istanbul nightclub", "a Queens bar")
+_BUSINESS_AFTER = re.compile(
+    r"\s+(?:nightclub|night club|lounge|bar|apartment complex|apartments"
+    r"|School|Elementary|Academy|Liquors?|Lounge|Bar|Grill|Tavern|Pub|Cafe|Restaurant|Motel|Hotel|Casino|Nightclub)\b"
+)
 _BUSINESS_NAMED = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)*")
 _ARTICLE_BEFORE = re.compile(r"\b[Aa]n?\s+$")
 
